@@ -1,0 +1,1 @@
+"""The command line: ``python run.py CMD``; one module per group of commands, each with help text."""

@@ -1,0 +1,42 @@
+"""Plain UTF-8 text: bytes -> numbered, NFC-normalised source lines, with clear errors for bad files."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from workbench.errors import InputError
+from workbench.text.model import SourceLine
+
+NAME = "Plain text"
+EXTENSIONS = ("txt",)
+BOM = b"\xef\xbb\xbf"
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode UTF-8 (with or without BOM) or raise an error naming the line of the first bad byte."""
+    if data.startswith(BOM):
+        data = data[len(BOM):]
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError("binary file (NUL byte); expected UTF-8 text", path=path, line=line)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"invalid UTF-8 byte 0x{data[exc.start]:02x}; expected UTF-8 text", path=path, line=line
+        ) from None
+    if not text.strip():
+        raise InputError("file is empty; expected text", path=path)
+    return text
+
+
+def read_lines(data: bytes, path: str) -> list[SourceLine]:
+    """Split decoded text into 1-based numbered lines (``\\n``, ``\\r\\n`` or ``\\r``), NFC-normalised."""
+    text = decode(data, path)
+    # Only real line breaks count: str.splitlines() would also split at form feeds and U+2028,
+    # and the line numbers would no longer match what an editor shows.
+    lines = re.split(r"\r\n|\r|\n", text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [SourceLine(i, unicodedata.normalize("NFC", t)) for i, t in enumerate(lines, start=1)]

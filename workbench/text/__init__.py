@@ -1,0 +1,1 @@
+"""Pure text handling: normalisation, clean-up of PDF-extracted text, sentence segmentation."""
