@@ -1,0 +1,87 @@
+"""Shared fixtures: an app on a fresh database (SQLite by default, PostgreSQL when
+``WORKBENCH_TEST_DATABASE_URL`` names one), its client, a CLI runner and a session."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import create_engine, text
+
+from workbench import create_app
+from workbench.db import transaction, upgrade
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT / "corpora"
+BOOK = CORPORA / "chebotarev-2021.kk.txt"
+
+
+def _fresh_postgres(url: str) -> str:
+    """Empty the test database's public schema so every test starts from nothing."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    url = os.environ.get("WORKBENCH_TEST_DATABASE_URL")
+    if url:
+        return _fresh_postgres(url)
+    return f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
+@pytest.fixture
+def app(database_url: str, tmp_path: Path):
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test",
+        "DATABASE_URL": database_url,
+        "CORPORA_DIR": str(CORPORA),
+        "GLOSSARY_DIR": str(ROOT / "glossary"),
+        "MAX_IMPORT_BYTES": 5 * 1024 * 1024,
+    })
+    upgrade(app.extensions["workbench.engine"])
+    yield app
+    app.extensions["workbench.engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def sessions(app):
+    """The app's session factory."""
+    return app.extensions["workbench.sessions"]
+
+
+@pytest.fixture
+def session(sessions):
+    """A session for reading what services stored (commits happen in the services' transactions)."""
+    s = sessions()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def run_in(sessions):
+    """Run ``fn(session, *args)`` in one transaction, as the CLI and the web do."""
+    def run(fn, *args, **kwargs):
+        with transaction(sessions) as s:
+            return fn(s, *args, **kwargs)
+    return run
+
+
+@pytest.fixture
+def cli_runner(app, monkeypatch):
+    """A CLI runner whose commands use the test app (same database)."""
+    from workbench.cli import main as cli_main
+
+    monkeypatch.setattr(cli_main.AppContext, "app", property(lambda self: app))
+    return CliRunner()

@@ -1,0 +1,131 @@
+"""The ``python run.py`` command group: set-up and serving, import, listing and export of sentences."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask
+
+from workbench import create_app
+from workbench.db import transaction, upgrade
+from workbench.errors import WorkbenchError
+
+
+class AppContext:
+    """Builds the app (settings, engine) lazily so ``--help`` needs no database."""
+
+    def __init__(self) -> None:
+        self._app: Flask | None = None
+
+    @property
+    def app(self) -> Flask:
+        if self._app is None:
+            self._app = create_app()
+            upgrade(self._app.extensions["workbench.engine"])
+        return self._app
+
+    def transaction(self):
+        return transaction(self.app.extensions["workbench.sessions"])
+
+
+pass_ctx = click.make_pass_decorator(AppContext, ensure=True)
+
+
+def fail(error: WorkbenchError) -> None:
+    """Print one clear line for a user's mistake and exit non-zero (no traceback)."""
+    click.echo(f"error: {error}", err=True)
+    sys.exit(1)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (serving only).")
+@click.option("--port", default=5000, show_default=True, help="Port to listen on (serving only).")
+@click.pass_context
+def cli(ctx: click.Context, host: str, port: int) -> None:
+    """Kazakh–Russian alignment workbench.
+
+    With no command: create the database if missing, import the bundled corpora if not yet
+    imported, and start the web server on 127.0.0.1, printing its address.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(serve, host=host, port=port)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=5000, show_default=True, help="Port to listen on.")
+@pass_ctx
+def serve(obj: AppContext, host: str, port: int) -> None:
+    """Set up the database and the bundled corpora, then serve the workbench."""
+    from workbench.services.setup import prepare
+
+    app = obj.app
+    with obj.transaction() as session:
+        for line in prepare(session, app.config):
+            click.echo(line)
+    click.echo(f"Workbench running at http://{host}:{port}/  (Ctrl+C stops it)")
+    app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--lang", required=True, help="Language of the edition: kk or ru.")
+@click.option("--title", help="Title of the edition (default: the file name without extension).")
+@pass_ctx
+def import_(obj: AppContext, file: Path, lang: str, title: str | None) -> None:
+    """Import a text FILE as an edition and print what the clean-up found.
+
+    Importing the same file again changes nothing; a changed file under the same title becomes
+    a new version of the edition.
+    """
+    from workbench.services.importing import check_language, import_file
+
+    try:
+        check_language(lang)
+        with obj.transaction() as session:
+            result = import_file(session, file, lang, title, obj.app.config["MAX_IMPORT_BYTES"])
+            click.echo(result.summary())
+    except WorkbenchError as error:
+        fail(error)
+
+
+@cli.command()
+@pass_ctx
+def editions(obj: AppContext) -> None:
+    """List the stored editions with their ids and counts."""
+    from workbench.services.editions import list_editions
+
+    with obj.transaction() as session:
+        for e in list_editions(session):
+            click.echo(f"{e.id}\t{e.lang}\tv{e.version}\t{e.segment_count} sentences\t{e.title}")
+
+
+@cli.command()
+@click.argument("doc")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv"]), default="jsonl", show_default=True,
+              help="jsonl: {\"n\", \"page\", \"line\", \"text\"} per line; tsv: n, page, line, text.")
+@pass_ctx
+def segments(obj: AppContext, doc: str, fmt: str) -> None:
+    """Print every sentence of a stored edition DOC (id or title) in order.
+
+    ``line`` is the 1-based line of the source file where the sentence starts.
+    """
+    from workbench.services.editions import get_edition, iter_segments
+
+    try:
+        with obj.transaction() as session:
+            edition = get_edition(session, doc)
+            for s in iter_segments(session, edition.id):
+                if fmt == "jsonl":
+                    click.echo(json.dumps({"n": s.position, "page": s.page, "line": s.start_line,
+                                           "text": s.text}, ensure_ascii=False))
+                else:
+                    click.echo(f"{s.position}\t{s.page or ''}\t{s.start_line}\t{s.text}")
+    except WorkbenchError as error:
+        fail(error)
+
+
+def main() -> None:
+    cli(prog_name="run.py")

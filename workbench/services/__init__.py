@@ -1,0 +1,1 @@
+"""Services: the only code that opens transactions; called alike by the web views and the CLI."""

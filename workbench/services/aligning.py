@@ -1,0 +1,110 @@
+"""Align two stored editions and store the beads; re-aligning keeps every confirmed bead exactly."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from workbench import align as aligner
+from workbench.errors import AlignmentError
+from workbench.models import Alignment, Bead, Edition, Segment, utcnow
+
+logger = logging.getLogger(__name__)
+
+LOW_CONFIDENCE = 0.5  # beads scored below this are sent to the reviewer first
+
+
+@dataclass
+class AlignResult:
+    alignment: Alignment
+    shapes: Counter[str]
+    low_confidence: int
+    kept: int  # confirmed beads kept as they were
+
+    def summary(self) -> str:
+        shapes = ", ".join(f"{k} {v}" for k, v in sorted(self.shapes.items(), key=lambda kv: -kv[1]))
+        a = self.alignment
+        return (f"alignment {a.id}: {a.bead_count} beads ({shapes}); {self.low_confidence} below "
+                f"confidence {LOW_CONFIDENCE}; {self.kept} confirmed beads kept")
+
+
+def side_of(session: Session, edition: Edition) -> aligner.Side:
+    """The edition's sentences with their paragraph starts and headings, 0-based."""
+    rows = session.execute(select(Segment.text, Segment.opens_block, Segment.is_heading)
+                           .where(Segment.edition_id == edition.id).order_by(Segment.position)).all()
+    return aligner.Side(
+        sentences=[r.text for r in rows],
+        paragraph_starts=frozenset(i for i, r in enumerate(rows) if r.opens_block),
+        headings=frozenset(i for i, r in enumerate(rows) if r.is_heading))
+
+
+def find_alignment(session: Session, kk: Edition, ru: Edition) -> Alignment | None:
+    return session.scalar(select(Alignment).where(
+        Alignment.kk_edition_id == kk.id, Alignment.ru_edition_id == ru.id))
+
+
+def confirmed_beads(session: Session, alignment_id: int) -> list[aligner.Bead]:
+    rows = session.scalars(select(Bead).where(Bead.alignment_id == alignment_id, Bead.status == "confirmed")
+                           .order_by(Bead.position))
+    return [aligner.Bead(tuple(range(b.kk_start - 1, b.kk_end - 1)), tuple(range(b.ru_start - 1, b.ru_end - 1)),
+                         b.score) for b in rows]
+
+
+def align_editions(session: Session, kk: Edition, ru: Edition,
+                   glossary: list[tuple[str, str]] | None = None,
+                   config: aligner.AlignConfig | None = None) -> AlignResult:
+    """Align ``kk`` with ``ru``; an existing alignment of the pair is re-aligned around its confirmed beads."""
+    if kk.lang != "kk" or ru.lang != "ru":
+        raise AlignmentError(f"expected a Kazakh and a Russian edition, got {kk.lang} and {ru.lang}")
+    alignment = find_alignment(session, kk, ru)
+    fixed: list[aligner.Bead] = []
+    if alignment is None:
+        alignment = Alignment(kk_edition_id=kk.id, ru_edition_id=ru.id)
+        session.add(alignment)
+        session.flush()
+    else:
+        fixed = confirmed_beads(session, alignment.id)
+    beads = aligner.align(side_of(session, kk), side_of(session, ru), config, glossary=glossary, fixed=fixed)
+    store_beads(session, alignment, beads, fixed)
+    shapes = Counter(f"{len(b.kk)}-{len(b.ru)}" for b in beads)
+    low = sum(1 for b in beads if b.score < LOW_CONFIDENCE)
+    logger.info("aligned %s with %s: %d beads", kk.label, ru.label, len(beads))
+    return AlignResult(alignment, shapes, low, len(fixed))
+
+
+def bead_range(indices: tuple[int, ...], before: int) -> tuple[int, int]:
+    """1-based [start, end) positions of a bead side; an empty side sits just after ``before``."""
+    if indices:
+        return indices[0] + 1, indices[-1] + 2
+    return before, before
+
+
+def store_beads(session: Session, alignment: Alignment, beads: list[aligner.Bead],
+                fixed: list[aligner.Bead]) -> None:
+    """Replace the alignment's automatic beads; confirmed rows stay untouched, only renumbered."""
+    confirmed = {(b.kk, b.ru) for b in fixed}
+    existing = {(tuple(range(r.kk_start - 1, r.kk_end - 1)), tuple(range(r.ru_start - 1, r.ru_end - 1))): r
+                for r in session.scalars(select(Bead).where(Bead.alignment_id == alignment.id,
+                                                            Bead.status == "confirmed"))}
+    session.execute(delete(Bead).where(Bead.alignment_id == alignment.id, Bead.status != "confirmed"))
+    rows = []
+    kk_next, ru_next = 1, 1
+    for position, b in enumerate(beads, start=1):
+        kk_start, kk_end = bead_range(b.kk, kk_next)
+        ru_start, ru_end = bead_range(b.ru, ru_next)
+        kk_next, ru_next = kk_end, ru_end
+        key = (b.kk, b.ru)
+        if key in confirmed and key in existing:
+            existing[key].position = position
+            continue
+        rows.append({"alignment_id": alignment.id, "position": position, "kk_start": kk_start,
+                     "kk_end": kk_end, "ru_start": ru_start, "ru_end": ru_end, "score": float(b.score),
+                     "status": "auto", "version": 1, "updated_at": utcnow()})
+    if rows:
+        session.execute(insert(Bead), rows)
+    alignment.bead_count = len(beads)
+    alignment.aligned_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)

@@ -1,0 +1,67 @@
+"""Read editions and their sentences for listing, paging and export."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workbench.errors import NotFound
+from workbench.models import Block, Edition, Segment
+
+
+def list_editions(session: Session) -> list[Edition]:
+    return list(session.scalars(select(Edition).order_by(Edition.title, Edition.lang, Edition.version)))
+
+
+def get_edition(session: Session, ref: str | int) -> Edition:
+    """An edition by id, or by title (newest version); NotFound names what was asked for."""
+    edition = None
+    if isinstance(ref, int) or str(ref).isdigit():
+        edition = session.get(Edition, int(ref))
+    if edition is None:
+        edition = session.scalar(select(Edition).where(Edition.title == str(ref))
+                                 .order_by(Edition.version.desc()).limit(1))
+    if edition is None:
+        raise NotFound(f"no edition {ref!r}; `python run.py editions` lists them")
+    return edition
+
+
+def iter_segments(session: Session, edition_id: int) -> Iterator[Segment]:
+    yield from session.scalars(
+        select(Segment).where(Segment.edition_id == edition_id).order_by(Segment.position)
+        .execution_options(yield_per=2000))
+
+
+@dataclass
+class Chapter:
+    """A heading of an edition that opens a chapter-like part, for the jump list."""
+
+    position: int  # the heading's first sentence number
+    page: int | None
+    title: str
+
+
+def chapters(session: Session, edition_id: int, limit: int = 200) -> list[Chapter]:
+    rows = session.execute(
+        select(Segment.position, Segment.page, Segment.text)
+        .where(Segment.edition_id == edition_id, Segment.is_heading.is_(True), Segment.opens_block.is_(True))
+        .order_by(Segment.position).limit(limit))
+    return [Chapter(p, page, text[:120]) for p, page, text in rows]
+
+
+def page_of_segments(session: Session, edition_id: int, start: int, size: int) -> list[Segment]:
+    """Sentences ``start .. start+size-1`` (1-based positions)."""
+    return list(session.scalars(
+        select(Segment).where(Segment.edition_id == edition_id, Segment.position >= start,
+                              Segment.position < start + size).order_by(Segment.position)))
+
+
+def first_position_on_page(session: Session, edition_id: int, page: int) -> int | None:
+    return session.scalar(select(func.min(Segment.position)).where(
+        Segment.edition_id == edition_id, Segment.page >= page))
+
+
+def blocks_count(session: Session, edition_id: int) -> int:
+    return session.scalar(select(func.count()).select_from(Block).where(Block.edition_id == edition_id)) or 0

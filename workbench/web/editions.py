@@ -1,0 +1,34 @@
+"""Pages for editions: the list of editions and one edition's numbered sentences, paged."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+
+from workbench.db import get_session
+from workbench.errors import NotFound
+from workbench.services import editions as service
+
+bp = Blueprint("editions", __name__, url_prefix="/editions")
+
+
+def index():
+    """The first page: every edition with its counts."""
+    return render_template("editions/index.html", editions=service.list_editions(get_session()))
+
+
+@bp.get("/<int:edition_id>")
+def show(edition_id: int):
+    """One edition's sentences with page and source line, paged; jump to a page or chapter."""
+    session = get_session()
+    try:
+        edition = service.get_edition(session, edition_id)
+    except NotFound:
+        abort(404)
+    size = current_app.config["PAGE_SIZE"]
+    if request.args.get("page", "").isdigit():
+        start = service.first_position_on_page(session, edition_id, int(request.args["page"]))
+        return redirect(url_for(".show", edition_id=edition_id, start=start or 1))
+    start = max(1, request.args.get("start", 1, type=int))
+    segments = service.page_of_segments(session, edition_id, start, size)
+    return render_template(
+        "editions/show.html", edition=edition, segments=segments, start=start, size=size,
+        chapters=service.chapters(session, edition_id))
