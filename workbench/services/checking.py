@@ -1,0 +1,125 @@
+"""Run the checks on a stored edition or alignment and keep the findings, verdicts included, across re-runs."""
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.checks import base as checks
+from workbench.checks.runner import run_bead_checks, run_edition_checks
+from workbench.errors import InputError
+from workbench.models import Alignment, Bead, Block, Edition, Finding, Segment, utcnow
+from workbench.text.model import Anchor
+from workbench.text.model import Block as TextBlock
+from workbench.text.model import Sentence
+
+logger = logging.getLogger(__name__)
+
+STATUSES = ("open", "fixed", "intended", "false-alarm")
+
+
+@dataclass
+class CheckRun:
+    """What a run of the checks changed in the stored findings."""
+
+    found: int = 0
+    new: int = 0
+    kept: int = 0
+    closed: int = 0
+    reopened: int = 0
+    by_check: Counter[str] = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        per = ", ".join(f"{k} {v}" for k, v in self.by_check.most_common())
+        return (f"{self.found} findings ({per or 'none'}); {self.new} new, {self.kept} still there, "
+                f"{self.reopened} back again, {self.closed} no longer found")
+
+
+def edition_text(session: Session, edition: Edition) -> tuple[list[TextBlock], list[Sentence]]:
+    """The stored edition as the pure blocks and sentences the checks read (current, edited text)."""
+    blocks = list(session.scalars(select(Block).where(Block.edition_id == edition.id).order_by(Block.position)))
+    index = {b.id: i for i, b in enumerate(blocks)}
+    segments = list(session.scalars(select(Segment).where(Segment.edition_id == edition.id)
+                                    .order_by(Segment.position)))
+    edited = {s.block_id for s in segments if s.text != s.original}
+    pure_blocks = []
+    for b in blocks:
+        anchors = [Anchor(o, line, page) for o, line, page in json.loads(b.anchors or "[]")] or \
+            [Anchor(0, b.start_line, b.page)]
+        text = b.text
+        if b.id in edited:
+            # An editor corrected a sentence: check the corrected paragraph (its anchors stay approximate).
+            text = " ".join(s.text for s in segments if s.block_id == b.id)
+        pure_blocks.append(TextBlock(kind=b.kind, text=text, anchors=anchors))  # type: ignore[arg-type]
+    sentences = [Sentence(s.text, index[s.block_id], s.page, s.start_line, s.end_line) for s in segments]
+    return pure_blocks, sentences
+
+
+def check_edition(session: Session, edition: Edition, flags: tuple[str, ...] = (),
+                  glossary=None) -> CheckRun:
+    """Run the one-edition checks on ``edition`` and merge the findings into the stored ones."""
+    blocks, sentences = edition_text(session, edition)
+    context = checks.Edition(lang=edition.lang, blocks=blocks, sentences=sentences, glossary=glossary)
+    found = run_edition_checks(context, flags)
+    return merge_findings(session, edition.id, None, found)
+
+
+def check_alignment(session: Session, alignment: Alignment, flags: tuple[str, ...] = (),
+                    glossary=None) -> CheckRun:
+    """Run the checks across an alignment; findings are stored on the Kazakh edition with their bead."""
+    from workbench.align import Bead as PureBead
+
+    kk = session.get(Edition, alignment.kk_edition_id)
+    ru = session.get(Edition, alignment.ru_edition_id)
+    if kk is None or ru is None:
+        raise InputError(f"alignment {alignment.id} has lost an edition")
+    _, kk_sentences = edition_text(session, kk)
+    _, ru_sentences = edition_text(session, ru)
+    rows = session.scalars(select(Bead).where(Bead.alignment_id == alignment.id).order_by(Bead.position))
+    beads = [PureBead(tuple(range(b.kk_start - 1, b.kk_end - 1)), tuple(range(b.ru_start - 1, b.ru_end - 1)),
+                      b.score) for b in rows]
+    found = run_bead_checks(checks.Pair(kk_sentences, ru_sentences, beads, glossary), flags)
+    return merge_findings(session, kk.id, alignment.id, found)
+
+
+def merge_findings(session: Session, edition_id: int, alignment_id: int | None,
+                   found: list[checks.Finding]) -> CheckRun:
+    """Insert new findings, refresh the ones still there, close the ones gone; verdicts are never lost."""
+    run = CheckRun(found=len(found))
+    stored = {f.key: f for f in session.scalars(select(Finding).where(
+        Finding.edition_id == edition_id,
+        Finding.alignment_id.is_(None) if alignment_id is None else Finding.alignment_id == alignment_id))}
+    now = utcnow()
+    seen: set[str] = set()
+    for f in found:
+        run.by_check[f.check] += 1
+        seen.add(f.key)
+        row = stored.get(f.key)
+        if row is None:
+            session.add(Finding(
+                edition_id=edition_id, alignment_id=alignment_id, check_id=f.check, key=f.key,
+                severity=f.severity, message=f.message, excerpt=f.excerpt, suggestion=f.suggestion,
+                line=f.line, page=f.page, segment_position=None if f.sentence is None else f.sentence + 1,
+                bead_position=None if f.bead is None else f.bead + 1, first_seen=now, last_seen=now))
+            run.new += 1
+            continue
+        row.message, row.excerpt, row.suggestion = f.message, f.excerpt, f.suggestion
+        row.line, row.page, row.severity, row.last_seen = f.line, f.page, f.severity, now
+        if row.resolved_at is not None:
+            row.resolved_at = None
+            if row.status == "fixed":
+                row.status, row.changed_by, row.changed_at = "open", "checks", now
+            run.reopened += 1
+        else:
+            run.kept += 1
+    for key, row in stored.items():
+        if key not in seen and row.resolved_at is None:
+            row.resolved_at = now
+            if row.status == "open":
+                row.status, row.changed_by, row.changed_at = "fixed", "checks", now
+            run.closed += 1
+    return run

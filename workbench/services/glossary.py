@@ -1,0 +1,205 @@
+"""The stored glossary: load the shipped files, search, edit, approve, merge, find usages, import and export."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from workbench.errors import InputError, NotFound
+from workbench.glossary.model import Entry, Term
+from workbench.models import Edition, GlossaryEntry, GlossaryTerm, Segment, utcnow
+from workbench.text.normalise import fold
+
+logger = logging.getLogger(__name__)
+
+SHIPPED_FILES = ("abbreviations.tsv", "political-terms.tsv")
+
+
+def to_entry(row: GlossaryEntry) -> Entry:
+    """The pure entry of a stored row (what matching, checks, aligner and formats read)."""
+    return Entry(
+        id=row.id, category=row.category, note=row.note, source=row.source,
+        approval=row.approval,  # type: ignore[arg-type]
+        approved_by=row.approved_by,
+        approved_at=row.approved_at.isoformat(timespec="seconds") if row.approved_at else None,
+        terms=[Term(lang=t.lang, text=t.text, type=t.type, status=t.status, pos=t.pos, note=t.note)  # type: ignore[arg-type]
+               for t in row.terms])
+
+
+def _parse_time(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
+
+
+def fill_row(row: GlossaryEntry, entry: Entry) -> GlossaryEntry:
+    """Copy a pure entry onto a stored row, replacing its terms."""
+    row.category, row.note, row.source = entry.category, entry.note, entry.source
+    row.approval = entry.approval
+    row.approved_by, row.approved_at = entry.approved_by, _parse_time(entry.approved_at)
+    row.terms = [GlossaryTerm(lang=t.lang, text=t.text, folded=fold(t.text), type=t.type, status=t.status,
+                              pos=t.pos, note=t.note) for t in entry.terms]
+    return row
+
+
+def entries(session: Session) -> list[Entry]:
+    rows = session.scalars(select(GlossaryEntry).options(selectinload(GlossaryEntry.terms))
+                           .order_by(GlossaryEntry.id))
+    return [to_entry(r) for r in rows]
+
+
+def term_pairs(session: Session) -> list[tuple[str, str]]:
+    """(kk, ru) pairs of every entry's terms, for the aligner."""
+    pairs = []
+    for e in entries(session):
+        for k in e.terms_in("kk"):
+            for r in e.terms_in("ru"):
+                if k.status != "forbidden" and r.status != "forbidden":
+                    pairs.append((k.text, r.text))
+    return pairs
+
+
+def count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(GlossaryEntry)) or 0
+
+
+@dataclass
+class Saved:
+    created: int = 0
+    updated: int = 0
+
+    def summary(self) -> str:
+        return f"{self.created} entries added, {self.updated} updated"
+
+
+def save_entries(session: Session, new: Iterable[Entry], *, keep_approval: bool = True) -> Saved:
+    """Add entries, or update those whose id is already stored (an approval given here is kept)."""
+    saved = Saved()
+    for entry in new:
+        row = session.get(GlossaryEntry, entry.id)
+        if row is None:
+            session.add(fill_row(GlossaryEntry(id=entry.id), entry))
+            saved.created += 1
+        else:
+            approval = (row.approval, row.approved_by, row.approved_at)
+            fill_row(row, entry)
+            if keep_approval and approval[0] == "approved":
+                row.approval, row.approved_by, row.approved_at = approval
+            saved.updated += 1
+    session.flush()
+    return saved
+
+
+def load_shipped(session: Session, folder: Path) -> Saved:
+    """Load the glossary files shipped under ``glossary/`` when the stored glossary is empty."""
+    from workbench.glossary.data import parse_glossary_tsv
+
+    if count(session):
+        return Saved()
+    found: list[Entry] = []
+    for name in SHIPPED_FILES:
+        path = folder / name
+        found.extend(parse_glossary_tsv(path.read_text(encoding="utf-8"), str(path)))
+    return save_entries(session, found)
+
+
+def get(session: Session, entry_id: str) -> GlossaryEntry:
+    row = session.get(GlossaryEntry, entry_id)
+    if row is None:
+        raise NotFound(f"no glossary entry {entry_id!r}")
+    return row
+
+
+def search(session: Session, query: str, lang: str | None = None, approval: str | None = None,
+           offset: int = 0, limit: int = 50) -> tuple[list[GlossaryEntry], int]:
+    """Entries with a term containing ``query`` or matching it in an inflected form, and their total."""
+    from workbench.glossary.matching import TermMatcher
+
+    stmt = select(GlossaryEntry)
+    q = fold(query.strip())
+    if q:
+        ids = set(session.scalars(select(GlossaryTerm.entry_id).where(
+            GlossaryTerm.folded.contains(q), *([GlossaryTerm.lang == lang] if lang else []))))
+        # An inflected form (партиясының, партией) finds its entry through the matcher.
+        matcher = TermMatcher(entries(session))
+        for code in ([lang] if lang else ["kk", "ru"]):
+            ids.update(hit.entry_id for hit in matcher.find(query, code))
+        stmt = stmt.where(GlossaryEntry.id.in_(ids))
+    if approval:
+        stmt = stmt.where(GlossaryEntry.approval == approval)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = list(session.scalars(stmt.options(selectinload(GlossaryEntry.terms))
+                                .order_by(GlossaryEntry.id).offset(offset).limit(limit)))
+    return rows, total
+
+
+def approve(session: Session, entry_id: str, user: str) -> GlossaryEntry:
+    row = get(session, entry_id)
+    row.approval, row.approved_by, row.approved_at = "approved", user, utcnow()
+    return row
+
+
+def merge(session: Session, keep_id: str, other_id: str) -> GlossaryEntry:
+    """Move the other entry's terms that ``keep`` lacks into ``keep`` and delete the other entry."""
+    if keep_id == other_id:
+        raise InputError("an entry cannot be merged with itself")
+    keep, other = get(session, keep_id), get(session, other_id)
+    have = {(t.lang, t.folded) for t in keep.terms}
+    for t in list(other.terms):
+        if (t.lang, t.folded) not in have:
+            keep.terms.append(GlossaryTerm(lang=t.lang, text=t.text, folded=t.folded, type=t.type,
+                                           status="admitted" if t.status == "preferred" else t.status,
+                                           pos=t.pos, note=t.note))
+    notes = [n for n in (keep.note, other.note and f"merged from {other.id}: {other.note}") if n]
+    keep.note = "; ".join(notes) or None
+    session.delete(other)
+    session.flush()
+    return keep
+
+
+@dataclass
+class Usage:
+    edition_id: int
+    edition: str
+    position: int
+    page: int | None
+    line: int
+    text: str
+    start: int
+    end: int
+
+
+def usages(session: Session, entry_id: str, limit: int = 200) -> list[Usage]:
+    """Every sentence of the stored editions where a term of the entry occurs (inflected forms included)."""
+    from workbench.glossary.matching import TermMatcher
+
+    row = get(session, entry_id)
+    entry = to_entry(row)
+    matcher = TermMatcher([entry])
+    found: list[Usage] = []
+    for lang in entry.languages:
+        # A cheap filter on folded prefixes first (SQLite's lower() knows no Cyrillic), then real matching.
+        prefixes = {fold(t.text)[:4] for t in entry.terms_in(lang)}
+        stmt = (select(Segment, Edition.title).join(Edition, Edition.id == Segment.edition_id)
+                .where(Edition.lang == lang).order_by(Segment.edition_id, Segment.position)
+                .execution_options(yield_per=2000))
+        for seg, title in session.execute(stmt):
+            folded = fold(seg.text)
+            if not any(p in folded for p in prefixes):
+                continue
+            hits = matcher.find(seg.text, lang)
+            if hits:
+                found.append(Usage(seg.edition_id, title, seg.position, seg.page, seg.start_line, seg.text,
+                                   hits[0].start, hits[0].end))
+                if len(found) >= limit:
+                    return found
+    return found
+
+
+def delete_entry(session: Session, entry_id: str) -> None:
+    session.execute(delete(GlossaryEntry).where(GlossaryEntry.id == entry_id))
