@@ -5,11 +5,12 @@ import logging
 import secrets
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
-
-from flask import Flask
+from typing import TYPE_CHECKING, Any
 
 from workbench import config as settings
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def _secret_key(instance: Path) -> str:
@@ -23,6 +24,9 @@ def _secret_key(instance: Path) -> str:
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults → instance/config.py → environment → ``test_config``."""
+    # Imported here so that the pure packages (workbench.text, .align, …) never pull Flask in.
+    from flask import Flask
+
     app = Flask(__name__, instance_path=str(settings.PROJECT_ROOT / "instance"), instance_relative_config=True)
     app.config.from_mapping(settings.DEFAULTS)
     if test_config is None:

@@ -87,7 +87,7 @@ def test_bom_is_accepted(tmp_path, run_in, session):
         (b"", "kk", r"empty\.txt: file is empty"),
         (b"   \n\n", "kk", r"empty\.txt: file is empty"),
         ("Бірінші жол.\n".encode() + b"\x00\x01\x02", "kk", r"empty\.txt:2: binary file"),
-        ("Бірінші жол.\nЕкінші ".encode() + b"\xff\xfe жол.\n", "kk", r"empty\.txt:2: invalid UTF-8 byte 0xff"),
+        ("Бірінші жол.\nЕкінші ".encode() + b"\xff\xfe " + "жол.\n".encode(), "kk", r"empty\.txt:2: invalid UTF-8 byte 0xff"),
         ("Қазақстан.\n".encode(), "en", r"unknown language code 'en'"),
     ],
     ids=["empty", "blank", "binary", "undecodable", "unknown-language"],
