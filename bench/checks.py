@@ -1,0 +1,67 @@
+"""Time the one-edition checks on the whole Kazakh edition and print the findings per check.
+
+Usage: ``python bench/checks.py [FILE] [--lang kk]``. Prints the time to read and clean the file, the
+time of each check, the total time of all checks, the peak memory and the count of findings per check
+and severity. Figures, not pass/fail.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from workbench.checks.registry import EDITION_CHECKS, enabled_checks  # noqa: E402
+from workbench.checks.runner import run_edition_checks  # noqa: E402
+from workbench.cli.checks import edition_from_file  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", default=str(ROOT / "corpora" / "chebotarev-2021.kk.txt"))
+    parser.add_argument("--lang", default="kk", choices=["kk", "ru"])
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    edition = edition_from_file(args.file, args.lang)
+    t_load = time.perf_counter() - t0
+    print(f"file      {args.file}")
+    print(f"read+clean+segment  {t_load:6.2f} s   "
+          f"({len(edition.blocks)} blocks, {len(edition.sentences)} sentences)")
+
+    # Each check alone on a fresh edition (shared analyses are not reused between checks here).
+    print("\nper check (s)")
+    for cls in enabled_checks(EDITION_CHECKS):
+        fresh = _copy(edition)
+        t = time.perf_counter()
+        cls().run(fresh)
+        print(f"  {cls.id:28} {time.perf_counter() - t:6.3f}")
+
+    t = time.perf_counter()
+    findings = run_edition_checks(_copy(edition))
+    t_all = time.perf_counter() - t
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nall one-edition checks  {t_all:6.2f} s   (with reading: {t_all + t_load:.2f} s); "
+          f"peak RSS {peak_mb:.0f} MB")
+
+    print("\nfindings per check")
+    by_check = Counter(f.check for f in findings)
+    severity = {f.check: f.severity for f in findings}
+    for cls in enabled_checks(EDITION_CHECKS):
+        print(f"  {cls.id:28} {cls.severity:8} {by_check.get(cls.id, 0):5}")
+    print(f"  {'total':28} {'':8} {len(findings):5}")
+
+
+def _copy(edition):
+    from workbench.checks.base import Edition
+
+    return Edition(edition.lang, edition.blocks, edition.sentences, edition.glossary)
+
+
+if __name__ == "__main__":
+    main()
