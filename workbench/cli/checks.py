@@ -34,21 +34,7 @@ def check_path(path: str | Path, lang: str, flags: tuple[str, ...] = ()) -> list
     return run_edition_checks(edition_from_file(path, lang), flags)
 
 
-@click.command("check")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--lang", type=click.Choice(["kk", "ru"]), required=True, help="Language of the edition.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True,
-              help="One JSON object per line, or file:line: text for editors.")
-@click.option("--flag", "flags", multiple=True,
-              help="ignore-<id> to switch a check off, <id> to switch one on.")
-def check_file(file: str, lang: str, fmt: str, flags: tuple[str, ...]) -> None:
-    """Run the one-edition checks on FILE and print one finding per line, in line order."""
-    from workbench.errors import WorkbenchError
-
-    try:
-        findings = check_path(file, lang, flags)
-    except WorkbenchError as exc:
-        raise click.ClickException(str(exc)) from None
+def print_findings(findings: list[Finding], fmt: str, where: str) -> None:
     for f in findings:
         if fmt == "jsonl":
             d = {"check": f.check, "severity": f.severity, "line": f.line, "excerpt": f.excerpt,
@@ -58,7 +44,62 @@ def check_file(file: str, lang: str, fmt: str, flags: tuple[str, ...]) -> None:
             click.echo(json.dumps(d, ensure_ascii=False))
         else:
             hint = f" → {f.suggestion}" if f.suggestion else ""
-            click.echo(f"{file}:{f.line}: {f.severity}: [{f.check}] {f.message}: {f.excerpt}{hint}")
+            click.echo(f"{where}:{f.line}: {f.severity}: [{f.check}] {f.message}: {f.excerpt}{hint}")
+
+
+def shipped_glossary(folder: Path) -> list:
+    """The glossary files shipped with the workbench, as pure entries (used when checking a file)."""
+    from workbench.glossary.data import parse_glossary_tsv
+    from workbench.services.glossary import SHIPPED_FILES
+
+    entries = []
+    for name in SHIPPED_FILES:
+        path = folder / name
+        if path.exists():
+            entries.extend(parse_glossary_tsv(path.read_text(encoding="utf-8"), str(path)))
+    return entries
+
+
+@click.command("check")
+@click.argument("target")
+@click.option("--lang", type=click.Choice(["kk", "ru"]), help="Language of FILE (not needed for a stored edition).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True,
+              help="One JSON object per line, or file:line: text for editors.")
+@click.option("--flag", "flags", multiple=True,
+              help="ignore-<id> to switch a check off, <id> to switch one on (repeatable).")
+@click.pass_context
+def check_file(ctx: click.Context, target: str, lang: str | None, fmt: str, flags: tuple[str, ...]) -> None:
+    """Run the one-edition checks on TARGET and print one finding per line, in line order.
+
+    TARGET is a text file (then --lang is required; nothing is stored) or a stored edition's id or
+    title (the findings are stored, keeping the verdicts given earlier, and a summary follows on
+    standard error). ``line`` is the 1-based line of the source file where the offending text starts.
+    """
+    from workbench.cli.main import AppContext, fail
+    from workbench.errors import WorkbenchError
+
+    try:
+        if Path(target).is_file():
+            if lang is None:
+                raise InputError("--lang kk|ru is required when checking a file", path=target)
+            from workbench.checks.runner import run_edition_checks
+
+            edition = edition_from_file(target, lang)
+            from workbench.config import DEFAULTS
+
+            edition.glossary = shipped_glossary(Path(str(DEFAULTS["GLOSSARY_DIR"])))
+            print_findings(run_edition_checks(edition, flags), fmt, target)
+            return
+        from workbench.services import checking, editions, glossary
+
+        with ctx.ensure_object(AppContext).transaction() as session:
+            stored = editions.get_edition(session, target)
+            run = checking.check_edition(session, stored, flags, glossary=glossary.entries(session))
+            findings = checking.current_findings(session, stored.id)
+            print_findings(findings, fmt, stored.source_name)
+            click.echo(run.summary(), err=True)
+    except WorkbenchError as error:
+        fail(error)
 
 
 @click.command("checks")

@@ -127,5 +127,16 @@ def segments(obj: AppContext, doc: str, fmt: str) -> None:
         fail(error)
 
 
+def register(group: click.Group) -> None:
+    """Add the commands that live in the other modules of this package."""
+    from workbench.cli import checks
+
+    group.add_command(checks.check_file)
+    group.add_command(checks.list_checks)
+
+
+register(cli)
+
+
 def main() -> None:
     cli(prog_name="run.py")

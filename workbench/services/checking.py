@@ -123,3 +123,12 @@ def merge_findings(session: Session, edition_id: int, alignment_id: int | None,
                 row.status, row.changed_by, row.changed_at = "fixed", "checks", now
             run.closed += 1
     return run
+
+
+def current_findings(session: Session, edition_id: int) -> list[checks.Finding]:
+    """The edition's findings that still apply, in line order, as the pure value the CLI prints."""
+    rows = session.scalars(select(Finding).where(Finding.edition_id == edition_id, Finding.resolved_at.is_(None))
+                           .order_by(Finding.line, Finding.id))
+    return [checks.Finding(check=r.check_id, severity=r.severity, message=r.message,  # type: ignore[arg-type]
+                           line=r.line or 0, page=r.page, excerpt=r.excerpt, suggestion=r.suggestion, key=r.key)
+            for r in rows]

@@ -1,0 +1,105 @@
+"""``terms FILE --lang kk``: find the shipped glossary's terms in a text file and print every hit."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from workbench.errors import InputError
+from workbench.formats.plaintext import read_lines
+from workbench.glossary.data import parse_glossary_tsv
+from workbench.glossary.matching import BlockHit, TermMatcher
+from workbench.glossary.model import Entry
+from workbench.text.model import Anchor, Block, SourceLine
+
+
+def shipped_glossary_dir() -> Path:
+    """The project's ``glossary/`` folder (next to the ``workbench`` package)."""
+    return Path(__file__).resolve().parents[2] / "glossary"
+
+
+def load_glossary(path: str | Path | None = None) -> list[Entry]:
+    """Entries of a glossary TSV file, or of every ``*.tsv`` in a folder (default: the shipped one).
+
+    :raises InputError: a file cannot be read, or ``FormatError`` naming the file and line of a bad row.
+    """
+    path = Path(path) if path is not None else shipped_glossary_dir()
+    files = sorted(path.glob("*.tsv")) if path.is_dir() else [path]
+    if not files:
+        raise InputError("no glossary (*.tsv) files here", path=str(path))
+    entries: list[Entry] = []
+    for file in files:
+        try:
+            text = file.read_bytes().decode("utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot read glossary: {exc.strerror}", path=str(file)) from None
+        except UnicodeDecodeError:
+            raise InputError("glossary is not UTF-8 text", path=str(file)) from None
+        entries.extend(parse_glossary_tsv(text, str(file)))
+    return entries
+
+
+def blocks_of(lines: list[SourceLine]) -> list[Block]:
+    """Cleaned blocks of a text (page furniture dropped, hyphenated words joined)."""
+    try:
+        from workbench.text.cleanup import clean
+    except ImportError:  # before the clean-up exists: one block per non-blank line
+        return [Block("paragraph", ln.text, [Anchor(0, ln.number, None)]) for ln in lines if ln.text.strip()]
+    return clean(lines).blocks
+
+
+def hit_record(found: BlockHit, entries: dict[str, Entry], lang: str) -> dict[str, object]:
+    """One printed hit: line, page, surface, entry id, matched term, the other language's preferred term."""
+    other_lang = "ru" if lang == "kk" else "kk"
+    entry = entries[found.hit.entry_id]
+    other = entry.preferred(other_lang)
+    matched = next((t for t in entry.terms_in(lang) if t.text == found.hit.term), None)
+    # An abbreviation's counterpart is the other language's abbreviation (КСРО -> СССР), if there is one.
+    same_type = next((t for t in entry.terms_in(other_lang) if matched and t.type == matched.type), other)
+    return {
+        "line": found.line,
+        "page": found.page,
+        "surface": found.hit.surface,
+        "entry": found.hit.entry_id,
+        "term": found.hit.term,
+        other_lang: other.text if other else None,
+        "counterpart": same_type.text if same_type else None,
+    }
+
+
+@click.command("terms")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(["kk", "ru"]), default="kk", show_default=True,
+              help="Language of FILE.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv"]), default="jsonl", show_default=True,
+              help="jsonl: one JSON object per hit; tsv: line, surface, entry id, other-language term.")
+@click.option("--glossary", "glossary_path", type=click.Path(exists=True),
+              help="A glossary TSV file or folder of them (default: the shipped glossary/).")
+def terms(file: str, lang: str, fmt: str, glossary_path: str | None) -> None:
+    """Find glossary terms in FILE (UTF-8 text, e.g. the book as extracted from PDF) and print each hit.
+
+    Inflected forms are found (партиясының, ҚР-ның, партией); each hit gives the source line, the
+    form as written, the entry id and the entry's preferred term in the other language.
+    """
+    try:
+        entries = load_glossary(glossary_path)
+        try:
+            data = Path(file).read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror}", path=file) from None
+        blocks = blocks_of(read_lines(data, file))
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    by_id = {e.id: e for e in entries}
+    other_lang = "ru" if lang == "kk" else "kk"
+    for found in TermMatcher(entries).find_in_blocks(blocks, lang):
+        record = hit_record(found, by_id, lang)
+        if fmt == "jsonl":
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo("\t".join(str(record[k] or "") for k in ("line", "surface", "entry", other_lang)))
+
+
+if __name__ == "__main__":
+    terms()

@@ -1,0 +1,146 @@
+"""Export an alignment as TMX, XLIFF, PO or TSV, and import a TMX or TSV alignment as two editions.
+
+An import creates a Kazakh and a Russian edition (one sentence per sentence of the file, each its
+own paragraph, with the pages and lines the file names) and an alignment whose beads are the file's
+units, with their status, score and comment: importing an export gives back the same beads.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from workbench.errors import InputError, NotFound
+from workbench.formats import alignment_po, alignment_tsv, tmx, xliff
+from workbench.formats.aligned import AlignedPair, Side
+from workbench.models import Alignment, Bead, Block, Edition, Segment, utcnow
+
+FORMATS = {"tmx": ("application/x-tmx+xml", "tmx"), "xliff": ("application/x-xliff+xml", "xlf"),
+           "po": ("text/x-gettext-translation", "po"), "tsv": ("text/tab-separated-values", "tsv")}
+
+
+def _side(segments: dict[int, tuple], start: int, end: int) -> Side:
+    rows = [segments[p] for p in range(start, end) if p in segments]
+    if not rows:
+        return Side()
+    pages = [r[1] for r in rows if r[1] is not None]
+    return Side([r[0] for r in rows], min(pages) if pages else None, max(pages) if pages else None,
+                rows[0][2], rows[-1][3])
+
+
+def iter_pairs(session: Session, alignment_id: int, confirmed_only: bool = False) -> Iterator[AlignedPair]:
+    """The alignment's beads in order as format-neutral pairs (sentence texts as corrected)."""
+    alignment = session.get(Alignment, alignment_id)
+    if alignment is None:
+        raise NotFound(f"no alignment {alignment_id}; `python run.py alignments` lists them")
+    segments = {}
+    for lang, edition_id in (("kk", alignment.kk_edition_id), ("ru", alignment.ru_edition_id)):
+        segments[lang] = {r[0]: r[1:] for r in session.execute(
+            select(Segment.position, Segment.text, Segment.page, Segment.start_line, Segment.end_line)
+            .where(Segment.edition_id == edition_id))}
+    query = select(Bead).where(Bead.alignment_id == alignment_id).order_by(Bead.position)
+    if confirmed_only:
+        query = query.where(Bead.status == "confirmed")
+    for b in session.scalars(query):
+        yield AlignedPair(b.position, _side(segments["kk"], b.kk_start, b.kk_end),
+                          _side(segments["ru"], b.ru_start, b.ru_end), b.status, b.score, b.comment)
+
+
+def export(session: Session, alignment_id: int, fmt: str, stream: BinaryIO, confirmed_only: bool = False) -> int:
+    """Write the alignment to ``stream`` in ``fmt`` (tmx, xliff, po, tsv); returns the number of beads."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+    alignment = session.get(Alignment, alignment_id)
+    if alignment is None:
+        raise NotFound(f"no alignment {alignment_id}; `python run.py alignments` lists them")
+    pairs = iter_pairs(session, alignment_id, confirmed_only)
+    kk, ru = session.get(Edition, alignment.kk_edition_id), session.get(Edition, alignment.ru_edition_id)
+    if fmt == "tmx":
+        return tmx.write(pairs, stream, {"kk": kk.title, "ru": ru.title})
+    if fmt == "xliff":
+        return xliff.write(pairs, stream, original=f"{kk.title} | {ru.title}")
+    if fmt == "po":
+        return alignment_po.write(pairs, stream, project=kk.title)
+    return alignment_tsv.write(pairs, stream)
+
+
+def file_name(session: Session, alignment_id: int, fmt: str, confirmed_only: bool) -> str:
+    suffix = "-confirmed" if confirmed_only else ""
+    return f"alignment-{alignment_id}{suffix}.{FORMATS[fmt][1]}"
+
+
+def read_alignment_file(data: bytes, name: str) -> tuple[list[AlignedPair], dict[str, str]]:
+    """The pairs of a TMX or TSV file, chosen by its extension."""
+    ext = name.rsplit(".", 1)[-1].lower()
+    if ext in tmx.EXTENSIONS:
+        return tmx.read(data, name)
+    if ext in alignment_tsv.EXTENSIONS:
+        return alignment_tsv.read(data, name), {}
+    raise InputError("only .tmx and .tsv alignments can be imported", path=name)
+
+
+def import_alignment(session: Session, data: bytes, name: str, title: str | None = None) -> Alignment:
+    """Store a TMX or TSV alignment as a new kk edition, ru edition and alignment (all or nothing)."""
+    pairs, titles = read_alignment_file(data, name)
+    if not pairs:
+        raise InputError("the file holds no aligned sentences", path=name)
+    digest = hashlib.sha256(data).hexdigest()
+    base = title or name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    editions = {}
+    for lang in ("kk", "ru"):
+        edition_title = (title or titles.get(lang) or base).strip()[:300]
+        version = (session.scalar(select(func.max(Edition.version)).where(
+            Edition.title == edition_title, Edition.lang == lang)) or 0) + 1
+        sides = [getattr(p, lang) for p in pairs]
+        pages = [s.last_page for s in sides if s.last_page is not None]
+        edition = Edition(title=edition_title, lang=lang, version=version, source_name=name[-500:],
+                          sha256=digest, page_count=max(pages) if pages else 0,
+                          segment_count=sum(len(s.sentences) for s in sides))
+        session.add(edition)
+        session.flush()
+        _store_sentences(session, edition, sides)
+        editions[lang] = edition
+    alignment = Alignment(kk_edition_id=editions["kk"].id, ru_edition_id=editions["ru"].id, bead_count=len(pairs))
+    session.add(alignment)
+    session.flush()
+    rows, kk_next, ru_next = [], 1, 1
+    for position, p in enumerate(pairs, start=1):
+        nk, nr = len(p.kk.sentences), len(p.ru.sentences)
+        rows.append({"alignment_id": alignment.id, "position": position, "kk_start": kk_next,
+                     "kk_end": kk_next + nk, "ru_start": ru_next, "ru_end": ru_next + nr, "score": p.score,
+                     "status": p.status, "comment": p.comment, "version": 1, "updated_at": utcnow()})
+        kk_next, ru_next = kk_next + nk, ru_next + nr
+    session.execute(insert(Bead), rows)
+    return alignment
+
+
+def _store_sentences(session: Session, edition: Edition, sides: list[Side]) -> None:
+    """One block per bead side (a paragraph), one segment per sentence, with the file's pages and lines."""
+    block_rows, sentences = [], []
+    line = 1
+    for side in sides:
+        if not side.sentences:
+            continue
+        first = side.first_line or line
+        last = side.last_line or first
+        block_rows.append({"edition_id": edition.id, "position": len(block_rows) + 1, "kind": "paragraph",
+                           "text": side.text, "page": side.first_page, "start_line": first, "end_line": last})
+        sentences.append((len(block_rows) - 1, side, first, last))
+        line = last + 1
+    edition.block_count = len(block_rows)
+    edition.line_count = line - 1
+    if not block_rows:
+        return
+    block_ids = list(session.scalars(insert(Block).returning(Block.id, sort_by_parameter_order=True), block_rows))
+    segment_rows, n = [], 0
+    for block, side, first, last in sentences:
+        for i, text in enumerate(side.sentences):
+            n += 1
+            segment_rows.append({"edition_id": edition.id, "block_id": block_ids[block], "position": n,
+                                 "text": text, "original": text, "page": side.first_page,
+                                 "start_line": first if i == 0 else last, "end_line": last,
+                                 "is_heading": False, "opens_block": i == 0, "version": 1})
+    session.execute(insert(Segment), segment_rows)

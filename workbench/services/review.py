@@ -1,0 +1,437 @@
+"""Bead operations of the review workspace: merge, split, move, detach, confirm, comment, edit text,
+undo and redo per user, re-align — each checked against the version the reviewer saw.
+
+Every operation replaces a *run* of consecutive beads by a new run (``_replace_run``) and records a
+``Change`` whose ``before``/``after`` hold the two runs as JSON snapshots; undo replaces the "after"
+run by the "before" run again (and redo the other way), after checking that nobody changed those
+beads in the meantime. Beads keep their ids through undo and redo, so a bead's history stays whole.
+
+Optimistic locking: the caller passes the version of each bead it saw; every UPDATE and DELETE is
+conditional on that version, so a stale request raises :class:`BeadConflict` and writes nothing (the
+caller's transaction rolls back). The alignment row is locked first, which serialises edits of one
+alignment on PostgreSQL and takes SQLite's write lock before anything is read.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from workbench.errors import Conflict, InputError, NotFound
+from workbench.models import Alignment, Bead, Change, Edition, Segment, utcnow
+from workbench.text.normalise import nfc
+
+BEADS = Bead.__table__
+MAX_COMMENT = 2000
+MAX_TEXT = 5000
+RUN_ACTIONS = ("merge", "split", "move", "detach", "confirm", "unconfirm", "comment")
+
+
+class BeadConflict(Conflict):
+    """A bead changed since the reviewer loaded it; ``current`` is its state now (None: it is gone)."""
+
+    def __init__(self, message: str, current: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+# --- snapshots ------------------------------------------------------------------------------
+
+def snapshot(row: Any) -> dict[str, Any]:
+    """A bead row as stored in a Change: ranges, score, status, comment, id and version."""
+    return {"id": row.id, "kk": [row.kk_start, row.kk_end], "ru": [row.ru_start, row.ru_end],
+            "score": row.score, "status": row.status, "comment": row.comment, "version": row.version}
+
+
+def _same_content(row: Any, snap: dict[str, Any]) -> bool:
+    return ([row.kk_start, row.kk_end] == snap["kk"] and [row.ru_start, row.ru_end] == snap["ru"]
+            and row.status == snap["status"] and (row.comment or None) == (snap["comment"] or None))
+
+
+def describe(snap: dict[str, Any]) -> str:
+    """``2-1 kk 12–13 ru 10 (confirmed)`` for history lines."""
+    def rng(r: list[int]) -> str:
+        return "–" if r[0] == r[1] else str(r[0]) if r[1] - r[0] == 1 else f"{r[0]}–{r[1] - 1}"
+    shape = f"{snap['kk'][1] - snap['kk'][0]}-{snap['ru'][1] - snap['ru'][0]}"
+    note = f", comment «{snap['comment']}»" if snap.get("comment") else ""
+    return f"{shape} kk {rng(snap['kk'])} ru {rng(snap['ru'])} ({snap['status']}{note})"
+
+
+def current_state(session: Session, bead_id: int) -> dict[str, Any] | None:
+    """The bead as it is now, with its sentences, for a conflict answer."""
+    row = session.execute(select(BEADS).where(BEADS.c.id == bead_id)).first()
+    if row is None:
+        return None
+    alignment = session.get(Alignment, row.alignment_id)
+    state = snapshot(row) | {"position": row.position, "updated_by": row.updated_by,
+                             "updated_at": row.updated_at.isoformat(timespec="seconds")}
+    for lang, edition_id, (start, end) in (("kk", alignment.kk_edition_id, state["kk"]),
+                                            ("ru", alignment.ru_edition_id, state["ru"])):
+        state[f"{lang}_text"] = list(session.scalars(
+            select(Segment.text).where(Segment.edition_id == edition_id, Segment.position >= start,
+                                       Segment.position < end).order_by(Segment.position)))
+    return state
+
+
+# --- the building blocks ----------------------------------------------------------------------
+
+def lock_alignment(session: Session, alignment_id: int) -> None:
+    """Take the alignment's write lock (a no-op UPDATE); NotFound when there is no such alignment."""
+    done = session.execute(update(Alignment).where(Alignment.id == alignment_id)
+                           .values(bead_count=Alignment.bead_count)
+                           .execution_options(synchronize_session=False))
+    if done.rowcount == 0:
+        raise NotFound(f"no alignment {alignment_id}")
+
+
+def _bead(session: Session, alignment_id: int, bead_id: int, version: int | None) -> Any:
+    """The bead row, checked against the version the reviewer saw."""
+    row = session.execute(select(BEADS).where(BEADS.c.id == bead_id)).first()
+    if row is None or row.alignment_id != alignment_id:
+        raise BeadConflict(f"bead #{bead_id} no longer exists (merged, split or re-aligned since you loaded "
+                           "the page); nothing was saved — reload to see the current beads")
+    if version is not None and row.version != version:
+        who = f" by {row.updated_by}" if row.updated_by else ""
+        raise BeadConflict(
+            f"bead {row.position} was changed{who} at {row.updated_at:%H:%M:%S} since you loaded it "
+            f"(version {row.version}, you had {version}); nothing was saved — its current state is shown",
+            current_state(session, bead_id))
+    return row
+
+
+def _neighbour(session: Session, alignment_id: int, row: Any, step: int, version: int | None) -> Any:
+    other = session.execute(select(BEADS).where(BEADS.c.alignment_id == alignment_id,
+                                                BEADS.c.position == row.position + step)).first()
+    if other is None:
+        raise InputError(f"bead {row.position} has no {'next' if step > 0 else 'previous'} bead")
+    return _bead(session, alignment_id, other.id, version)
+
+
+def _replace_run(session: Session, alignment_id: int, old: list[Any], new: list[dict[str, Any]],
+                 user: str | None) -> list[dict[str, Any]]:
+    """Replace the consecutive beads ``old`` by ``new`` specs; returns the snapshots of the new run.
+
+    A spec whose ``id`` is one of ``old`` updates that bead; a spec with another id re-creates a
+    bead that undo or redo brings back (under its old id, at a newer version); a spec without id
+    is a new bead.
+    """
+    first, last = old[0].position, old[-1].position
+    if [r.position for r in old] != list(range(first, last + 1)):
+        raise BeadConflict("the beads to change are no longer next to each other; reload the page")
+    kept = {spec.get("id") for spec in new}
+    now = utcnow()
+    for r in old:
+        if r.id not in kept:
+            gone = session.execute(delete(BEADS).where(BEADS.c.id == r.id, BEADS.c.version == r.version))
+            if gone.rowcount != 1:
+                raise BeadConflict(f"bead {r.position} changed while saving; nothing was saved")
+    delta = len(new) - len(old)
+    if delta:
+        session.execute(update(BEADS).where(BEADS.c.alignment_id == alignment_id, BEADS.c.position > last)
+                        .values(position=BEADS.c.position + delta))
+    by_id = {r.id: r for r in old}
+    result = []
+    for i, spec in enumerate(new):
+        values = {"position": first + i, "kk_start": spec["kk"][0], "kk_end": spec["kk"][1],
+                  "ru_start": spec["ru"][0], "ru_end": spec["ru"][1], "score": float(spec.get("score", 0.0)),
+                  "status": spec.get("status", "auto"), "comment": spec.get("comment") or None,
+                  "updated_at": now, "updated_by": user}
+        bead_id = spec.get("id")
+        if bead_id in by_id:
+            values["version"] = by_id[bead_id].version + 1
+            done = session.execute(update(BEADS).where(BEADS.c.id == bead_id,
+                                                       BEADS.c.version == by_id[bead_id].version).values(**values))
+            if done.rowcount != 1:
+                raise BeadConflict(f"bead {by_id[bead_id].position} changed while saving; nothing was saved")
+        else:
+            values |= {"alignment_id": alignment_id, "version": spec.get("version", 0) + 1}
+            if bead_id is not None:
+                values["id"] = bead_id
+            bead_id = session.execute(insert(BEADS).values(**values).returning(BEADS.c.id)).scalar_one()
+        result.append({"id": bead_id, "kk": list(spec["kk"]), "ru": list(spec["ru"]), "score": values["score"],
+                       "status": values["status"], "comment": values["comment"], "version": values["version"]})
+    if delta:
+        session.execute(update(Alignment).where(Alignment.id == alignment_id)
+                        .values(bead_count=Alignment.bead_count + delta)
+                        .execution_options(synchronize_session=False))
+    return result
+
+
+def _record(session: Session, user: str | None, action: str, target_type: str, target_id: int,
+            alignment_id: int, before: Any, after: Any, state: str = "done") -> Change:
+    """Store a Change; a new undoable change empties the user's redo stack in this alignment."""
+    if state == "done":
+        session.execute(update(Change).where(Change.user == user, Change.alignment_id == alignment_id,
+                                             Change.state == "undone").values(state="dropped")
+                        .execution_options(synchronize_session=False))
+    change = Change(user=user, action=action, target_type=target_type, target_id=target_id,
+                    alignment_id=alignment_id, before=json.dumps(before, ensure_ascii=False),
+                    after=json.dumps(after, ensure_ascii=False), state=state)
+    session.add(change)
+    session.flush()
+    return change
+
+
+def _run_op(session: Session, alignment_id: int, action: str, target: Any, old: list[Any],
+            new: list[dict[str, Any]], user: str | None) -> dict[str, Any]:
+    before = [snapshot(r) for r in old]
+    after = _replace_run(session, alignment_id, old, new, user)
+    _record(session, user, action, "bead", target.id, alignment_id, {"beads": before}, {"beads": after})
+    return {"position": target.position, "beads": after}
+
+
+def _spec(row: Any, **changes: Any) -> dict[str, Any]:
+    spec = snapshot(row)
+    spec.update(changes)
+    return spec
+
+
+# --- operations ---------------------------------------------------------------------------------
+
+def merge(session: Session, alignment_id: int, bead_id: int, version: int, next_version: int | None,
+          user: str) -> dict[str, Any]:
+    """Merge a bead with the next one (the merged bead keeps the first bead's id, status "auto")."""
+    lock_alignment(session, alignment_id)
+    a = _bead(session, alignment_id, bead_id, version)
+    b = _neighbour(session, alignment_id, a, 1, next_version)
+    comment = " / ".join(c for c in (a.comment, b.comment) if c) or None
+    merged = _spec(a, kk=[a.kk_start, b.kk_end], ru=[a.ru_start, b.ru_end], score=min(a.score, b.score),
+                   status="auto", comment=comment)
+    return _run_op(session, alignment_id, "merge", a, [a, b], [merged], user)
+
+
+def split(session: Session, alignment_id: int, bead_id: int, version: int, kk_count: int, ru_count: int,
+          user: str) -> dict[str, Any]:
+    """Split a bead after its ``kk_count``-th Kazakh and ``ru_count``-th Russian sentence."""
+    lock_alignment(session, alignment_id)
+    a = _bead(session, alignment_id, bead_id, version)
+    nk, nr = a.kk_end - a.kk_start, a.ru_end - a.ru_start
+    if not (0 <= kk_count <= nk and 0 <= ru_count <= nr) or (kk_count, ru_count) in ((0, 0), (nk, nr)):
+        raise InputError(f"cannot split a {nk}-{nr} bead after {kk_count} kk and {ru_count} ru sentences: "
+                         "both parts need a sentence")
+    k, r = a.kk_start + kk_count, a.ru_start + ru_count
+    first = _spec(a, kk=[a.kk_start, k], ru=[a.ru_start, r], status="auto")
+    second = {"kk": [k, a.kk_end], "ru": [r, a.ru_end], "score": a.score, "status": "auto"}
+    return _run_op(session, alignment_id, "split", a, [a], [first, second], user)
+
+
+def move(session: Session, alignment_id: int, bead_id: int, version: int, side: str, direction: str,
+         neighbour_version: int | None, user: str) -> dict[str, Any]:
+    """Move the first sentence of ``side`` to the previous bead, or its last one to the next bead.
+
+    A bead left with no sentence on either side disappears.
+    """
+    if side not in ("kk", "ru") or direction not in ("prev", "next"):
+        raise InputError("side is kk or ru, direction prev or next")
+    lock_alignment(session, alignment_id)
+    a = _bead(session, alignment_id, bead_id, version)
+    start, end = getattr(a, f"{side}_start"), getattr(a, f"{side}_end")
+    if start == end:
+        raise InputError(f"bead {a.position} has no {side} sentence to move")
+    step = -1 if direction == "prev" else 1
+    b = _neighbour(session, alignment_id, a, step, neighbour_version)
+    b_range = [getattr(b, f"{side}_start"), getattr(b, f"{side}_end")]
+    if direction == "prev":
+        mine, b_range[1] = [start + 1, end], b_range[1] + 1
+    else:
+        mine, b_range[0] = [start, end - 1], b_range[0] - 1
+    moved = _spec(a, **{side: mine, "status": "auto"})
+    other = _spec(b, **{side: b_range, "status": "auto"})
+    empty = moved["kk"][0] == moved["kk"][1] and moved["ru"][0] == moved["ru"][1]
+    run_old = [b, a] if direction == "prev" else [a, b]
+    run_new = [other] if empty else ([other, moved] if direction == "prev" else [moved, other])
+    return _run_op(session, alignment_id, "move", a, run_old, run_new, user)
+
+
+def detach(session: Session, alignment_id: int, bead_id: int, version: int, side: str, index: int,
+           user: str) -> dict[str, Any]:
+    """Make the ``index``-th (0-based) sentence of ``side`` stand alone as a 1-0 or 0-1 bead.
+
+    The other side's sentences stay with the sentences before the detached one (or after it, when
+    it is the first); sentences after it that are left without a partner stand alone too.
+    """
+    if side not in ("kk", "ru"):
+        raise InputError("side is kk or ru")
+    other_side = "ru" if side == "kk" else "kk"
+    lock_alignment(session, alignment_id)
+    a = _bead(session, alignment_id, bead_id, version)
+    start, end = getattr(a, f"{side}_start"), getattr(a, f"{side}_end")
+    o_start, o_end = getattr(a, f"{other_side}_start"), getattr(a, f"{other_side}_end")
+    if not 0 <= index < end - start:
+        raise InputError(f"bead {a.position} has no {side} sentence {index + 1}")
+    if end - start == 1 and o_start == o_end:
+        raise InputError(f"that sentence already stands alone in bead {a.position}")
+    pos = start + index
+
+    def bead(mine: tuple[int, int], other: tuple[int, int], keep_id: bool = False) -> dict[str, Any]:
+        spec = {side: list(mine), other_side: list(other), "score": a.score, "status": "auto"}
+        return _spec(a, **spec) if keep_id else spec
+
+    if index == 0:
+        new = [bead((pos, pos + 1), (o_start, o_start), keep_id=True)]
+        if pos + 1 < end or o_start < o_end:
+            new.append(bead((pos + 1, end), (o_start, o_end)))
+    else:
+        new = [bead((start, pos), (o_start, o_end), keep_id=True), bead((pos, pos + 1), (o_end, o_end))]
+        new += [bead((p, p + 1), (o_end, o_end)) for p in range(pos + 1, end)]
+    return _run_op(session, alignment_id, "detach", a, [a], new, user)
+
+
+def set_status(session: Session, alignment_id: int, bead_id: int, version: int, confirmed: bool,
+               user: str) -> dict[str, Any]:
+    """Confirm a bead (re-aligning keeps it exactly) or take the confirmation back."""
+    lock_alignment(session, alignment_id)
+    a = _bead(session, alignment_id, bead_id, version)
+    action = "confirm" if confirmed else "unconfirm"
+    return _run_op(session, alignment_id, action, a, [a], [_spec(a, status="confirmed" if confirmed else "auto")],
+                   user)
+
+
+def comment(session: Session, alignment_id: int, bead_id: int, version: int, text: str,
+            user: str) -> dict[str, Any]:
+    """Set (or, with empty text, remove) the reviewer's comment on a bead."""
+    text = nfc(text).strip()
+    if len(text) > MAX_COMMENT:
+        raise InputError(f"a comment has at most {MAX_COMMENT} characters")
+    lock_alignment(session, alignment_id)
+    a = _bead(session, alignment_id, bead_id, version)
+    return _run_op(session, alignment_id, "comment", a, [a], [_spec(a, comment=text or None)], user)
+
+
+def confirm_above(session: Session, alignment_id: int, threshold: float, user: str) -> int:
+    """Confirm every automatic bead scored at or above ``threshold``; returns how many (one undo step)."""
+    if not 0.0 <= threshold <= 1.0:
+        raise InputError("the score threshold is between 0 and 1")
+    lock_alignment(session, alignment_id)
+    rows = session.execute(select(BEADS.c.id, BEADS.c.version).where(
+        BEADS.c.alignment_id == alignment_id, BEADS.c.status == "auto", BEADS.c.score >= threshold)).all()
+    if not rows:
+        return 0
+    session.execute(update(BEADS).where(BEADS.c.alignment_id == alignment_id, BEADS.c.status == "auto",
+                                        BEADS.c.score >= threshold)
+                    .values(status="confirmed", version=BEADS.c.version + 1, updated_by=user, updated_at=utcnow()))
+    _record(session, user, "confirm-above", "alignment", alignment_id, alignment_id,
+            {"threshold": threshold, "status": "auto", "beads": [[r.id, r.version] for r in rows]},
+            {"threshold": threshold, "status": "confirmed", "beads": [[r.id, r.version + 1] for r in rows]})
+    return len(rows)
+
+
+def edit_text(session: Session, alignment_id: int, segment_id: int, version: int, text: str,
+              user: str) -> dict[str, Any]:
+    """Correct a sentence's text (an erratum fix); ``original`` stays as imported, history keeps both."""
+    text = nfc(text).strip()
+    if not text:
+        raise InputError("a sentence cannot be empty; detach or merge the bead instead")
+    if len(text) > MAX_TEXT:
+        raise InputError(f"a sentence has at most {MAX_TEXT} characters")
+    lock_alignment(session, alignment_id)
+    seg = session.execute(select(Segment.id, Segment.edition_id, Segment.position, Segment.text,
+                                 Segment.version).where(Segment.id == segment_id)).first()
+    alignment = session.get(Alignment, alignment_id)
+    if seg is None or seg.edition_id not in (alignment.kk_edition_id, alignment.ru_edition_id):
+        raise NotFound(f"no sentence #{segment_id} in alignment {alignment_id}")
+    if seg.version != version:
+        raise BeadConflict(f"sentence {seg.position} was changed since you loaded it; nothing was saved — "
+                           f"its text now is: {seg.text}", {"segment_id": seg.id, "text": seg.text,
+                                                            "version": seg.version})
+    _set_text(session, seg.id, seg.version, text)
+    lang = "kk" if seg.edition_id == alignment.kk_edition_id else "ru"
+    _record(session, user, "edit-text", "segment", seg.id, alignment_id,
+            {"text": seg.text, "lang": lang, "position": seg.position},
+            {"text": text, "lang": lang, "position": seg.position})
+    return {"segment_id": seg.id, "text": text, "version": seg.version + 1}
+
+
+def _set_text(session: Session, segment_id: int, version: int, text: str) -> None:
+    done = session.execute(update(Segment.__table__).where(Segment.__table__.c.id == segment_id,
+                                                           Segment.__table__.c.version == version)
+                           .values(text=text, version=version + 1))
+    if done.rowcount != 1:
+        raise BeadConflict("the sentence changed while saving; nothing was saved")
+
+
+def realign(session: Session, alignment_id: int, user: str) -> str:
+    """Re-align the stretches between confirmed beads (confirmed beads stay exactly as they are)."""
+    from workbench.services.aligning import align_editions
+
+    lock_alignment(session, alignment_id)
+    alignment = session.get(Alignment, alignment_id)
+    before = alignment.bead_count
+    result = align_editions(session, session.get(Edition, alignment.kk_edition_id),
+                            session.get(Edition, alignment.ru_edition_id))
+    _record(session, user, "realign", "alignment", alignment_id, alignment_id, {"beads": before},
+            {"beads": result.alignment.bead_count, "kept": result.kept}, state="log")
+    return result.summary()
+
+
+# --- undo and redo --------------------------------------------------------------------------------
+
+def _apply(session: Session, change: Change, source: dict[str, Any], target: dict[str, Any],
+           user: str) -> None:
+    """Turn the state ``source`` of a change back into ``target`` if nobody changed it since."""
+    alignment_id = change.alignment_id
+    if change.target_type == "segment":
+        seg = session.execute(select(Segment.id, Segment.text, Segment.version)
+                              .where(Segment.id == change.target_id)).first()
+        if seg is None or seg.text != source["text"]:
+            raise BeadConflict(f"sentence {source['position']} was changed since; that change cannot be undone")
+        _set_text(session, seg.id, seg.version, target["text"])
+    elif change.action == "confirm-above":
+        pairs = source["beads"]
+        rows = {r.id: r for r in session.execute(select(BEADS.c.id, BEADS.c.version, BEADS.c.status)
+                                                 .where(BEADS.c.id.in_([p[0] for p in pairs])))}
+        if any(p[0] not in rows or rows[p[0]].status != source["status"] for p in pairs):
+            raise BeadConflict("some of those beads were changed since; the bulk confirmation cannot be undone")
+        session.execute(update(BEADS).where(BEADS.c.id.in_([p[0] for p in pairs]))
+                        .values(status=target["status"], version=BEADS.c.version + 1, updated_by=user,
+                                updated_at=utcnow()))
+    else:
+        ids = [s["id"] for s in source["beads"]]
+        rows = {r.id: r for r in session.execute(select(BEADS).where(BEADS.c.id.in_(ids),
+                                                                       BEADS.c.alignment_id == alignment_id))}
+        for snap in source["beads"]:
+            row = rows.get(snap["id"])
+            if row is None or not _same_content(row, snap):
+                who = f" by {row.updated_by}" if row is not None and row.updated_by else ""
+                raise BeadConflict(f"the beads of that {change.action} were changed since{who}; "
+                                   "it cannot be undone or redone — nothing was changed")
+        old = sorted(rows.values(), key=lambda r: r.position)
+        specs = []
+        for snap in target["beads"]:
+            spec = dict(snap)
+            if snap["id"] not in rows:  # re-created: newer than any version it had
+                spec["version"] = snap["version"]
+            specs.append(spec)
+        _replace_run(session, alignment_id, old, specs, user)
+
+
+def undo(session: Session, alignment_id: int, user: str) -> str:
+    """Undo the user's latest change in this alignment; returns what was undone."""
+    lock_alignment(session, alignment_id)
+    change = session.scalar(select(Change).where(Change.user == user, Change.alignment_id == alignment_id,
+                                                 Change.state == "done").order_by(Change.id.desc()).limit(1))
+    if change is None:
+        raise InputError("nothing to undo")
+    before, after = json.loads(change.before), json.loads(change.after)
+    _apply(session, change, after, before, user)
+    change.state = "undone"
+    _record(session, user, "undo", change.target_type, change.target_id, alignment_id,
+            {"of": change.id, "action": change.action, **after}, {"of": change.id, **before}, state="log")
+    return f"undid {change.action}"
+
+
+def redo(session: Session, alignment_id: int, user: str) -> str:
+    """Redo the change the user undid last in this alignment; returns what was redone."""
+    lock_alignment(session, alignment_id)
+    change = session.scalar(select(Change).where(Change.user == user, Change.alignment_id == alignment_id,
+                                                 Change.state == "undone").order_by(Change.id).limit(1))
+    if change is None:
+        raise InputError("nothing to redo")
+    before, after = json.loads(change.before), json.loads(change.after)
+    _apply(session, change, before, after, user)
+    change.state = "done"
+    _record(session, user, "redo", change.target_type, change.target_id, alignment_id,
+            {"of": change.id, "action": change.action, **before}, {"of": change.id, **after}, state="log")
+    return f"redid {change.action}"
