@@ -1,10 +1,9 @@
 """Bead operations of the review workspace: merge, split, move, detach, confirm, comment, edit text,
-undo and redo per user, re-align — each checked against the version the reviewer saw.
+re-align — each checked against the version the reviewer saw (undo and redo: ``review_undo``).
 
-Every operation replaces a *run* of consecutive beads by a new run (``_replace_run``) and records a
-``Change`` whose ``before``/``after`` hold the two runs as JSON snapshots; undo replaces the "after"
-run by the "before" run again (and redo the other way), after checking that nobody changed those
-beads in the meantime. Beads keep their ids through undo and redo, so a bead's history stays whole.
+Every operation replaces a *run* of consecutive beads by a new run (``replace_run``) and records a
+``Change`` whose ``before``/``after`` hold the two runs as JSON snapshots; ``review_undo`` turns the
+"after" run back into the "before" run (and redo the other way).
 
 Optimistic locking: the caller passes the version of each bead it saw; every UPDATE and DELETE is
 conditional on that version, so a stale request raises :class:`BeadConflict` and writes nothing (the
@@ -45,7 +44,7 @@ def snapshot(row: Any) -> dict[str, Any]:
             "score": row.score, "status": row.status, "comment": row.comment, "version": row.version}
 
 
-def _same_content(row: Any, snap: dict[str, Any]) -> bool:
+def same_content(row: Any, snap: dict[str, Any]) -> bool:
     return ([row.kk_start, row.kk_end] == snap["kk"] and [row.ru_start, row.ru_end] == snap["ru"]
             and row.status == snap["status"] and (row.comment or None) == (snap["comment"] or None))
 
@@ -109,7 +108,7 @@ def _neighbour(session: Session, alignment_id: int, row: Any, step: int, version
     return _bead(session, alignment_id, other.id, version)
 
 
-def _replace_run(session: Session, alignment_id: int, old: list[Any], new: list[dict[str, Any]],
+def replace_run(session: Session, alignment_id: int, old: list[Any], new: list[dict[str, Any]],
                  user: str | None) -> list[dict[str, Any]]:
     """Replace the consecutive beads ``old`` by ``new`` specs; returns the snapshots of the new run.
 
@@ -159,7 +158,7 @@ def _replace_run(session: Session, alignment_id: int, old: list[Any], new: list[
     return result
 
 
-def _record(session: Session, user: str | None, action: str, target_type: str, target_id: int,
+def record(session: Session, user: str | None, action: str, target_type: str, target_id: int,
             alignment_id: int, before: Any, after: Any, state: str = "done") -> Change:
     """Store a Change; a new undoable change empties the user's redo stack in this alignment."""
     if state == "done":
@@ -177,8 +176,8 @@ def _record(session: Session, user: str | None, action: str, target_type: str, t
 def _run_op(session: Session, alignment_id: int, action: str, target: Any, old: list[Any],
             new: list[dict[str, Any]], user: str | None) -> dict[str, Any]:
     before = [snapshot(r) for r in old]
-    after = _replace_run(session, alignment_id, old, new, user)
-    _record(session, user, action, "bead", target.id, alignment_id, {"beads": before}, {"beads": after})
+    after = replace_run(session, alignment_id, old, new, user)
+    record(session, user, action, "bead", target.id, alignment_id, {"beads": before}, {"beads": after})
     return {"position": target.position, "beads": after}
 
 
@@ -312,7 +311,7 @@ def confirm_above(session: Session, alignment_id: int, threshold: float, user: s
     session.execute(update(BEADS).where(BEADS.c.alignment_id == alignment_id, BEADS.c.status == "auto",
                                         BEADS.c.score >= threshold)
                     .values(status="confirmed", version=BEADS.c.version + 1, updated_by=user, updated_at=utcnow()))
-    _record(session, user, "confirm-above", "alignment", alignment_id, alignment_id,
+    record(session, user, "confirm-above", "alignment", alignment_id, alignment_id,
             {"threshold": threshold, "status": "auto", "beads": [[r.id, r.version] for r in rows]},
             {"threshold": threshold, "status": "confirmed", "beads": [[r.id, r.version + 1] for r in rows]})
     return len(rows)
@@ -336,15 +335,15 @@ def edit_text(session: Session, alignment_id: int, segment_id: int, version: int
         raise BeadConflict(f"sentence {seg.position} was changed since you loaded it; nothing was saved — "
                            f"its text now is: {seg.text}", {"segment_id": seg.id, "text": seg.text,
                                                             "version": seg.version})
-    _set_text(session, seg.id, seg.version, text)
+    set_text(session, seg.id, seg.version, text)
     lang = "kk" if seg.edition_id == alignment.kk_edition_id else "ru"
-    _record(session, user, "edit-text", "segment", seg.id, alignment_id,
+    record(session, user, "edit-text", "segment", seg.id, alignment_id,
             {"text": seg.text, "lang": lang, "position": seg.position},
             {"text": text, "lang": lang, "position": seg.position})
     return {"segment_id": seg.id, "text": text, "version": seg.version + 1}
 
 
-def _set_text(session: Session, segment_id: int, version: int, text: str) -> None:
+def set_text(session: Session, segment_id: int, version: int, text: str) -> None:
     done = session.execute(update(Segment.__table__).where(Segment.__table__.c.id == segment_id,
                                                            Segment.__table__.c.version == version)
                            .values(text=text, version=version + 1))
@@ -361,77 +360,6 @@ def realign(session: Session, alignment_id: int, user: str) -> str:
     before = alignment.bead_count
     result = align_editions(session, session.get(Edition, alignment.kk_edition_id),
                             session.get(Edition, alignment.ru_edition_id))
-    _record(session, user, "realign", "alignment", alignment_id, alignment_id, {"beads": before},
+    record(session, user, "realign", "alignment", alignment_id, alignment_id, {"beads": before},
             {"beads": result.alignment.bead_count, "kept": result.kept}, state="log")
     return result.summary()
-
-
-# --- undo and redo --------------------------------------------------------------------------------
-
-def _apply(session: Session, change: Change, source: dict[str, Any], target: dict[str, Any],
-           user: str) -> None:
-    """Turn the state ``source`` of a change back into ``target`` if nobody changed it since."""
-    alignment_id = change.alignment_id
-    if change.target_type == "segment":
-        seg = session.execute(select(Segment.id, Segment.text, Segment.version)
-                              .where(Segment.id == change.target_id)).first()
-        if seg is None or seg.text != source["text"]:
-            raise BeadConflict(f"sentence {source['position']} was changed since; that change cannot be undone")
-        _set_text(session, seg.id, seg.version, target["text"])
-    elif change.action == "confirm-above":
-        pairs = source["beads"]
-        rows = {r.id: r for r in session.execute(select(BEADS.c.id, BEADS.c.version, BEADS.c.status)
-                                                 .where(BEADS.c.id.in_([p[0] for p in pairs])))}
-        if any(p[0] not in rows or rows[p[0]].status != source["status"] for p in pairs):
-            raise BeadConflict("some of those beads were changed since; the bulk confirmation cannot be undone")
-        session.execute(update(BEADS).where(BEADS.c.id.in_([p[0] for p in pairs]))
-                        .values(status=target["status"], version=BEADS.c.version + 1, updated_by=user,
-                                updated_at=utcnow()))
-    else:
-        ids = [s["id"] for s in source["beads"]]
-        rows = {r.id: r for r in session.execute(select(BEADS).where(BEADS.c.id.in_(ids),
-                                                                       BEADS.c.alignment_id == alignment_id))}
-        for snap in source["beads"]:
-            row = rows.get(snap["id"])
-            if row is None or not _same_content(row, snap):
-                who = f" by {row.updated_by}" if row is not None and row.updated_by else ""
-                raise BeadConflict(f"the beads of that {change.action} were changed since{who}; "
-                                   "it cannot be undone or redone — nothing was changed")
-        old = sorted(rows.values(), key=lambda r: r.position)
-        specs = []
-        for snap in target["beads"]:
-            spec = dict(snap)
-            if snap["id"] not in rows:  # re-created: newer than any version it had
-                spec["version"] = snap["version"]
-            specs.append(spec)
-        _replace_run(session, alignment_id, old, specs, user)
-
-
-def undo(session: Session, alignment_id: int, user: str) -> str:
-    """Undo the user's latest change in this alignment; returns what was undone."""
-    lock_alignment(session, alignment_id)
-    change = session.scalar(select(Change).where(Change.user == user, Change.alignment_id == alignment_id,
-                                                 Change.state == "done").order_by(Change.id.desc()).limit(1))
-    if change is None:
-        raise InputError("nothing to undo")
-    before, after = json.loads(change.before), json.loads(change.after)
-    _apply(session, change, after, before, user)
-    change.state = "undone"
-    _record(session, user, "undo", change.target_type, change.target_id, alignment_id,
-            {"of": change.id, "action": change.action, **after}, {"of": change.id, **before}, state="log")
-    return f"undid {change.action}"
-
-
-def redo(session: Session, alignment_id: int, user: str) -> str:
-    """Redo the change the user undid last in this alignment; returns what was redone."""
-    lock_alignment(session, alignment_id)
-    change = session.scalar(select(Change).where(Change.user == user, Change.alignment_id == alignment_id,
-                                                 Change.state == "undone").order_by(Change.id).limit(1))
-    if change is None:
-        raise InputError("nothing to redo")
-    before, after = json.loads(change.before), json.loads(change.after)
-    _apply(session, change, before, after, user)
-    change.state = "done"
-    _record(session, user, "redo", change.target_type, change.target_id, alignment_id,
-            {"of": change.id, "action": change.action, **before}, {"of": change.id, **after}, state="log")
-    return f"redid {change.action}"
