@@ -63,7 +63,7 @@ def serve(obj: AppContext, host: str, port: int) -> None:
 
     app = obj.app
     with obj.transaction() as session:
-        for line in prepare(session, app.config):
+        for line in prepare(session, app.config, app.instance_path):
             click.echo(line)
     click.echo(f"Workbench running at http://{host}:{port}/  (Ctrl+C stops it)")
     app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)

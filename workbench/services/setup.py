@@ -1,4 +1,5 @@
-"""First-start set-up: import the bundled corpora (once) so a new user sees real data at once."""
+"""First-start set-up: import the bundled corpora, align the bundled pairs and load the shipped glossary
+(each only once), and create the local admin, so a new user sees real data at once."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
@@ -7,6 +8,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from workbench.services import glossary
+from workbench.services.aligning import align_editions, find_alignment
 from workbench.services.importing import import_file
 
 
@@ -18,22 +21,39 @@ class BundledText:
 
 
 BOOK_TITLE = "Егемен Қазақстандағы саяси ойтаным (Чеботарёв, 2021)"
-BUNDLED: tuple[BundledText, ...] = (
-    BundledText("chebotarev-2021.kk.txt", "kk", BOOK_TITLE),
-    BundledText("constitution_2026/kk.raw.txt", "kk", "Конституция 2026"),
-    BundledText("constitution_2026/ru.raw.txt", "ru", "Конституция 2026"),
-    BundledText("law_state_independence_1991/kk.raw.txt", "kk", "Закон о государственной независимости 1991"),
-    BundledText("law_state_independence_1991/ru.raw.txt", "ru", "Закон о государственной независимости 1991"),
-    BundledText("declaration_independence_20y/kk.raw.txt", "kk", "Декларация 20-летия независимости 2011"),
-    BundledText("declaration_independence_20y/ru.raw.txt", "ru", "Декларация 20-летия независимости 2011"),
+PAIRS = (
+    ("constitution_2026", "Конституция Республики Казахстан 2026"),
+    ("declaration_independence_20y", "Декларация 20-летия государственной независимости 2011"),
+    ("law_state_independence_1991", "Закон о государственной независимости 1991"),
 )
+BUNDLED: tuple[BundledText, ...] = (BundledText("chebotarev-2021.kk.txt", "kk", BOOK_TITLE),) + tuple(
+    BundledText(f"{folder}/{lang}.raw.txt", lang, title) for folder, title in PAIRS for lang in ("kk", "ru"))
 
 
-def prepare(session: Session, config: Mapping[str, object]) -> Iterator[str]:
-    """Import every bundled text not imported yet; yields one progress line per text."""
+def prepare(session: Session, config: Mapping[str, object], instance_path: str | None = None) -> Iterator[str]:
+    """Do whatever first-start work is still undone; yields one progress line per step."""
+    loaded = glossary.load_shipped(session, Path(str(config["GLOSSARY_DIR"])))
+    if loaded.created:
+        yield f"glossary: {loaded.created} shipped entries loaded"
     corpora = Path(str(config["CORPORA_DIR"]))
+    editions = {}
     for text in BUNDLED:
         result = import_file(session, corpora / text.path, text.lang, text.title,
                              int(config["MAX_IMPORT_BYTES"]))  # type: ignore[arg-type]
-        state = "imported" if result.created else "already there"
-        yield f"{text.path}: {state} (edition {result.edition.id}, {result.edition.segment_count} sentences)"
+        editions[text.path] = result.edition
+        if result.created:
+            yield (f"{text.path}: imported as edition {result.edition.id} "
+                   f"({result.edition.segment_count} sentences)")
+    pairs = None
+    for folder, _title in PAIRS:
+        kk, ru = editions[f"{folder}/kk.raw.txt"], editions[f"{folder}/ru.raw.txt"]
+        if find_alignment(session, kk, ru) is None:
+            pairs = pairs if pairs is not None else glossary.term_pairs(session)
+            done = align_editions(session, kk, ru, glossary=pairs)
+            yield f"{folder}: {done.summary()}"
+    if instance_path is not None:
+        from workbench.services.accounts import ensure_admin
+
+        message = ensure_admin(session, instance_path)
+        if message:
+            yield message
