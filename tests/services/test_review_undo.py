@@ -13,7 +13,7 @@ from review_builders import KK, build_demo  # noqa: E402
 from workbench.db import transaction  # noqa: E402
 from workbench.errors import InputError  # noqa: E402
 from workbench.models import Bead, Change, Segment  # noqa: E402
-from workbench.services import review  # noqa: E402
+from workbench.services import review, review_undo  # noqa: E402
 
 
 @pytest.fixture
@@ -62,9 +62,9 @@ def test_undo_restores_the_beads_and_redo_applies_the_change_again(run_in, sessi
         run_in(review.comment, aid, b1, v1, "см. сноску", "ann")
     changed = state(sessions, aid)
     assert changed != original
-    run_in(review.undo, aid, "ann")
+    run_in(review_undo.undo, aid, "ann")
     assert state(sessions, aid) == original  # same ids, same ranges, same status
-    run_in(review.redo, aid, "ann")
+    run_in(review_undo.redo, aid, "ann")
     assert state(sessions, aid) == changed
 
 
@@ -74,34 +74,34 @@ def test_undo_walks_back_several_steps_and_redo_forward_again(run_in, sessions, 
     s1 = state(sessions, aid)
     merge(run_in, sessions, aid, 2)
     s2 = state(sessions, aid)
-    run_in(review.undo, aid, "ann")
+    run_in(review_undo.undo, aid, "ann")
     assert state(sessions, aid) == s1
-    run_in(review.undo, aid, "ann")
+    run_in(review_undo.undo, aid, "ann")
     assert state(sessions, aid) == s0
     with pytest.raises(InputError, match="nothing to undo"):
-        run_in(review.undo, aid, "ann")
-    run_in(review.redo, aid, "ann")
-    run_in(review.redo, aid, "ann")
+        run_in(review_undo.undo, aid, "ann")
+    run_in(review_undo.redo, aid, "ann")
+    run_in(review_undo.redo, aid, "ann")
     assert state(sessions, aid) == s2
     with pytest.raises(InputError, match="nothing to redo"):
-        run_in(review.redo, aid, "ann")
+        run_in(review_undo.redo, aid, "ann")
 
 
 def test_a_new_change_empties_the_redo_stack(run_in, sessions, aid):
     merge(run_in, sessions, aid, 1)
-    run_in(review.undo, aid, "ann")
+    run_in(review_undo.undo, aid, "ann")
     merge(run_in, sessions, aid, 3)
     with pytest.raises(InputError, match="nothing to redo"):
-        run_in(review.redo, aid, "ann")
+        run_in(review_undo.redo, aid, "ann")
 
 
 def test_undo_is_per_user(run_in, sessions, aid):
     merge(run_in, sessions, aid, 1, user="ann")
     after_ann = state(sessions, aid)
     with pytest.raises(InputError, match="nothing to undo"):
-        run_in(review.undo, aid, "bob")
+        run_in(review_undo.undo, aid, "bob")
     merge(run_in, sessions, aid, 4, user="bob")
-    run_in(review.undo, aid, "bob")
+    run_in(review_undo.undo, aid, "bob")
     assert state(sessions, aid) == after_ann
 
 
@@ -111,17 +111,17 @@ def test_undo_refuses_when_someone_else_changed_the_beads_since(run_in, sessions
     run_in(review.set_status, aid, b1, v1, True, "bob")
     now = state(sessions, aid)
     with pytest.raises(review.BeadConflict, match="changed since"):
-        run_in(review.undo, aid, "ann")
+        run_in(review_undo.undo, aid, "ann")
     assert state(sessions, aid) == now
 
 
 def test_undo_of_a_text_edit_restores_the_text(run_in, sessions, session, aid):
     seg = session.scalar(select(Segment).where(Segment.text == KK[0]))
     run_in(review.edit_text, aid, seg.id, seg.version, "Түзетілген сөйлем.", "ed")
-    run_in(review.undo, aid, "ed")
+    run_in(review_undo.undo, aid, "ed")
     session.expire_all()
     assert session.get(Segment, seg.id).text == KK[0]
-    run_in(review.redo, aid, "ed")
+    run_in(review_undo.redo, aid, "ed")
     session.expire_all()
     assert session.get(Segment, seg.id).text == "Түзетілген сөйлем."
 
@@ -129,14 +129,14 @@ def test_undo_of_a_text_edit_restores_the_text(run_in, sessions, session, aid):
 def test_undo_of_confirm_above_sets_the_beads_back_to_auto(run_in, sessions, aid):
     run_in(review.confirm_above, aid, 0.8, "ann")
     assert sum(1 for r in state(sessions, aid) if r[6] == "confirmed") == 3
-    run_in(review.undo, aid, "ann")
+    run_in(review_undo.undo, aid, "ann")
     assert all(r[6] == "auto" for r in state(sessions, aid))
 
 
 def test_undo_and_redo_are_recorded_in_the_history(run_in, sessions, session, aid):
     merge(run_in, sessions, aid, 1)
-    run_in(review.undo, aid, "ann")
-    run_in(review.redo, aid, "ann")
+    run_in(review_undo.undo, aid, "ann")
+    run_in(review_undo.redo, aid, "ann")
     actions = list(session.scalars(select(Change.action).order_by(Change.id)))
     assert actions == ["merge", "undo", "redo"]
 

@@ -47,19 +47,6 @@ def print_findings(findings: list[Finding], fmt: str, where: str) -> None:
             click.echo(f"{where}:{f.line}: {f.severity}: [{f.check}] {f.message}: {f.excerpt}{hint}")
 
 
-def shipped_glossary(folder: Path) -> list:
-    """The glossary files shipped with the workbench, as pure entries (used when checking a file)."""
-    from workbench.glossary.data import parse_glossary_tsv
-    from workbench.services.glossary import SHIPPED_FILES
-
-    entries = []
-    for name in SHIPPED_FILES:
-        path = folder / name
-        if path.exists():
-            entries.extend(parse_glossary_tsv(path.read_text(encoding="utf-8"), str(path)))
-    return entries
-
-
 @click.command("check")
 @click.argument("target")
 @click.option("--lang", type=click.Choice(["kk", "ru"]), help="Language of FILE (not needed for a stored edition).")
@@ -85,9 +72,9 @@ def check_file(ctx: click.Context, target: str, lang: str | None, fmt: str, flag
             from workbench.checks.runner import run_edition_checks
 
             edition = edition_from_file(target, lang)
-            from workbench.config import DEFAULTS
+            from workbench.cli.terms import load_glossary
 
-            edition.glossary = shipped_glossary(Path(str(DEFAULTS["GLOSSARY_DIR"])))
+            edition.glossary = load_glossary()
             print_findings(run_edition_checks(edition, flags), fmt, target)
             return
         from workbench.services import checking, editions, glossary

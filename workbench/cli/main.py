@@ -127,12 +127,40 @@ def segments(obj: AppContext, doc: str, fmt: str) -> None:
         fail(error)
 
 
+@cli.command()
+@click.argument("doc_kk")
+@click.argument("doc_ru")
+@pass_ctx
+def align(obj: AppContext, doc_kk: str, doc_ru: str) -> None:
+    """Align the Kazakh edition DOC_KK with the Russian edition DOC_RU (ids or titles) and store the beads.
+
+    Re-running keeps every confirmed bead exactly and re-aligns only the stretches between them.
+    Prints the counts by bead shape and the number of low-confidence beads.
+    """
+    from workbench.services import glossary
+    from workbench.services.aligning import align_editions
+    from workbench.services.editions import get_edition
+
+    try:
+        with obj.transaction() as session:
+            kk = get_edition(session, doc_kk) if not doc_kk.isdigit() else get_edition(session, int(doc_kk))
+            ru = get_edition(session, doc_ru) if not doc_ru.isdigit() else get_edition(session, int(doc_ru))
+            if kk.lang == "ru" and ru.lang == "kk":
+                kk, ru = ru, kk
+            result = align_editions(session, kk, ru, glossary=glossary.term_pairs(session))
+            click.echo(result.summary())
+    except WorkbenchError as error:
+        fail(error)
+
+
 def register(group: click.Group) -> None:
     """Add the commands that live in the other modules of this package."""
-    from workbench.cli import checks
+    from workbench.cli import checks, glossary, terms
 
     group.add_command(checks.check_file)
     group.add_command(checks.list_checks)
+    group.add_command(terms.terms)
+    group.add_command(glossary.glossary_group)
 
 
 register(cli)

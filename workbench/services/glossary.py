@@ -184,7 +184,7 @@ def usages(session: Session, entry_id: str, limit: int = 200) -> list[Usage]:
     found: list[Usage] = []
     for lang in entry.languages:
         # A cheap filter on folded prefixes first (SQLite's lower() knows no Cyrillic), then real matching.
-        prefixes = {fold(t.text)[:4] for t in entry.terms_in(lang)}
+        prefixes = {fold(t.text)[:3] for t in entry.terms_in(lang)}
         stmt = (select(Segment, Edition.title).join(Edition, Edition.id == Segment.edition_id)
                 .where(Edition.lang == lang).order_by(Segment.edition_id, Segment.position)
                 .execution_options(yield_per=2000))
@@ -203,3 +203,22 @@ def usages(session: Session, entry_id: str, limit: int = 200) -> list[Usage]:
 
 def delete_entry(session: Session, entry_id: str) -> None:
     session.execute(delete(GlossaryEntry).where(GlossaryEntry.id == entry_id))
+
+
+def import_file(session: Session, path: Path, fmt: str | None = None) -> Saved:
+    """Read a glossary file whole and add or update its entries; a malformed file changes nothing."""
+    from workbench.formats import glossary_format
+
+    if not path.is_file():
+        raise InputError("no such file", path=str(path))
+    found = glossary_format(fmt, str(path)).read(path.read_bytes(), str(path))
+    if not found:
+        raise InputError("no glossary entries in this file", path=str(path))
+    return save_entries(session, found)
+
+
+def export(session: Session, fmt: str) -> bytes:
+    """The whole stored glossary in ``fmt`` (tbx, tsv, csv, omegat, po, json)."""
+    from workbench.formats import glossary_format
+
+    return glossary_format(fmt, f"glossary.{fmt}").write(entries(session))

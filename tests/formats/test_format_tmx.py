@@ -1,0 +1,110 @@
+"""TMX 1.4b of an alignment: the store contract, the header and props the spec asks for, reading back
+with translate-toolkit, and safe reading of hostile files."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from contract import StoreContract
+from lxml import etree
+from translate.storage import tmx as tt_tmx
+
+from workbench.errors import FormatError
+from workbench.formats import tmx
+from workbench.formats.aligned import AlignedPair, Side
+
+WHEN = dt.datetime(2026, 11, 26, 1, 0, tzinfo=dt.timezone.utc)
+
+
+def pairs() -> list[AlignedPair]:
+    return [
+        AlignedPair(1, Side(["Қазақстан Республикасы — тәуелсіз мемлекет."], 5, 5, 120, 120),
+                    Side(["Республика Казахстан — независимое государство."], 4, 4, 98, 98), "confirmed", 0.95),
+        AlignedPair(2, Side(["Бірінші сөйлем.", "Екінші сөйлем."], 5, 6, 121, 125),
+                    Side(["Одно предложение."], 4, 4, 99, 99), "auto", 0.4321, "проверить"),
+        AlignedPair(3, Side(["Артық сөйлем."], 6, 6, 126, 126), Side(), "auto", 0.1),
+    ]
+
+
+def dump(items, **kw) -> bytes:
+    out = io.BytesIO()
+    tmx.write(items, out, created=WHEN, **kw)
+    return out.getvalue()
+
+
+class TestTmxStore(StoreContract):
+    path = "alignment.tmx"
+    malformed = [
+        (b"<tmx version='1.4'>\n<body>\n", 3),
+        (b"<?xml version='1.0'?>\n<tu/>", 2),
+        (b"<tmx version='1.4'><header/>\n<body>\n<tu><prop type='x'>1</prop></tu></body></tmx>", 3),
+        (b"<tmx version='1.4'><body>\n<tu><prop type='x-score'>high</prop>"
+         b"<tuv xml:lang='kk'><seg>a</seg></tuv></tu></body></tmx>", 2),
+    ]
+
+    def sample(self):
+        return pairs()
+
+    def item_with_text(self, text):
+        return AlignedPair(1, Side([text]), Side([text + " (ru)"]), "auto", 0.5)
+
+    def dump(self, items):
+        return dump(items)
+
+    def load(self, data):
+        return tmx.read(data, self.path)[0]
+
+
+def test_header_has_what_tmx_14b_requires():
+    root = etree.fromstring(dump(pairs(), title={"kk": "Кітап", "ru": "Книга"}))
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    header = root.find("header")
+    for name, value in {"srclang": "kk", "segtype": "sentence", "creationtool": "workbench",
+                        "datatype": "plaintext", "adminlang": "en", "o-tmf": "workbench",
+                        "creationdate": "20261126T010000Z"}.items():
+        assert header.get(name) == value
+    assert header.get("creationtoolversion")
+    assert tmx.read(dump(pairs(), title={"kk": "Кітап", "ru": "Книга"}))[1] == {"kk": "Кітап", "ru": "Книга"}
+
+
+def test_one_tu_per_bead_with_kk_and_ru_tuv_and_props():
+    root = etree.fromstring(dump(pairs()))
+    tus = root.findall("body/tu")
+    assert len(tus) == 3
+    langs = [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in tus[0].findall("tuv")]
+    assert langs == ["kk", "ru"]
+    props = {p.get("type"): p.text for p in tus[1].findall("prop")}
+    assert props == {"x-position": "2", "x-status": "auto", "x-score": "0.4321", "x-kk-pages": "5-6",
+                     "x-kk-lines": "121-125", "x-ru-pages": "4", "x-ru-lines": "99", "x-kk-breaks": "16"}
+    assert tus[1].find("note").text == "проверить"
+    assert tus[2].findall("tuv")[1].find("seg").text is None  # the empty Russian side of a 1-0 bead
+
+
+def test_translate_toolkit_reads_every_bead():
+    store = tt_tmx.tmxfile.parsestring(dump(pairs()))
+    units = store.getunits()
+    assert [(u.source, u.target) for u in units] == [(p.kk.text, p.ru.text) for p in pairs()]
+
+
+def test_external_entities_are_never_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    data = (f'<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY x SYSTEM "file://{secret}">]>'
+            '<tmx version="1.4"><header/><body><tu><tuv xml:lang="kk"><seg>a&x;</seg></tuv>'
+            '<tuv xml:lang="ru"><seg>b</seg></tuv></tu></body></tmx>').encode()
+    got = tmx.read(data)[0]
+    assert "SECRET" not in got[0].kk.text
+
+
+def test_tuv_languages_are_matched_by_primary_subtag():
+    data = (b'<tmx version="1.4"><header/><body><tu><tuv xml:lang="KK-KZ"><seg>A</seg></tuv>'
+            b'<tuv lang="ru-RU"><seg>B</seg></tuv></tu></body></tmx>')
+    pair = tmx.read(data)[0][0]
+    assert (pair.kk.sentences, pair.ru.sentences) == (["A"], ["B"])
+
+
+def test_a_tu_without_kk_or_ru_names_its_line():
+    data = b'<tmx version="1.4"><header/><body>\n<tu><tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>'
+    with pytest.raises(FormatError, match="x.tmx:2: a <tu> has neither"):
+        tmx.read(data, "x.tmx")

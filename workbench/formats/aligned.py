@@ -1,0 +1,99 @@
+"""The format-neutral shape of an exported alignment: one ``AlignedPair`` per bead (pure).
+
+A bead side may hold several sentences; formats that have one text per side write them joined by a
+space and keep where each sentence starts as ``breaks`` (character offsets of the 2nd, 3rd …
+sentence), so that an import gives back the same sentences and therefore the same beads.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.errors import FormatError
+
+
+@dataclass
+class Side:
+    """One side of a bead: its sentences, the page(s) and source lines they come from."""
+
+    sentences: list[str] = field(default_factory=list)
+    first_page: int | None = None
+    last_page: int | None = None
+    first_line: int | None = None
+    last_line: int | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
+
+    @property
+    def breaks(self) -> list[int]:
+        """Offsets in ``text`` where the 2nd, 3rd … sentence starts."""
+        out, at = [], 0
+        for s in self.sentences[:-1]:
+            at += len(s) + 1
+            out.append(at)
+        return out
+
+    @property
+    def pages(self) -> str:
+        if self.first_page is None:
+            return ""
+        return str(self.first_page) if self.first_page == self.last_page else f"{self.first_page}-{self.last_page}"
+
+    @property
+    def lines(self) -> str:
+        if self.first_line is None:
+            return ""
+        return str(self.first_line) if self.first_line == self.last_line else f"{self.first_line}-{self.last_line}"
+
+    def where(self, lang: str) -> str:
+        parts = [lang]
+        if self.pages:
+            parts.append(f"p. {self.pages}")
+        if self.lines:
+            parts.append(f"l. {self.lines}")
+        return " ".join(parts)
+
+
+@dataclass
+class AlignedPair:
+    """One bead as exported: position, both sides, status ("auto"/"confirmed"), score, comment."""
+
+    position: int
+    kk: Side
+    ru: Side
+    status: str = "auto"
+    score: float = 0.0
+    comment: str | None = None
+
+    @property
+    def location(self) -> str:
+        """Where the bead stands: ``bead 12 · kk p. 5 l. 120-121 · ru p. 4 l. 98``."""
+        return f"bead {self.position} · {self.kk.where('kk')} · {self.ru.where('ru')}"
+
+
+def split_text(text: str, breaks: str | None, path: str, line: int | None) -> list[str]:
+    """The sentences of ``text`` cut at the comma-separated offsets ``breaks`` (none: one sentence)."""
+    if not text:
+        return []
+    if not breaks:
+        return [text]
+    try:
+        offsets = [int(b) for b in breaks.split(",")]
+    except ValueError:
+        raise FormatError(f"sentence breaks {breaks!r} are not numbers", path=path, line=line) from None
+    bounds = [0, *offsets, len(text) + 1]
+    if bounds != sorted(set(bounds)) or offsets[-1] > len(text):
+        raise FormatError(f"sentence breaks {breaks!r} do not fit the text", path=path, line=line)
+    return [text[a:b - 1] for a, b in zip(bounds, bounds[1:])]
+
+
+def parse_range(value: str | None) -> tuple[int | None, int | None]:
+    """``"5"`` → (5, 5); ``"5-7"`` → (5, 7); empty → (None, None)."""
+    if not value:
+        return None, None
+    first, _, last = value.partition("-")
+    try:
+        return int(first), int(last or first)
+    except ValueError:
+        return None, None

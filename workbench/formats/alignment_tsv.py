@@ -1,0 +1,92 @@
+"""TSV export and import of an alignment: one line per bead, tab-separated, with a header line (pure).
+
+Columns: position, kk, ru, status, score, kk_pages, kk_lines, ru_pages, ru_lines, kk_breaks,
+ru_breaks, comment. Inside a cell a backslash, tab, line feed and carriage return are written
+``\\\\``, ``\\t``, ``\\n``, ``\\r``. For import only ``kk`` and ``ru`` are needed: a file without
+the header line is read as two columns, Kazakh then Russian.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import BinaryIO
+
+from workbench.errors import FormatError
+from workbench.formats.aligned import AlignedPair, Side, parse_range, split_text
+
+NAME = "TSV"
+EXTENSIONS = ("tsv", "tab")
+COLUMNS = ("position", "kk", "ru", "status", "score", "kk_pages", "kk_lines", "ru_pages", "ru_lines",
+           "kk_breaks", "ru_breaks", "comment")
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+
+
+def escape(cell: str) -> str:
+    return "".join(_ESCAPES.get(c, c) for c in cell)
+
+
+def unescape(cell: str) -> str:
+    out, i = [], 0
+    while i < len(cell):
+        if cell[i] == "\\" and i + 1 < len(cell) and cell[i + 1] in _UNESCAPES:
+            out.append(_UNESCAPES[cell[i + 1]])
+            i += 2
+        else:
+            out.append(cell[i])
+            i += 1
+    return "".join(out)
+
+
+def write(pairs: Iterable[AlignedPair], stream: BinaryIO) -> int:
+    """Write ``pairs`` as TSV (UTF-8) to ``stream``; returns how many lines of beads were written."""
+    lines = ["\t".join(COLUMNS)]
+    for p in pairs:
+        cells = [str(p.position), p.kk.text, p.ru.text, p.status, f"{p.score:.4f}", p.kk.pages, p.kk.lines,
+                 p.ru.pages, p.ru.lines, ",".join(map(str, p.kk.breaks)), ",".join(map(str, p.ru.breaks)),
+                 p.comment or ""]
+        lines.append("\t".join(escape(c) for c in cells))
+    stream.write(("\n".join(lines) + "\n").encode("utf-8"))
+    return len(lines) - 1
+
+
+def read(data: bytes, name: str = "alignment.tsv") -> list[AlignedPair]:
+    """The bead pairs of a TSV file.
+
+    :raises FormatError: not UTF-8, or a line with fewer columns than the header names.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"not UTF-8 text (byte {exc.start})", path=name) from None
+    lines = text.splitlines()
+    columns: tuple[str, ...] = ("kk", "ru")
+    start = 0
+    if lines and lines[0].split("\t")[:1] in (["position"], ["kk"]):
+        columns = tuple(lines[0].split("\t"))
+        start = 1
+    missing = {"kk", "ru"} - set(columns)
+    if missing:
+        raise FormatError(f"the header has no {' and '.join(sorted(missing))} column", path=name, line=1)
+    pairs = []
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if not line.strip():
+            continue
+        cells = [unescape(c) for c in line.split("\t")]
+        if len(cells) < len(columns):
+            cells += [""] * (len(columns) - len(cells))
+        row = dict(zip(columns, cells))
+        if not row["kk"].strip() and not row["ru"].strip():
+            raise FormatError("both the kk and the ru cell are empty", path=name, line=number)
+        sides = {}
+        for lang in ("kk", "ru"):
+            pages, src = parse_range(row.get(f"{lang}_pages")), parse_range(row.get(f"{lang}_lines"))
+            sides[lang] = Side(split_text(row[lang].strip(), row.get(f"{lang}_breaks"), name, number),
+                               pages[0], pages[1], src[0], src[1])
+        try:
+            score = float(row.get("score") or 0.0)
+        except ValueError:
+            raise FormatError(f"score {row['score']!r} is not a number", path=name, line=number) from None
+        pairs.append(AlignedPair(len(pairs) + 1, sides["kk"], sides["ru"],
+                                 "confirmed" if row.get("status") == "confirmed" else "auto", score,
+                                 row.get("comment") or None))
+    return pairs

@@ -1,0 +1,129 @@
+"""JSON glossaries: every field of every entry, one entry per line so that errors can name it.
+
+    {"format": "workbench-glossary", "version": 1, "entries": [
+    {"id": "abbr-001", "terms": [{"lang": "kk", "text": "ҚР", "type": "abbreviation", …}], …},
+    …
+    ]}
+
+A bare JSON array of entries is read too.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any, Iterable
+
+from workbench.errors import FormatError
+from workbench.formats.delimited import decode_utf8
+from workbench.glossary.model import APPROVALS, TERM_STATUSES, TERM_TYPES, Entry, Term
+
+NAME = "JSON"
+EXTENSIONS = ("json",)
+FORMAT_ID = "workbench-glossary"
+VERSION = 1
+ENTRY_FIELDS = ("id", "terms", "category", "note", "source", "approval", "approved_by", "approved_at")
+TERM_FIELDS = ("lang", "text", "type", "status", "pos", "note")
+
+
+def write(entries: Iterable[Entry]) -> bytes:
+    """The document above, UTF-8, non-ASCII letters written as themselves."""
+    rows = [json.dumps(asdict(entry), ensure_ascii=False, separators=(", ", ": ")) for entry in entries]
+    head = f'{{"format": "{FORMAT_ID}", "version": {VERSION}, "entries": ['
+    body = ",\n".join(rows)
+    return (f"{head}\n{body}\n]}}\n" if rows else f"{head}]}}\n").encode("utf-8")
+
+
+def read(data: bytes, path: str) -> list[Entry]:
+    """Entries of a JSON glossary; bad JSON or a bad entry raises ``FormatError`` naming the line."""
+    text = decode_utf8(data, path)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"not valid JSON: {exc.msg}", path=path, line=exc.lineno) from None
+    if isinstance(document, dict):
+        if document.get("format", FORMAT_ID) != FORMAT_ID or not isinstance(document.get("entries"), list):
+            raise FormatError(f'expected {{"format": "{FORMAT_ID}", "entries": [...]}}', path=path, line=1)
+        if document.get("version", VERSION) != VERSION:
+            raise FormatError(f"version {document.get('version')!r}; this workbench reads {VERSION}",
+                              path=path, line=1)
+        items = document["entries"]
+    elif isinstance(document, list):
+        items = document
+    else:
+        raise FormatError("expected a JSON object with entries or an array of entries", path=path, line=1)
+    lines = _item_lines(text)
+    entries, seen = [], set()
+    for k, item in enumerate(items):
+        line = lines[k] if k < len(lines) else None
+        entry = _entry(item, path, line)
+        if entry.id in seen:
+            raise FormatError(f"id {entry.id!r} used twice", path=path, line=line)
+        seen.add(entry.id)
+        entries.append(entry)
+    return entries
+
+
+def _item_lines(text: str) -> list[int]:
+    """The 1-based line on which each element of the entries array starts."""
+    start = text.find("[", text.find('"entries"') + 1) if '"entries"' in text else text.find("[")
+    decoder = json.JSONDecoder()
+    lines, pos = [], start + 1
+    while pos > 0:
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= len(text) or text[pos] == "]":
+            break
+        lines.append(text.count("\n", 0, pos) + 1)
+        _, pos = decoder.raw_decode(text, pos)
+    return lines
+
+
+def _entry(item: Any, path: str, line: int | None) -> Entry:
+    def fail(problem: str) -> FormatError:
+        return FormatError(f"entry {item.get('id', '?') if isinstance(item, dict) else '?'}: {problem}",
+                           path=path, line=line)
+
+    if not isinstance(item, dict):
+        raise fail("not a JSON object")
+    unknown = set(item) - set(ENTRY_FIELDS)
+    if unknown:
+        raise fail(f"unknown field(s) {', '.join(sorted(unknown))}")
+    if not isinstance(item.get("id"), str) or not item["id"]:
+        raise fail("no id")
+    for name in ENTRY_FIELDS[2:]:
+        if item.get(name) is not None and not isinstance(item[name], str):
+            raise fail(f"{name} must be a string or null")
+    if item.get("approval", "proposed") not in APPROVALS:
+        raise fail(f"approval {item['approval']!r}; expected one of {', '.join(APPROVALS)}")
+    terms = item.get("terms")
+    if not isinstance(terms, list) or not terms:
+        raise fail("terms must be a non-empty list")
+    return Entry(
+        id=item["id"],
+        terms=[_term(t, fail) for t in terms],
+        category=item.get("category"),
+        note=item.get("note"),
+        source=item.get("source"),
+        approval=item.get("approval", "proposed"),
+        approved_by=item.get("approved_by"),
+        approved_at=item.get("approved_at"),
+    )
+
+
+def _term(item: Any, fail: Any) -> Term:
+    if not isinstance(item, dict):
+        raise fail("a term is not a JSON object")
+    unknown = set(item) - set(TERM_FIELDS)
+    if unknown:
+        raise fail(f"unknown term field(s) {', '.join(sorted(unknown))}")
+    if not isinstance(item.get("lang"), str) or not isinstance(item.get("text"), str) or not item["text"]:
+        raise fail("a term needs lang and text strings")
+    if item.get("type", "full-form") not in TERM_TYPES:
+        raise fail(f"term type {item['type']!r}; expected one of {', '.join(TERM_TYPES)}")
+    if item.get("status", "preferred") not in TERM_STATUSES:
+        raise fail(f"term status {item['status']!r}; expected one of {', '.join(TERM_STATUSES)}")
+    for name in ("pos", "note"):
+        if item.get(name) is not None and not isinstance(item[name], str):
+            raise fail(f"term {name} must be a string or null")
+    return Term(item["lang"], item["text"], item.get("type", "full-form"), item.get("status", "preferred"),
+                item.get("pos"), item.get("note"))

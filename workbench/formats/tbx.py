@@ -1,0 +1,231 @@
+"""TBX glossaries (TBX-Basic: ``martif type="TBX-Basic"``, ``termEntry``/``langSet``/``tig``) <-> entries.
+
+Written as the TBX-Basic dialect of ISO 30042:2008 (TBX) lays it out; read from TBX-Basic and, for
+files made by other tools, from TBX 2019 (``tbx``/``conceptEntry``/``langSec``/``termSec``)::
+
+    <termEntry id="abbr-001">
+      <descrip type="subjectField">state</descrip>           entry category
+      <admin type="source">…</admin>                          entry source
+      <note>…</note>                                          entry note
+      <transacGrp>                                            approval (absent while proposed)
+        <transac type="transactionType">approval</transac>
+        <transacNote type="responsibility">…</transacNote>   approved by
+        <date>2026-11-26T00:00:00Z</date>                     approved at
+      </transacGrp>
+      <langSet xml:lang="kk">
+        <tig>
+          <term>ҚР</term>
+          <termNote type="termType">abbreviation</termNote>
+          <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+          <termNote type="partOfSpeech">noun</termNote>
+          <note>…</note>
+        </tig>
+
+Two things go beyond the TBX-Basic picklists, as TBX core allows: the transaction type
+``approval`` (TBX-Basic lists only origination and modification), and forbidden terms, which
+TBX-Basic has no status for: they are written as deprecated with a
+``<termNote type="usageNote">forbidden</termNote>`` that this reader turns back into forbidden.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from lxml import etree
+
+from workbench.errors import FormatError
+from workbench.glossary.model import Entry, Term
+
+NAME = "TBX"
+EXTENSIONS = ("tbx",)
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
+TERM_TYPES = {
+    "full-form": "fullForm", "abbreviation": "abbreviation", "short-form": "shortForm", "variant": "variant",
+}
+# Other termType values of TBX that mean one of ours.
+READ_TERM_TYPES = {v: k for k, v in TERM_TYPES.items()} | {
+    "acronym": "abbreviation", "initialism": "abbreviation", "clippedTerm": "short-form",
+    "commonName": "variant", "synonym": "variant", "equation": "variant", "formula": "variant",
+    "internationalism": "variant", "phrase": "full-form", "shortcut": "short-form",
+}
+STATUSES = {
+    "preferred": "preferredTerm-admn-sts",
+    "admitted": "admittedTerm-admn-sts",
+    "deprecated": "deprecatedTerm-admn-sts",
+    "forbidden": "deprecatedTerm-admn-sts",
+}
+READ_STATUSES = {
+    "preferredTerm-admn-sts": "preferred", "admittedTerm-admn-sts": "admitted",
+    "deprecatedTerm-admn-sts": "deprecated", "supersededTerm-admn-sts": "deprecated",
+    "legalTerm-admn-sts": "preferred", "regulatedTerm-admn-sts": "preferred",
+    "standardizedTerm-admn-sts": "preferred",
+    # TBX 2019 and some tools write the bare names.
+    "preferred": "preferred", "admitted": "admitted", "deprecated": "deprecated",
+    "superseded": "deprecated", "notRecommended": "deprecated", "forbidden": "forbidden",
+}
+ENTRY_TAGS = ("termEntry", "conceptEntry")
+LANG_TAGS = ("langSet", "langSec")
+TERM_TAGS = ("tig", "ntig", "termSec")
+
+
+def write(entries: Iterable[Entry], *, source_lang: str = "kk") -> bytes:
+    """A TBX-Basic document holding every entry, UTF-8 with an XML declaration."""
+    root = etree.Element("martif", {"type": "TBX-Basic", XML_LANG: source_lang})
+    header = etree.SubElement(root, "martifHeader")
+    file_desc = etree.SubElement(header, "fileDesc")
+    source_desc = etree.SubElement(file_desc, "sourceDesc")
+    etree.SubElement(source_desc, "p").text = "Kazakh–Russian glossary exported by the workbench"
+    encoding_desc = etree.SubElement(header, "encodingDesc")
+    etree.SubElement(encoding_desc, "p", type="XCSURI").text = "TBXBasicXCSV02.xcs"
+    body = etree.SubElement(etree.SubElement(root, "text"), "body")
+    for entry in entries:
+        body.append(_entry_element(entry))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=DOCTYPE)
+
+
+def _entry_element(entry: Entry) -> etree._Element:
+    element = etree.Element("termEntry", id=entry.id)
+    if entry.category:
+        etree.SubElement(element, "descrip", type="subjectField").text = entry.category
+    if entry.source:
+        etree.SubElement(element, "admin", type="source").text = entry.source
+    if entry.note:
+        etree.SubElement(element, "note").text = entry.note
+    if entry.approval == "approved":
+        group = etree.SubElement(element, "transacGrp")
+        etree.SubElement(group, "transac", type="transactionType").text = "approval"
+        if entry.approved_by:
+            etree.SubElement(group, "transacNote", type="responsibility").text = entry.approved_by
+        if entry.approved_at:
+            etree.SubElement(group, "date").text = entry.approved_at
+    for lang in entry.languages:
+        lang_set = etree.SubElement(element, "langSet", {XML_LANG: lang})
+        for term in entry.terms_in(lang):
+            lang_set.append(_term_element(term))
+    return element
+
+
+def _term_element(term: Term) -> etree._Element:
+    tig = etree.Element("tig")
+    etree.SubElement(tig, "term").text = term.text
+    etree.SubElement(tig, "termNote", type="termType").text = TERM_TYPES[term.type]
+    etree.SubElement(tig, "termNote", type="administrativeStatus").text = STATUSES[term.status]
+    if term.status == "forbidden":
+        etree.SubElement(tig, "termNote", type="usageNote").text = "forbidden"
+    if term.pos:
+        etree.SubElement(tig, "termNote", type="partOfSpeech").text = term.pos
+    if term.note:
+        etree.SubElement(tig, "note").text = term.note
+    return tig
+
+
+def read(data: bytes, path: str) -> list[Entry]:
+    """Entries of a TBX file; anything malformed raises ``FormatError`` naming the element and its line.
+
+    Entities are not resolved and nothing is fetched, whatever the file's DOCTYPE says.
+    """
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise FormatError(f"not well-formed XML: {exc.msg}", path=path, line=exc.lineno) from None
+    if _local(root) not in ("martif", "tbx"):
+        raise FormatError(f"root element <{_local(root)}>; expected <martif> (TBX)",
+                          path=path, line=root.sourceline)
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for element in root.iter(etree.Element):
+        if _local(element) in ENTRY_TAGS:
+            entry = _read_entry(element, path, len(entries) + 1)
+            if entry.id in seen:
+                raise FormatError(f"<{_local(element)}> id {entry.id!r} already used on line "
+                                  f"{seen[entry.id]}",
+                                  path=path, line=element.sourceline)
+            seen[entry.id] = element.sourceline or 0
+            entries.append(entry)
+    return entries
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+def _text(element: etree._Element) -> str:
+    """All text of an element, inline markup (<hi>, <ph>) flattened."""
+    return "".join(element.itertext()).strip()
+
+
+def _read_entry(element: etree._Element, path: str, number: int) -> Entry:
+    entry = Entry(id=element.get("id") or f"tbx-{number}")
+    for child in element.iterchildren(etree.Element):
+        tag, kind = _local(child), child.get("type")
+        if tag == "descrip" and kind == "subjectField":
+            entry.category = _text(child) or None
+        elif tag == "descripGrp":
+            descrip = next((c for c in child.iterchildren(etree.Element) if _local(c) == "descrip"), None)
+            if descrip is not None and descrip.get("type") == "subjectField":
+                entry.category = _text(descrip) or None
+        elif tag == "admin" and kind == "source":
+            entry.source = _text(child) or None
+        elif tag == "note":
+            entry.note = _text(child) or None
+        elif tag == "transacGrp":
+            _read_transaction(child, entry)
+        elif tag in LANG_TAGS:
+            entry.terms.extend(_read_lang_set(child, path))
+    return entry
+
+
+def _read_transaction(group: etree._Element, entry: Entry) -> None:
+    values = {}
+    for child in group.iterchildren(etree.Element):
+        values[(_local(child), child.get("type"))] = _text(child)
+    if values.get(("transac", "transactionType")) == "approval":
+        entry.approval = "approved"
+        entry.approved_by = values.get(("transacNote", "responsibility")) or None
+        entry.approved_at = values.get(("date", None)) or None
+
+
+def _read_lang_set(lang_set: etree._Element, path: str) -> list[Term]:
+    lang = lang_set.get(XML_LANG) or lang_set.get("lang")
+    if not lang:
+        raise FormatError(f"<{_local(lang_set)}> without xml:lang", path=path, line=lang_set.sourceline)
+    terms = []
+    for child in lang_set.iterchildren(etree.Element):
+        if _local(child) in TERM_TAGS:
+            terms.append(_read_term(child, lang.strip(), path))
+    return terms
+
+
+def _read_term(tig: etree._Element, lang: str, path: str) -> Term:
+    term: Term | None = None
+    notes: dict[str, str] = {}
+    note_text = None
+    for child in tig.iter(etree.Element):
+        tag = _local(child)
+        if tag == "term":
+            term = Term(lang, _text(child))
+        elif tag == "termNote" and child.get("type"):
+            notes[child.get("type")] = _text(child)
+        elif tag == "note":
+            note_text = _text(child) or None
+    if term is None or not term.text:
+        raise FormatError(f"<{_local(tig)}> without a <term> text", path=path, line=tig.sourceline)
+    term_type = notes.get("termType")
+    if term_type is not None:
+        if term_type not in READ_TERM_TYPES:
+            raise FormatError(f"<termNote type=\"termType\"> {term_type!r} is not a TBX term type",
+                              path=path, line=tig.sourceline)
+        term.type = READ_TERM_TYPES[term_type]  # type: ignore[assignment]
+    status = notes.get("administrativeStatus") or notes.get("normativeAuthorization")
+    if status is not None:
+        if status not in READ_STATUSES:
+            raise FormatError(f"<termNote type=\"administrativeStatus\"> {status!r} is not a TBX status",
+                              path=path, line=tig.sourceline)
+        term.status = READ_STATUSES[status]  # type: ignore[assignment]
+    if notes.get("usageNote") == "forbidden":
+        term.status = "forbidden"
+    term.pos = notes.get("partOfSpeech") or None
+    term.note = note_text
+    return term

@@ -1,0 +1,152 @@
+"""The shipped glossary's TSV rows <-> entries (pure: takes and returns text, never opens files).
+
+One concept per row, header first, tab-separated, no quoting::
+
+    id  category  kk  kk_abbr  kk_variants  ru  ru_abbr  ru_variants  status  source  note
+
+``*_abbr`` and ``*_variants`` hold several terms separated by `` | ``. ``status`` is the entry's
+approval (``approved`` / ``proposed``). The exchange formats (CSV, TSV) add ``approved_by`` and
+``approved_at`` columns after these; the reader accepts them in any file.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Mapping
+
+from workbench.errors import FormatError
+from workbench.glossary.model import APPROVALS, Entry, Term
+from workbench.text.normalise import nfc
+
+COLUMNS = (
+    "id", "category", "kk", "kk_abbr", "kk_variants", "ru", "ru_abbr", "ru_variants",
+    "status", "source", "note",
+)
+OPTIONAL_COLUMNS = ("approved_by", "approved_at")
+LANGS = ("kk", "ru")
+SEPARATOR = " | "
+ID_RE = re.compile(r"^[\w][\w.:-]*$")
+
+
+def parse_glossary_tsv(text: str, path: str) -> list[Entry]:
+    """Entries of a glossary TSV; a bad header or row raises ``FormatError`` naming the line.
+
+    Blank lines and lines starting with ``#`` are skipped.
+    """
+    lines = nfc(text.removeprefix("\ufeff")).splitlines()
+    header_at = next((n for n, line in enumerate(lines) if line.strip() and not line.startswith("#")), None)
+    if header_at is None:
+        return []
+    header = lines[header_at].rstrip("\r").split("\t")
+    columns = check_header(header, path, header_at + 1)
+    rows = []
+    for n, line in enumerate(lines[header_at + 1:], start=header_at + 2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.rstrip("\r").split("\t")
+        if len(cells) != len(header):
+            raise FormatError(f"{len(cells)} fields, expected {len(header)} (one per column of the header)",
+                              path=path, line=n)
+        rows.append((n, dict(zip(columns, cells))))
+    return entries_from_rows(rows, path)
+
+
+def check_header(header: list[str], path: str, line: int) -> list[str]:
+    """The header's column names, or ``FormatError`` when a column is missing or unknown."""
+    names = [h.strip().lower() for h in header]
+    missing = [c for c in COLUMNS if c not in names]
+    if missing:
+        raise FormatError(f"header lacks column(s) {', '.join(missing)}; expected {' '.join(COLUMNS)}",
+                          path=path, line=line)
+    unknown = [c for c in names if c not in COLUMNS and c not in OPTIONAL_COLUMNS]
+    if unknown:
+        raise FormatError(f"unknown column(s) {', '.join(unknown)}", path=path, line=line)
+    if len(set(names)) != len(names):
+        raise FormatError("a column is named twice in the header", path=path, line=line)
+    return names
+
+
+def entries_from_rows(rows: Iterable[tuple[int, Mapping[str, str]]], path: str) -> list[Entry]:
+    """Entries from (line number, row mapping) pairs, checking ids, approval and terms."""
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for line, row in rows:
+        entry = entry_from_row(row, path, line)
+        if entry.id in seen:
+            raise FormatError(f"id {entry.id!r} already used on line {seen[entry.id]}", path=path, line=line)
+        seen[entry.id] = line
+        entries.append(entry)
+    return entries
+
+
+def entry_from_row(row: Mapping[str, str], path: str, line: int) -> Entry:
+    """One entry from one row; ``FormatError`` names the line and the bad field."""
+    cell = {k: nfc((v or "").strip()) for k, v in row.items()}
+    entry_id = cell.get("id", "")
+    if not ID_RE.match(entry_id):
+        raise FormatError(f"id {entry_id!r} is not an id (letters, digits, '-', '.', ':')",
+                          path=path, line=line)
+    approval = cell.get("status", "") or "proposed"
+    if approval not in APPROVALS:
+        raise FormatError(f"status {approval!r}; expected one of {', '.join(APPROVALS)}",
+                          path=path, line=line)
+    terms: list[Term] = []
+    for lang in LANGS:
+        if cell.get(lang):
+            terms.append(Term(lang, cell[lang]))
+        terms.extend(Term(lang, t, "abbreviation") for t in split_terms(cell.get(f"{lang}_abbr", "")))
+        variants = split_terms(cell.get(f"{lang}_variants", ""))
+        terms.extend(Term(lang, t, "variant", "admitted") for t in variants)
+    if not terms:
+        raise FormatError(f"entry {entry_id} has no term in any language", path=path, line=line)
+    return Entry(
+        id=entry_id,
+        terms=terms,
+        category=cell.get("category") or None,
+        note=cell.get("note") or None,
+        source=cell.get("source") or None,
+        approval=approval,  # type: ignore[arg-type]
+        approved_by=cell.get("approved_by") or None,
+        approved_at=cell.get("approved_at") or None,
+    )
+
+
+def split_terms(cell: str) -> list[str]:
+    """``"ҚР | Қаз. Респ."`` -> ``["ҚР", "Қаз. Респ."]``; empty parts dropped."""
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def entry_to_row(entry: Entry) -> dict[str, str]:
+    """One row of the shipped columns plus ``approved_by``/``approved_at``.
+
+    The first preferred full form of a language fills its column, abbreviations go to ``*_abbr``
+    and every other term (variants, short forms, deprecated forms) to ``*_variants``; term status,
+    part of speech and term notes are not carried by this layout.
+    """
+    row = {c: "" for c in (*COLUMNS, *OPTIONAL_COLUMNS)}
+    row.update(
+        id=entry.id,
+        category=entry.category or "",
+        status=entry.approval,
+        source=entry.source or "",
+        note=entry.note or "",
+        approved_by=entry.approved_by or "",
+        approved_at=entry.approved_at or "",
+    )
+    for lang in LANGS:
+        terms = entry.terms_in(lang)
+        main = next((t for t in terms if t.type == "full-form" and t.status == "preferred"), None)
+        row[lang] = main.text if main else ""
+        row[f"{lang}_abbr"] = SEPARATOR.join(t.text for t in terms if t.type == "abbreviation")
+        others = [t.text for t in terms if t is not main and t.type != "abbreviation"]
+        row[f"{lang}_variants"] = SEPARATOR.join(others)
+    return row
+
+
+def format_glossary_tsv(entries: Iterable[Entry], *, with_approvals: bool = False) -> str:
+    """The shipped TSV layout (header + one row per entry); whitespace runs inside a cell become a space."""
+    columns = (*COLUMNS, *OPTIONAL_COLUMNS) if with_approvals else COLUMNS
+    out = ["\t".join(columns)]
+    for entry in entries:
+        row = entry_to_row(entry)
+        out.append("\t".join(re.sub(r"\s+", " ", row[c]).strip() for c in columns))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,70 @@
+"""The glossary's value types: concept entries (one concept, many terms), as TBX and MultiTerm model them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+TermType = Literal["full-form", "abbreviation", "short-form", "variant"]
+TermStatus = Literal["preferred", "admitted", "deprecated", "forbidden"]
+Approval = Literal["approved", "proposed"]
+
+TERM_TYPES: tuple[str, ...] = get_args(TermType)
+TERM_STATUSES: tuple[str, ...] = get_args(TermStatus)
+APPROVALS: tuple[str, ...] = get_args(Approval)
+
+
+@dataclass
+class Term:
+    """One designation of a concept in one language."""
+
+    lang: str
+    text: str
+    type: TermType = "full-form"
+    status: TermStatus = "preferred"
+    pos: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Entry:
+    """One concept with its Kazakh and Russian terms.
+
+    An abbreviation and its full form are terms of the same entry, which is how they are linked:
+    ``ҚР`` and ``Қазақстан Республикасы`` (kk), ``РК`` and ``Республика Казахстан`` (ru).
+    """
+
+    id: str
+    terms: list[Term] = field(default_factory=list)
+    category: str | None = None
+    note: str | None = None
+    source: str | None = None
+    approval: Approval = "proposed"
+    approved_by: str | None = None
+    approved_at: str | None = None  # ISO 8601
+
+    def terms_in(self, lang: str) -> list[Term]:
+        """All terms of one language, in entry order."""
+        return [t for t in self.terms if t.lang == lang]
+
+    def preferred(self, lang: str) -> Term | None:
+        """The term to use in ``lang``: the preferred full form, else a preferred, admitted or any term."""
+        terms = self.terms_in(lang)
+        for want in (
+            lambda t: t.status == "preferred" and t.type == "full-form",
+            lambda t: t.status == "preferred",
+            lambda t: t.status == "admitted",
+            lambda t: True,
+        ):
+            for term in terms:
+                if want(term):
+                    return term
+        return None
+
+    def abbreviations(self, lang: str) -> list[Term]:
+        """The abbreviations of the concept in ``lang``."""
+        return [t for t in self.terms_in(lang) if t.type == "abbreviation"]
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages the entry has terms in, in order of first appearance."""
+        return list(dict.fromkeys(t.lang for t in self.terms))

@@ -1,0 +1,145 @@
+"""The errata list of an edition: filter and page findings, give verdicts, fix sentences, export."""
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workbench.errors import Conflict, InputError, NotFound
+from workbench.models import Finding, Segment, utcnow
+from workbench.services.checking import STATUSES
+from workbench.services.review import record, set_text
+from workbench.text.normalise import nfc
+
+
+@dataclass
+class Filters:
+    check: str | None = None
+    severity: str | None = None
+    status: str | None = "open"   # None = every status
+    include_closed: bool = False  # findings the checks no longer report
+
+    def where(self, edition_id: int) -> list:
+        conds = [Finding.edition_id == edition_id]
+        if self.check:
+            conds.append(Finding.check_id == self.check)
+        if self.severity:
+            conds.append(Finding.severity == self.severity)
+        if self.status:
+            conds.append(Finding.status == self.status)
+        if not self.include_closed:
+            conds.append(Finding.resolved_at.is_(None))
+        return conds
+
+
+def page(session: Session, edition_id: int, filters: Filters, offset: int = 0,
+         limit: int = 100) -> tuple[list[Finding], int]:
+    """Findings in page and line order (the order an editor walks the book), with their total."""
+    conds = filters.where(edition_id)
+    total = session.scalar(select(func.count()).select_from(Finding).where(*conds)) or 0
+    rows = list(session.scalars(select(Finding).where(*conds)
+                                .order_by(Finding.check_id, Finding.line, Finding.id).offset(offset).limit(limit)))
+    return rows, total
+
+
+def counts(session: Session, edition_id: int) -> dict[str, Counter[str]]:
+    """Open-and-closed counts per check and per status (for the filter bar)."""
+    out: dict[str, Counter[str]] = {"check": Counter(), "status": Counter(), "severity": Counter()}
+    for check_id, status, severity, n in session.execute(
+            select(Finding.check_id, Finding.status, Finding.severity, func.count())
+            .where(Finding.edition_id == edition_id, Finding.resolved_at.is_(None))
+            .group_by(Finding.check_id, Finding.status, Finding.severity)):
+        out["check"][check_id] += n
+        out["status"][status] += n
+        out["severity"][severity] += n
+    return out
+
+
+def get(session: Session, finding_id: int) -> Finding:
+    row = session.get(Finding, finding_id)
+    if row is None:
+        raise NotFound(f"no finding #{finding_id}")
+    return row
+
+
+def sentence_of(session: Session, finding: Finding) -> Segment | None:
+    """The sentence the finding points at: by its number, or the sentence standing on its line."""
+    if finding.segment_position is not None:
+        return session.scalar(select(Segment).where(Segment.edition_id == finding.edition_id,
+                                                    Segment.position == finding.segment_position))
+    if finding.line is None:
+        return None
+    return session.scalar(select(Segment).where(
+        Segment.edition_id == finding.edition_id, Segment.start_line <= finding.line,
+        Segment.end_line >= finding.line).order_by(Segment.position).limit(1))
+
+
+def _check_version(finding: Finding, version: int) -> None:
+    if finding.version != version:
+        raise Conflict(f"finding #{finding.id} was changed by {finding.changed_by or 'someone'} since you "
+                       f"loaded it (now: {finding.status}); nothing was saved — reload to see it")
+
+
+def set_verdict(session: Session, finding_id: int, version: int, status: str, comment: str | None,
+                user: str) -> Finding:
+    """Mark a finding open, fixed, intended or false alarm, with an optional comment."""
+    if status not in STATUSES:
+        raise InputError(f"unknown status {status!r}; expected one of: {', '.join(STATUSES)}")
+    finding = get(session, finding_id)
+    _check_version(finding, version)
+    before = {"status": finding.status, "comment": finding.comment}
+    finding.status, finding.changed_by, finding.changed_at = status, user, utcnow()
+    if comment is not None:
+        finding.comment = comment.strip() or None
+    session.flush()
+    record(session, user, "finding-verdict", "finding", finding.id, None, before,
+           {"status": finding.status, "comment": finding.comment}, state="final")
+    return finding
+
+
+def fix_sentence(session: Session, finding_id: int, version: int, segment_id: int, segment_version: int,
+                 text: str, user: str) -> Finding:
+    """Correct the sentence in place; the finding becomes fixed and the edit is kept in the history."""
+    finding = get(session, finding_id)
+    _check_version(finding, version)
+    seg = session.get(Segment, segment_id)
+    if seg is None or seg.edition_id != finding.edition_id:
+        raise NotFound(f"no sentence #{segment_id} in this edition")
+    text = nfc(text).strip()
+    if not text:
+        raise InputError("a sentence cannot be empty")
+    before = seg.text
+    if seg.version != segment_version:
+        raise Conflict(f"sentence {seg.position} was changed since you loaded it; nothing was saved — "
+                       f"its text now is: {seg.text}")
+    set_text(session, seg.id, segment_version, text)
+    record(session, user, "edit-text", "segment", seg.id, None,
+           {"text": before, "position": seg.position, "finding": finding.id},
+           {"text": text, "position": seg.position, "finding": finding.id}, state="final")
+    finding.status, finding.changed_by, finding.changed_at = "fixed", user, utcnow()
+    session.flush()
+    return finding
+
+
+COLUMNS = ("page", "line", "check", "severity", "status", "excerpt", "message", "suggestion", "comment",
+           "changed_by")
+
+
+def sheet_rows(session: Session, edition_id: int, filters: Filters) -> list[Finding]:
+    """Findings ordered by page and line, for the printable errata sheet and the CSV."""
+    return list(session.scalars(select(Finding).where(*filters.where(edition_id))
+                                .order_by(Finding.page, Finding.line, Finding.id)))
+
+
+def to_csv(rows: list[Finding]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    for f in rows:
+        writer.writerow([f.page or "", f.line or "", f.check_id, f.severity, f.status, f.excerpt, f.message,
+                         f.suggestion or "", f.comment or "", f.changed_by or ""])
+    return out.getvalue()
