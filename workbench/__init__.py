@@ -27,7 +27,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     # Imported here so that the pure packages (workbench.text, .align, …) never pull Flask in.
     from flask import Flask
 
-    app = Flask(__name__, instance_path=str(settings.PROJECT_ROOT / "instance"), instance_relative_config=True)
+    app = Flask(__name__, instance_path=str(settings.PROJECT_ROOT / "instance"), instance_relative_config=True,
+                template_folder="web/templates", static_folder="web/static")
     app.config.from_mapping(settings.DEFAULTS)
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)

@@ -22,6 +22,8 @@ DEFAULTS: dict[str, object] = {
     "GLOSSARY_DIR": str(PROJECT_ROOT / "glossary"),
     # Rows per page on long lists (edition view, review, findings, glossary).
     "PAGE_SIZE": 100,
+    # Beads per page of the review workspace.
+    "REVIEW_PAGE_SIZE": 50,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
 }

@@ -60,3 +60,14 @@ def test_sentence_text_with_markup_is_shown_as_text(client, tmp_path, run_in):
     page = client.get(f"/editions/{edition.id}").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_edition_view_links_to_its_errata_and_alignments(client, sessions):
+    from review_builders import build_demo
+    from workbench.db import transaction
+
+    with transaction(sessions) as s:
+        demo = build_demo(s)
+    page = client.get(f"/editions/{demo.kk_edition_id}").get_data(as_text=True)
+    assert f"/editions/{demo.kk_edition_id}/errata" in page
+    assert f"/alignments/{demo.alignment_id}" in page

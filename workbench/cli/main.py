@@ -155,12 +155,14 @@ def align(obj: AppContext, doc_kk: str, doc_ru: str) -> None:
 
 def register(group: click.Group) -> None:
     """Add the commands that live in the other modules of this package."""
-    from workbench.cli import checks, glossary, terms
+    from workbench.cli import checks, glossary, review, terms
 
     group.add_command(checks.check_file)
     group.add_command(checks.list_checks)
     group.add_command(terms.terms)
     group.add_command(glossary.glossary_group)
+    for command in review.COMMANDS:
+        group.add_command(command)
 
 
 register(cli)

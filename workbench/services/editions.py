@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
-from workbench.models import Block, Edition, Segment
+from workbench.models import Alignment, Block, Edition, Segment
 
 
 def list_editions(session: Session) -> list[Edition]:
@@ -65,3 +65,9 @@ def first_position_on_page(session: Session, edition_id: int, page: int) -> int 
 
 def blocks_count(session: Session, edition_id: int) -> int:
     return session.scalar(select(func.count()).select_from(Block).where(Block.edition_id == edition_id)) or 0
+
+
+def alignments_of(session: Session, edition_id: int) -> list[Alignment]:
+    """The alignments the edition takes part in (either side)."""
+    return list(session.scalars(select(Alignment).where(
+        (Alignment.kk_edition_id == edition_id) | (Alignment.ru_edition_id == edition_id)).order_by(Alignment.id)))

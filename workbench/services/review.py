@@ -354,12 +354,13 @@ def set_text(session: Session, segment_id: int, version: int, text: str) -> None
 def realign(session: Session, alignment_id: int, user: str) -> str:
     """Re-align the stretches between confirmed beads (confirmed beads stay exactly as they are)."""
     from workbench.services.aligning import align_editions
+    from workbench.services.glossary import term_pairs
 
     lock_alignment(session, alignment_id)
     alignment = session.get(Alignment, alignment_id)
     before = alignment.bead_count
     result = align_editions(session, session.get(Edition, alignment.kk_edition_id),
-                            session.get(Edition, alignment.ru_edition_id))
+                            session.get(Edition, alignment.ru_edition_id), glossary=term_pairs(session))
     record(session, user, "realign", "alignment", alignment_id, alignment_id, {"beads": before},
             {"beads": result.alignment.bead_count, "kept": result.kept}, state="log")
     return result.summary()

@@ -69,7 +69,8 @@ class Sentence:
     line: int
     version: int
     is_heading: bool
-    pieces: list[tuple[str, str | None]] = field(default_factory=list)  # (text, glossary title or None)
+    # (text, glossary title or None, search hit?) — the page marks terms and hits, escaping the text
+    pieces: list[tuple[str, str | None, bool]] = field(default_factory=list)
 
 
 @dataclass
@@ -199,8 +200,11 @@ def review_page(session: Session, alignment: Alignment, f: Filters, number: int,
         pages = max(1, -(-total // size))
         number = min(max(1, number), pages)
         beads = list(session.scalars(query.order_by(*order).offset((number - 1) * size).limit(size)))
-    kk = _sentences(session, alignment.kk_edition_id, [(b.kk_start, b.kk_end) for b in beads], "kk", matcher)
-    ru = _sentences(session, alignment.ru_edition_id, [(b.ru_start, b.ru_end) for b in beads], "ru", matcher)
+    needle = fold(f.q) if f.q else ""
+    kk = _sentences(session, alignment.kk_edition_id, [(b.kk_start, b.kk_end) for b in beads], "kk", matcher,
+                    needle if f.lang in ("both", "kk") else "")
+    ru = _sentences(session, alignment.ru_edition_id, [(b.ru_start, b.ru_end) for b in beads], "ru", matcher,
+                    needle if f.lang in ("both", "ru") else "")
     counts = _finding_counts(session, alignment, beads)
     rows = [Row(b, [kk[p] for p in range(b.kk_start, b.kk_end) if p in kk],
                 [ru[p] for p in range(b.ru_start, b.ru_end) if p in ru], counts.get(b.id, 0)) for b in beads]
@@ -208,7 +212,7 @@ def review_page(session: Session, alignment: Alignment, f: Filters, number: int,
 
 
 def _sentences(session: Session, edition_id: int, ranges: list[tuple[int, int]], lang: str,
-               matcher: Any) -> dict[int, Sentence]:
+               matcher: Any, needle: str = "") -> dict[int, Sentence]:
     wanted = sorted({p for a, b in ranges for p in range(a, b)})
     if not wanted:
         return {}
@@ -220,7 +224,7 @@ def _sentences(session: Session, edition_id: int, ranges: list[tuple[int, int]],
     out = {}
     for s in session.scalars(query):
         sentence = Sentence(s.id, s.position, s.text, s.original, s.page, s.start_line, s.version, s.is_heading)
-        sentence.pieces = glossary_pieces(s.text, lang, matcher)
+        sentence.pieces = mark_hits(glossary_pieces(s.text, lang, matcher), needle)
         out[s.position] = sentence
     return out
 
@@ -241,6 +245,25 @@ def glossary_pieces(text: str, lang: str, matcher: Any) -> list[tuple[str, str |
     if at < len(text):
         pieces.append((text[at:], None))
     return pieces
+
+
+def mark_hits(pieces: list[tuple[str, str | None]], needle: str) -> list[tuple[str, str | None, bool]]:
+    """Cut the pieces further where the folded search text occurs (when folding keeps the length)."""
+    out: list[tuple[str, str | None, bool]] = []
+    for text, title in pieces:
+        folded = fold(text)
+        if not needle or len(folded) != len(text) or needle not in folded:
+            out.append((text, title, False))
+            continue
+        at = 0
+        while (i := folded.find(needle, at)) >= 0:
+            if i > at:
+                out.append((text[at:i], title, False))
+            out.append((text[i:i + len(needle)], title, True))
+            at = i + len(needle)
+        if at < len(text):
+            out.append((text[at:], title, False))
+    return out
 
 
 def _finding_counts(session: Session, alignment: Alignment, beads: list[Bead]) -> dict[int, int]:

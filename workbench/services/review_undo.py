@@ -47,14 +47,8 @@ def _apply(session: Session, change: Change, source: dict[str, Any], target: dic
                 who = f" by {row.updated_by}" if row is not None and row.updated_by else ""
                 raise BeadConflict(f"the beads of that {change.action} were changed since{who}; "
                                    "it cannot be undone or redone — nothing was changed")
-        old = sorted(rows.values(), key=lambda r: r.position)
-        specs = []
-        for snap in target["beads"]:
-            spec = dict(snap)
-            if snap["id"] not in rows:  # re-created: newer than any version it had
-                spec["version"] = snap["version"]
-            specs.append(spec)
-        replace_run(session, alignment_id, old, specs, user)
+        # Beads that come back are re-created under their old ids at a version above the one they had.
+        replace_run(session, alignment_id, sorted(rows.values(), key=lambda r: r.position), target["beads"], user)
 
 
 def undo(session: Session, alignment_id: int, user: str) -> str:

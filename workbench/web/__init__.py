@@ -1,5 +1,10 @@
-"""Web pages: one blueprint per area, registered here with the error handlers and template helpers."""
+"""Web pages: one blueprint per area, registered here with the error handlers and template helpers.
+
+Also installed here for the whole app: the logged-in user (``g.user``), the CSRF check on every
+mutating request, and cookie settings (HttpOnly, SameSite=Lax, Secure over https).
+"""
 from __future__ import annotations
+
 
 from flask import Flask, render_template
 
@@ -7,9 +12,20 @@ from workbench.db import get_session
 
 
 def register(app: Flask) -> None:
-    from workbench.web import editions
+    from workbench.web import alignments, auth, editions, errata, glossary
+
+    app.session_interface = auth.SessionInterface()
+    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
+    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+    app.before_request(auth.load_user)
+    app.before_request(auth.check_csrf)
+    app.jinja_env.globals.update(csrf_token=auth.csrf_token, csrf_field=auth.csrf_field, may=auth.may)
 
     app.register_blueprint(editions.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(alignments.bp)
+    app.register_blueprint(errata.bp)
+    app.register_blueprint(glossary.bp)
     app.add_url_rule("/", endpoint="index", view_func=editions.index)
 
     @app.errorhandler(404)

@@ -31,4 +31,4 @@ def show(edition_id: int):
     segments = service.page_of_segments(session, edition_id, start, size)
     return render_template(
         "editions/show.html", edition=edition, segments=segments, start=start, size=size,
-        chapters=service.chapters(session, edition_id))
+        chapters=service.chapters(session, edition_id), alignments=service.alignments_of(session, edition_id))

@@ -1,0 +1,106 @@
+"""Glossary pages: search by inflected forms, entry usages, edits and approval by editors, harvest queue."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from review_builders import login
+from workbench.models import GlossaryCandidate, GlossaryEntry
+from workbench.services import glossary
+from workbench.services.importing import import_file
+
+from conftest import BOOK, CORPORA
+
+ROOT = CORPORA.parent
+LINES = BOOK.read_text(encoding="utf-8").split("\n")
+
+
+@pytest.fixture
+def loaded(run_in):
+    run_in(glossary.load_shipped, ROOT / "glossary")
+
+
+def test_search_by_an_inflected_kazakh_form(client, loaded):
+    page = client.get("/glossary/?q=партиясының&lang=kk").get_data(as_text=True)
+    assert "партия" in page and "Nothing found" not in page
+
+
+def test_search_is_paged(client, loaded, app):
+    app.config["PAGE_SIZE"] = 20
+    page = client.get("/glossary/").get_data(as_text=True)
+    assert "731 entries" in page and "page 1 of 37" in page and 'rel="next"' in page
+
+
+def test_entry_page_shows_usages_in_the_stored_book(client, loaded, run_in, tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_text("\n".join(LINES[1590:1700]) + "\n", encoding="utf-8")
+    run_in(import_file, path, "kk", "Бөлім")
+    page = client.get("/glossary/entry/term-0002").get_data(as_text=True)
+    assert "<mark>Парламентте</mark>" in page
+
+
+def test_viewer_cannot_approve_editor_can(client, loaded, users, session):
+    token = login(client, "viewer")
+    assert client.post("/glossary/entry/term-0010/approve", data={"csrf_token": token}).status_code == 403
+    client.post("/auth/logout", data={"csrf_token": token})
+    token = login(client, "editor")
+    client.post("/glossary/entry/term-0010/approve", data={"csrf_token": token})
+    session.expire_all()
+    row = session.get(GlossaryEntry, "term-0010")
+    assert row.approval == "approved" and row.approved_by == "editor"
+
+
+def test_editor_adds_a_term_to_an_entry(client, loaded, users, session):
+    token = login(client, "editor")
+    row = session.get(GlossaryEntry, "term-0002")
+    data = {"csrf_token": token, "category": row.category or "", "note": "",
+            "lang": [t.lang for t in row.terms] + ["kk"], "text": [t.text for t in row.terms] + ["Құрылтай"],
+            "type": [t.type for t in row.terms] + ["variant"],
+            "status": [t.status for t in row.terms] + ["admitted"]}
+    client.post("/glossary/entry/term-0002", data=data)
+    session.expire_all()
+    assert "Құрылтай" in [t.text for t in session.get(GlossaryEntry, "term-0002").terms]
+
+
+def test_markup_in_a_term_is_shown_as_text(client, loaded, users):
+    token = login(client, "editor")
+    client.post("/glossary/new", data={"csrf_token": token, "kk": "<b>бас</b>", "ru": "<i>глава</i>"})
+    page = client.get("/glossary/?q=бас").get_data(as_text=True)
+    assert "<b>бас</b>" not in page and "&lt;b&gt;бас&lt;/b&gt;" in page
+
+
+def test_harvest_queues_candidates_and_nothing_enters_until_accepted(client, users, run_in, session, tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_text("Қазақстан халқы ассамблеясы (ҚХА) құрылды. ҚХА жұмыс істейді.\n", encoding="utf-8")
+    run_in(import_file, path, "kk", "Үзінді")
+    token = login(client, "editor")
+    client.post("/glossary/harvest/run", data={"csrf_token": token})
+    cand = session.scalar(select(GlossaryCandidate).where(GlossaryCandidate.kk == "ҚХА"))
+    assert cand is not None and cand.status == "pending"
+    assert session.scalar(select(GlossaryEntry)) is None
+    page = client.get("/glossary/harvest").get_data(as_text=True)
+    assert "Қазақстан халқы ассамблеясы" in page
+    client.post(f"/glossary/harvest/{cand.id}", data={"csrf_token": token, "decision": "accept",
+                                                      "kk": "ҚХА", "ru": "АНК"})
+    session.expire_all()
+    entry = session.get(GlossaryEntry, f"cand-{cand.id:04d}")
+    assert entry is not None and entry.approval == "approved" and entry.approved_by == "editor"
+    assert {t.text for t in entry.terms} >= {"ҚХА", "АНК", "Қазақстан халқы ассамблеясы"}
+
+
+def test_download_every_format(client, loaded):
+    for fmt in ("tbx", "tsv", "csv", "omegat", "po", "json"):
+        response = client.get(f"/glossary/export.{fmt}")
+        assert response.status_code == 200 and len(response.data) > 10_000, fmt
+
+
+def test_upload_of_a_malformed_file_names_the_file_and_line(client, users, session):
+    import io
+
+    token = login(client, "editor")
+    bad = b"id\tcategory\tkk\tkk_abbr\tkk_variants\tru\tru_abbr\tru_variants\tstatus\tsource\tnote\nx\ty\n"
+    response = client.post("/glossary/import", follow_redirects=True, content_type="multipart/form-data",
+                           data={"csrf_token": token, "file": (io.BytesIO(bad), "mine.tsv")})
+    text = response.get_data(as_text=True)
+    assert "mine.tsv:2" in text and "/tmp" not in text
+    assert session.scalar(select(GlossaryEntry)) is None

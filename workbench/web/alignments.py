@@ -1,0 +1,223 @@
+"""The review workspace: the list of alignments, the side-by-side review page, exports, the history,
+and the JSON API the page calls for every bead operation.
+
+Every API call sends the version of each bead it changes; a stale version is answered 409 with a
+clear message and the bead's current state, and nothing is written. Roles and the CSRF token are
+checked on the server for every call (see ``web.auth``).
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+from flask import (Blueprint, Response, abort, current_app, flash, g, jsonify, redirect, render_template,
+                   request, url_for)
+
+from workbench.db import get_session, transaction
+from workbench.errors import Conflict, InputError, NotFound, WorkbenchError
+from workbench.services import exporting, review, review_undo
+from workbench.services import review_page as pages
+from workbench.web.auth import require
+
+bp = Blueprint("alignments", __name__, url_prefix="/alignments")
+
+
+def _alignment_or_404(alignment_id: int):
+    try:
+        return pages.get_alignment(get_session(), alignment_id)
+    except NotFound:
+        abort(404)
+
+
+@bp.get("/")
+def index():
+    """Every alignment with its editions and how much of it is confirmed."""
+    return render_template("alignments/index.html", alignments=pages.list_alignments(get_session()))
+
+
+@bp.get("/<int:alignment_id>")
+def review_page(alignment_id: int):
+    """Kazakh left, Russian right, one row per bead, paged on the server; filters, search and jumps."""
+    session = get_session()
+    alignment = _alignment_or_404(alignment_id)
+    filters = pages.Filters.from_args(request.args)
+    size = int(current_app.config.get("REVIEW_PAGE_SIZE", 50))
+    focus = None
+    if request.args.get("book_page", "").isdigit():
+        focus = pages.bead_on_book_page(session, alignment, int(request.args["book_page"]))
+    elif request.args.get("heading", "").isdigit():
+        focus = pages.bead_at(session, alignment, "kk", int(request.args["heading"]))
+    elif request.args.get("bead", "").isdigit():
+        focus = int(request.args["bead"])
+    if focus is not None and not filters.active:
+        return redirect(url_for(".review_page", alignment_id=alignment_id, p=(focus - 1) // size + 1,
+                                _anchor=f"b{focus}"))
+    number = request.args.get("p", 1, type=int)
+    try:
+        hints = pages.glossary_hints(session)
+    except ImportError:  # the glossary matcher is not there yet
+        hints = None
+    page = pages.review_page(session, alignment, filters, number, size, hints)
+    kk, ru = pages.edition_labels(session, alignment)
+    return render_template("alignments/review.html", alignment=alignment, page=page, filters=filters, kk=kk,
+                           ru=ru, headings=pages.headings(session, alignment), formats=exporting.FORMATS)
+
+
+@bp.get("/<int:alignment_id>/history")
+def history(alignment_id: int):
+    """The latest changes of the alignment: who, when, what before and after."""
+    alignment = _alignment_or_404(alignment_id)
+    return render_template("alignments/history.html", alignment=alignment,
+                           changes=pages.recent_changes(get_session(), alignment, 300))
+
+
+@bp.get("/<int:alignment_id>/export")
+def export(alignment_id: int):
+    """Download the alignment as TMX, XLIFF, PO or TSV (``confirmed=1``: confirmed beads only)."""
+    _alignment_or_404(alignment_id)
+    fmt = request.args.get("format", "tmx")
+    if fmt not in exporting.FORMATS:
+        abort(404)
+    confirmed = request.args.get("confirmed") == "1"
+    out = io.BytesIO()
+    session = get_session()
+    exporting.export(session, alignment_id, fmt, out, confirmed)
+    name = exporting.file_name(session, alignment_id, fmt, confirmed)
+    return Response(out.getvalue(), mimetype=exporting.FORMATS[fmt][0],
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.post("/import")
+@require("text")
+def import_file():
+    """Import a TMX or TSV alignment as two new editions and an alignment."""
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        flash("Choose a .tmx or .tsv file to import.", "error")
+        return redirect(url_for(".index"))
+    data = upload.read(int(current_app.config["MAX_IMPORT_BYTES"]) + 1)
+    try:
+        if len(data) > int(current_app.config["MAX_IMPORT_BYTES"]):
+            raise InputError("the file is over the import limit", path=upload.filename)
+        with transaction(current_app.extensions["workbench.sessions"]) as s:
+            alignment = exporting.import_alignment(s, data, upload.filename, request.form.get("title") or None)
+            alignment_id = alignment.id
+    except WorkbenchError as error:
+        flash(str(error), "error")
+        return redirect(url_for(".index")), 303
+    flash(f"Imported {upload.filename} as alignment {alignment_id}.")
+    return redirect(url_for(".review_page", alignment_id=alignment_id))
+
+
+# --- the JSON API ---------------------------------------------------------------------------------
+
+def _call(alignment_id: int, fn: Callable[..., Any], *args: Any) -> Response | tuple[Response, int]:
+    """Run one service call in one transaction and answer JSON; domain errors → 400/404/409."""
+    try:
+        with transaction(current_app.extensions["workbench.sessions"]) as s:
+            result = fn(s, alignment_id, *args)
+    except review.BeadConflict as error:
+        return jsonify(error=str(error), current=error.current), 409
+    except Conflict as error:
+        return jsonify(error=str(error)), 409
+    except NotFound as error:
+        return jsonify(error=str(error)), 404
+    except WorkbenchError as error:
+        return jsonify(error=str(error)), 400
+    return jsonify(ok=True, result=result)
+
+
+def _json() -> dict[str, Any]:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        abort(Response('{"error": "expected a JSON object"}', 400, mimetype="application/json"))
+    return data
+
+
+def _int(data: dict[str, Any], key: str, required: bool = True) -> int | None:
+    value = data.get(key)
+    if value is None and not required:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        abort(Response(f'{{"error": "{key} must be a whole number"}}', 400, mimetype="application/json"))
+    return value
+
+
+BEAD_OPS = ("merge", "split", "move", "detach", "confirm", "unconfirm", "comment")
+
+
+@bp.post("/<int:alignment_id>/api/beads/<int:bead_id>/<op>")
+@require("beads")
+def bead_op(alignment_id: int, bead_id: int, op: str):
+    """One bead operation; the body always carries ``version`` (the bead's version as loaded).
+
+    ``next_version`` / ``neighbour_version`` are the neighbour's version when the page shows it;
+    null when the neighbour is on another page (then only its existence is checked).
+    """
+    if op not in BEAD_OPS:
+        abort(404)
+    data = _json()
+    version = _int(data, "version")
+    user = g.user.name
+    if op == "merge":
+        return _call(alignment_id, review.merge, bead_id, version, _int(data, "next_version", required=False), user)
+    if op == "split":
+        return _call(alignment_id, review.split, bead_id, version, _int(data, "kk"), _int(data, "ru"), user)
+    if op == "move":
+        return _call(alignment_id, review.move, bead_id, version, str(data.get("side")),
+                     str(data.get("direction")), _int(data, "neighbour_version", required=False), user)
+    if op == "detach":
+        return _call(alignment_id, review.detach, bead_id, version, str(data.get("side")),
+                     _int(data, "index"), user)
+    if op == "comment":
+        return _call(alignment_id, review.comment, bead_id, version, str(data.get("text", "")), user)
+    return _call(alignment_id, review.set_status, bead_id, version, op == "confirm", user)
+
+
+@bp.post("/<int:alignment_id>/api/segments/<int:segment_id>/text")
+@require("text")
+def edit_text(alignment_id: int, segment_id: int):
+    """Correct a sentence's text; the body carries ``text`` and the sentence's ``version``."""
+    data = _json()
+    return _call(alignment_id, review.edit_text, segment_id, _int(data, "version"), str(data.get("text", "")),
+                 g.user.name)
+
+
+@bp.post("/<int:alignment_id>/api/undo")
+@require("beads")
+def undo(alignment_id: int):
+    return _call(alignment_id, review_undo.undo, g.user.name)
+
+
+@bp.post("/<int:alignment_id>/api/redo")
+@require("beads")
+def redo(alignment_id: int):
+    return _call(alignment_id, review_undo.redo, g.user.name)
+
+
+@bp.post("/<int:alignment_id>/api/confirm-above")
+@require("beads")
+def confirm_above(alignment_id: int):
+    data = _json()
+    try:
+        threshold = float(data.get("score"))
+    except (TypeError, ValueError):
+        return jsonify(error="score must be a number between 0 and 1"), 400
+    return _call(alignment_id, review.confirm_above, threshold, g.user.name)
+
+
+@bp.post("/<int:alignment_id>/api/realign")
+@require("beads")
+def realign(alignment_id: int):
+    return _call(alignment_id, review.realign, g.user.name)
+
+
+@bp.get("/<int:alignment_id>/api/beads/<int:bead_id>/history")
+def bead_history(alignment_id: int, bead_id: int):
+    """The changes of one bead and its sentences, newest first."""
+    alignment = _alignment_or_404(alignment_id)
+    try:
+        return jsonify(changes=pages.history(get_session(), alignment, bead_id))
+    except NotFound as error:
+        return jsonify(error=str(error)), 404

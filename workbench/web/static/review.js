@@ -1,0 +1,284 @@
+// The review page: choose a bead and a sentence, call the JSON API, show conflicts; keyboard shortcuts.
+// Every change goes through the server (which checks the role, the CSRF token and the bead's version);
+// after a change the page reloads, so what is shown is always what is stored.
+(function () {
+  "use strict";
+  const table = document.getElementById("review");
+  if (!table) return;
+  const api = table.dataset.api;
+  const canBeads = table.dataset.canBeads === "1";
+  const canText = table.dataset.canText === "1";
+  const token = document.querySelector('meta[name="csrf-token"]').content;
+  const rows = Array.from(table.querySelectorAll("tr.bead"));
+  const message = document.getElementById("message");
+  const conflict = document.getElementById("conflict");
+  let current = -1;
+  let busy = false;
+
+  function say(text, kind) {
+    message.textContent = text;
+    message.className = "flash " + (kind || "");
+    message.hidden = !text;
+  }
+
+  function select(i, scroll) {
+    if (!rows.length) return;
+    i = Math.max(0, Math.min(rows.length - 1, i));
+    if (current >= 0 && rows[current]) rows[current].classList.remove("current");
+    current = i;
+    rows[i].classList.add("current");
+    if (scroll !== false) rows[i].scrollIntoView({ block: "nearest" });
+  }
+
+  function row() { return current >= 0 ? rows[current] : null; }
+  function sentences(r) { return Array.from(r.querySelectorAll(".sent")); }
+  function chosen(r) { return r.querySelector(".sent.chosen"); }
+
+  function choose(r, sent) {
+    r.querySelectorAll(".sent.chosen").forEach((s) => s.classList.remove("chosen"));
+    if (sent) sent.classList.add("chosen");
+  }
+
+  function stepSentence(delta) {
+    const r = row();
+    if (!r) return;
+    const all = sentences(r);
+    if (!all.length) return;
+    const at = all.indexOf(chosen(r));
+    choose(r, all[(at + delta + all.length) % all.length]);
+  }
+
+  function neighbourVersion(r, step) {
+    const other = rows[rows.indexOf(r) + step];
+    if (other && Number(other.dataset.position) === Number(r.dataset.position) + step) {
+      return Number(other.dataset.version);
+    }
+    return null;  // the neighbour is on another page: the server checks it is still there
+  }
+
+  async function post(path, body, focus, label) {
+    if (busy) return;
+    busy = true;
+    conflict.hidden = true;
+    try {
+      const response = await fetch(api + path, {
+        method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": token },
+        body: JSON.stringify(body || {}),
+      });
+      let data = {};
+      try { data = await response.json(); } catch (e) { data = { error: "the server answered " + response.status }; }
+      if (response.ok) {
+        const result = data.result;
+        const text = typeof result === "string" ? result
+          : typeof result === "number" ? "Confirmed " + result + " beads." : (label || "Saved.");
+        sessionStorage.setItem("review-message", text);
+        // The bead to come back to after the reload (the URL is left alone: a change of its fragment
+        // would be a navigation of its own).
+        if (focus) sessionStorage.setItem("review-focus", String(focus));
+        location.reload();
+        return;
+      }
+      if (response.status === 409) {
+        conflict.querySelector(".text").textContent = "Conflict: " + data.error;
+        conflict.querySelector(".state").textContent = data.current ? describe(data.current) : "";
+        conflict.hidden = false;
+        conflict.scrollIntoView({ block: "nearest" });
+      } else {
+        say(data.error || ("The server answered " + response.status), "error");
+      }
+    } catch (e) {
+      say("The server could not be reached; nothing was saved.", "error");
+    } finally {
+      busy = false;
+    }
+  }
+
+  function describe(state) {
+    if (state.text !== undefined) return "Current text: " + state.text;
+    const lines = ["Current state: bead " + state.position + ", " + (state.kk[1] - state.kk[0]) + "-" +
+      (state.ru[1] - state.ru[0]) + ", " + state.status + (state.updated_by ? ", last changed by " + state.updated_by : "")];
+    (state.kk_text || []).forEach((t) => lines.push("kk: " + t));
+    (state.ru_text || []).forEach((t) => lines.push("ru: " + t));
+    return lines.join("\n");
+  }
+
+  function beadBody(r, extra) {
+    return Object.assign({ version: Number(r.dataset.version) }, extra || {});
+  }
+
+  function act(name, r) {
+    r = r || row();
+    if (!r) return;
+    const id = r.dataset.id;
+    const pos = Number(r.dataset.position);
+    const sel = chosen(r);
+    if (name === "history") return showHistory(r);
+    if (name === "edit") return editSentence(r, sel);
+    if (!canBeads) { say("Your role may not change beads.", "error"); return; }
+    if (name === "confirm") {
+      const op = r.classList.contains("confirmed") ? "unconfirm" : "confirm";
+      return post("/beads/" + id + "/" + op, beadBody(r), pos, (op === "confirm" ? "Confirmed" : "Unconfirmed") + " bead " + pos + ".");
+    }
+    if (name === "merge") return post("/beads/" + id + "/merge", beadBody(r, { next_version: neighbourVersion(r, 1) }), pos,
+      "Merged beads " + pos + " and " + (pos + 1) + ".");
+    if (name === "split") {
+      const nk = Number(r.dataset.kk), nr = Number(r.dataset.ru);
+      let k, m;
+      if (sel) {
+        const i = Number(sel.dataset.index) + 1;
+        if (sel.dataset.side === "kk") { k = i; m = Math.min(i, nr); } else { m = i; k = Math.min(i, nk); }
+      } else if (nk >= nr) { k = 1; m = Math.min(1, nr); } else { m = 1; k = Math.min(1, nk); }
+      if (k === nk && m === nr) {
+        say("Select a sentence that is not the last of the bead, then split.", "error");
+        return;
+      }
+      return post("/beads/" + id + "/split", beadBody(r, { kk: k, ru: m }), pos, "Split bead " + pos + ".");
+    }
+    if (name === "prev" || name === "next") {
+      const side = sel ? sel.dataset.side : (Number(r.dataset.kk) ? "kk" : "ru");
+      const step = name === "prev" ? -1 : 1;
+      return post("/beads/" + id + "/move", beadBody(r, { side: side, direction: name,
+        neighbour_version: neighbourVersion(r, step) }), pos, "Moved a sentence.");
+    }
+    if (name === "detach") {
+      const target = sel || sentences(r)[0];
+      if (!target) return;
+      return post("/beads/" + id + "/detach", beadBody(r, { side: target.dataset.side,
+        index: Number(target.dataset.index) }), pos, "Detached a sentence.");
+    }
+    if (name === "comment") {
+      const old = r.querySelector(".comment");
+      return openDialog("Comment on bead " + pos, "", old ? old.textContent : "", (text) =>
+        post("/beads/" + id + "/comment", beadBody(r, { text: text }), pos, "Comment saved."));
+    }
+  }
+
+  function editSentence(r, sel) {
+    if (!canText) { say("Only editors may correct the text of a sentence.", "error"); return; }
+    const target = sel || sentences(r)[0];
+    if (!target) return;
+    const text = target.querySelector(".text").textContent;
+    openDialog("Edit the " + target.dataset.side + " sentence", "Original: " + target.dataset.original, text,
+      (value) => post("/segments/" + target.dataset.segment + "/text",
+        { version: Number(target.dataset.version), text: value }, r.dataset.position, "Sentence saved."));
+  }
+
+  const dialog = document.getElementById("edit-dialog");
+  const area = document.getElementById("edit-text");
+  let onSave = null;
+  function openDialog(title, note, value, save) {
+    dialog.querySelector(".title").textContent = title;
+    dialog.querySelector(".original").textContent = note;
+    area.value = value;
+    onSave = save;
+    dialog.showModal();
+    area.focus();
+  }
+  function saveDialog() {
+    const save = onSave;
+    onSave = null;
+    dialog.close();
+    if (save) save(area.value);
+  }
+  document.getElementById("edit-save").addEventListener("click", saveDialog);
+  document.getElementById("edit-cancel").addEventListener("click", () => dialog.close());
+  area.addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); saveDialog(); } });
+
+  const historyDialog = document.getElementById("history-dialog");
+  async function showHistory(r) {
+    const response = await fetch(api + "/beads/" + r.dataset.id + "/history", { credentials: "same-origin" });
+    const data = await response.json();
+    const body = historyDialog.querySelector("tbody");
+    body.replaceChildren();
+    (data.changes || []).forEach((c) => {
+      const tr = document.createElement("tr");
+      [c.at, c.user || "–", c.action + (c.state === "undone" ? " (undone)" : ""), c.before, c.after].forEach((v) => {
+        const td = document.createElement("td");
+        td.textContent = v;
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    if (!body.children.length) body.innerHTML = "<tr><td colspan=5>No changes yet.</td></tr>";
+    historyDialog.showModal();
+  }
+  document.querySelectorAll("dialog .close").forEach((b) => b.addEventListener("click", () => b.closest("dialog").close()));
+
+  table.addEventListener("click", (e) => {
+    const r = e.target.closest("tr.bead");
+    if (!r) return;
+    select(rows.indexOf(r), false);
+    const button = e.target.closest("button[data-act]");
+    if (button) { act(button.dataset.act, r); return; }
+    const sent = e.target.closest(".sent");
+    if (sent) choose(r, sent.classList.contains("chosen") ? null : sent);
+  });
+
+  function bind(id, fn) { const el = document.getElementById(id); if (el) el.addEventListener("click", fn); }
+  function focusPosition() { const r = row(); return r ? r.dataset.position : null; }
+  bind("undo", () => post("/undo", {}, focusPosition()));
+  bind("redo", () => post("/redo", {}, focusPosition()));
+  bind("realign", () => { if (confirm("Re-align every unconfirmed stretch? Confirmed beads stay as they are.")) post("/realign", {}); });
+  bind("confirm-above", () => post("/confirm-above", { score: Number(document.getElementById("threshold").value) }));
+  bind("help-button", () => document.getElementById("help").showModal());
+  conflict.querySelector(".reload").addEventListener("click", () => location.reload());
+
+  function goPage(delta) {
+    const page = Number(table.dataset.page) + delta;
+    if (page < 1 || page > Number(table.dataset.pages)) return;
+    const url = new URL(location.href);
+    url.searchParams.set("p", page);
+    url.hash = "";
+    location.href = url.toString();
+  }
+
+  document.addEventListener("keydown", (e) => {
+    if (e.target.closest("input, textarea, select") || document.querySelector("dialog[open]")) return;
+    if (e.altKey || (e.metaKey && e.key !== "y")) return;
+    const key = e.key;
+    const handled = () => e.preventDefault();
+    if (e.ctrlKey) {
+      if (key === "y" || key === "Y") { handled(); if (canBeads) post("/redo", {}, focusPosition()); }
+      return;
+    }
+    switch (key) {
+      case "j": handled(); select(current + 1); break;
+      case "k": handled(); select(current - 1); break;
+      case "l": handled(); stepSentence(1); break;
+      case "h": handled(); stepSentence(-1); break;
+      case "c": handled(); act("confirm"); break;
+      case "m": handled(); act("merge"); break;
+      case "s": handled(); act("split"); break;
+      case "[": handled(); act("prev"); break;
+      case "]": handled(); act("next"); break;
+      case "d": handled(); act("detach"); break;
+      case "e": handled(); act("edit"); break;
+      case "t": handled(); act("comment"); break;
+      case "i": handled(); act("history"); break;
+      case "u": handled(); if (canBeads) post("/undo", {}, focusPosition()); break;
+      case "U": handled(); if (canBeads) post("/redo", {}, focusPosition()); break;
+      case "n": handled(); goPage(1); break;
+      case "p": handled(); goPage(-1); break;
+      case "/": handled(); document.getElementById("search").focus(); break;
+      case "g": handled(); document.getElementById("book-page").focus(); break;
+      case "?": handled(); document.getElementById("help").showModal(); break;
+      default: break;
+    }
+  });
+
+  const note = sessionStorage.getItem("review-message");
+  if (note) { sessionStorage.removeItem("review-message"); say(note, "ok"); }
+  const stored = sessionStorage.getItem("review-focus");
+  sessionStorage.removeItem("review-focus");
+  const fromHash = location.hash.match(/^#b(\d+)$/);
+  const wanted = stored || (fromHash && fromHash[1]);
+  let start = 0;
+  if (wanted) {
+    const found = rows.findIndex((r) => r.dataset.position === wanted);
+    if (found >= 0) start = found;
+    // Keep the fragment in step, or the browser would scroll back to an old bead when loading ends.
+    if (stored && fromHash) history.replaceState(null, "", "#b" + wanted);
+  }
+  if (rows.length) select(start, Boolean(wanted));
+})();
