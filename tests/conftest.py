@@ -12,9 +12,7 @@ from sqlalchemy import create_engine, text
 from workbench import create_app
 from workbench.db import transaction, upgrade
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPORA = ROOT / "corpora"
-BOOK = CORPORA / "chebotarev-2021.kk.txt"
+from corpus_paths import CORPORA, GLOSSARY
 
 
 def _fresh_postgres(url: str) -> str:
@@ -42,7 +40,7 @@ def app(database_url: str, tmp_path: Path):
         "SECRET_KEY": "test",
         "DATABASE_URL": database_url,
         "CORPORA_DIR": str(CORPORA),
-        "GLOSSARY_DIR": str(ROOT / "glossary"),
+        "GLOSSARY_DIR": str(GLOSSARY),
         "MAX_IMPORT_BYTES": 5 * 1024 * 1024,
     })
     upgrade(app.extensions["workbench.engine"])

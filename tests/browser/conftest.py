@@ -12,7 +12,7 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "web"))
-from review_builders import BOOK, CORPORA, PASSWORD, ROLES, build_demo  # noqa: E402,F401  (BOOK: see tests/web/conftest.py)
+from review_builders import PASSWORD, ROLES, build_demo  # noqa: E402,F401
 
 from workbench.db import transaction  # noqa: E402
 from workbench.services.accounts import create_user  # noqa: E402

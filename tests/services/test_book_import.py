@@ -9,7 +9,7 @@ from sqlalchemy import select
 from workbench.models import Edition, Segment
 from workbench.services.importing import import_file
 
-from conftest import BOOK
+from corpus_paths import BOOK
 
 LINES = BOOK.read_text(encoding="utf-8").split("\n")
 

@@ -10,7 +10,7 @@ from workbench.models import Finding, Segment
 from workbench.services.checking import check_edition, current_findings
 from workbench.services.importing import import_file
 
-from conftest import BOOK
+from corpus_paths import BOOK
 
 LINES = BOOK.read_text(encoding="utf-8").split("\n")
 

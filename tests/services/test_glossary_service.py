@@ -13,7 +13,7 @@ from workbench.models import GlossaryEntry, GlossaryTerm
 from workbench.services import glossary
 from workbench.services.importing import import_file
 
-from conftest import BOOK, ROOT
+from corpus_paths import BOOK, ROOT
 
 LINES = BOOK.read_text(encoding="utf-8").split("\n")
 

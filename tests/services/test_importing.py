@@ -12,7 +12,7 @@ from workbench.errors import InputError
 from workbench.models import Block, Edition, Segment
 from workbench.services.importing import import_file
 
-from conftest import BOOK
+from corpus_paths import BOOK
 
 BOOK_LINES = BOOK.read_text(encoding="utf-8").split("\n")
 

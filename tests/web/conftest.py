@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-# BOOK and CORPORA: test modules in this folder import them as ``from conftest import BOOK``.
-from review_builders import BOOK, CORPORA, PASSWORD, ROLES, Api, Demo, build_demo, login  # noqa: F401
+from review_builders import PASSWORD, ROLES, Api, Demo, build_demo, login  # noqa: F401
 from workbench.db import transaction
 from workbench.services.accounts import create_user
 

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import insert
 
 from workbench.models import Alignment, Bead, Block, Edition, Segment
 
-# The root conftest's paths, for test modules here that import them as ``from conftest import BOOK``.
-ROOT = Path(__file__).resolve().parent.parent.parent
-CORPORA = ROOT / "corpora"
-BOOK = CORPORA / "chebotarev-2021.kk.txt"
+from corpus_paths import BOOK, CORPORA  # noqa: F401  (re-exported for the review tests)
 
 PASSWORD = "correct horse battery"
 ROLES = ("viewer", "translator", "editor", "admin")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from workbench.services.importing import import_file
 
-from conftest import BOOK
+from corpus_paths import BOOK
 
 LINES = BOOK.read_text(encoding="utf-8").split("\n")
 

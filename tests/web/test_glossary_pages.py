@@ -9,7 +9,7 @@ from workbench.models import GlossaryCandidate, GlossaryEntry
 from workbench.services import glossary
 from workbench.services.importing import import_file
 
-from conftest import BOOK, CORPORA
+from corpus_paths import BOOK, CORPORA
 
 ROOT = CORPORA.parent
 LINES = BOOK.read_text(encoding="utf-8").split("\n")

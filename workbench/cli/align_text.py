@@ -1,4 +1,4 @@
-"""``align-text KK_FILE RU_FILE``: align two one-sentence-per-line files and print the beads (``[0,1]:[0]``)."""
+"""``align-text KK_FILE RU_FILE``: align two one-sentence-per-line files, print the beads (``[0,1]:[0]``)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,7 +22,8 @@ def _read(path: str) -> bytes:
 @click.argument("ru_file", type=click.Path(dir_okay=False))
 @click.option("--scores", is_flag=True, help="Append a tab and the bead's confidence (0–1) to each line.")
 @click.option("--fixed", "fixed_file", type=click.Path(dir_okay=False),
-              help="A bead file of confirmed beads to keep exactly; only the stretches between them are aligned.")
+              help="A bead file of confirmed beads to keep exactly; only the stretches between them "
+                   "are aligned.")
 def align_text(kk_file: str, ru_file: str, scores: bool, fixed_file: str | None) -> None:
     """Align KK_FILE with RU_FILE (UTF-8, one sentence per line) and print one bead per line.
 
