@@ -98,3 +98,32 @@ def list_checks() -> None:
         state = "on" if cls.enabled_by_default else "off"
         click.echo(f"{cls.id:28} {cls.severity:8} {state:4} {cls.name}: {cls.description}")
 
+
+
+@click.command("check-alignment")
+@click.argument("alignment_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="text", show_default=True,
+              help="One JSON object per line, or one readable line per finding.")
+@click.option("--flag", "flags", multiple=True, help="ignore-<id> or <id> (repeatable).")
+@click.pass_context
+def check_alignment_command(ctx: click.Context, alignment_id: int, fmt: str, flags: tuple[str, ...]) -> None:
+    """Run the checks across an alignment (numbers, markers, glossary terms, omissions, consistency).
+
+    The findings are stored with their bead, so the review page can show the beads with findings.
+    """
+    from workbench.cli.main import AppContext, fail
+    from workbench.errors import NotFound, WorkbenchError
+    from workbench.models import Alignment
+    from workbench.services import checking, glossary
+
+    try:
+        with ctx.ensure_object(AppContext).transaction() as session:
+            alignment = session.get(Alignment, alignment_id)
+            if alignment is None:
+                raise NotFound(f"no alignment {alignment_id}; `python run.py alignments` lists them")
+            run = checking.check_alignment(session, alignment, flags, glossary=glossary.entries(session))
+            rows = checking.current_findings(session, alignment.kk_edition_id, alignment_id)
+            print_findings(rows, fmt, f"alignment {alignment_id}")
+            click.echo(run.summary(), err=True)
+    except WorkbenchError as error:
+        fail(error)

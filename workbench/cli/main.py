@@ -159,6 +159,7 @@ def register(group: click.Group) -> None:
 
     group.add_command(checks.check_file)
     group.add_command(checks.list_checks)
+    group.add_command(checks.check_alignment_command)
     group.add_command(terms.terms)
     group.add_command(glossary.glossary_group)
     for command in review.COMMANDS:

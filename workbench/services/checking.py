@@ -125,10 +125,18 @@ def merge_findings(session: Session, edition_id: int, alignment_id: int | None,
     return run
 
 
-def current_findings(session: Session, edition_id: int) -> list[checks.Finding]:
-    """The edition's findings that still apply, in line order, as the pure value the CLI prints."""
-    rows = session.scalars(select(Finding).where(Finding.edition_id == edition_id, Finding.resolved_at.is_(None))
+def current_findings(session: Session, edition_id: int, alignment_id: int | None = None) -> list[checks.Finding]:
+    """The findings that still apply (of the edition, or of one alignment), in line order, as the
+    pure value the CLI prints."""
+    scope = Finding.alignment_id.is_(None) if alignment_id is None else Finding.alignment_id == alignment_id
+    rows = session.scalars(select(Finding).where(Finding.edition_id == edition_id, scope,
+                                                 Finding.resolved_at.is_(None))
                            .order_by(Finding.line, Finding.id))
     return [checks.Finding(check=r.check_id, severity=r.severity, message=r.message,  # type: ignore[arg-type]
                            line=r.line or 0, page=r.page, excerpt=r.excerpt, suggestion=r.suggestion, key=r.key)
             for r in rows]
+
+
+def has_findings(session: Session, edition_id: int) -> bool:
+    """Whether the checks were ever run on the edition (any finding stored, open or not)."""
+    return session.scalar(select(Finding.id).where(Finding.edition_id == edition_id).limit(1)) is not None
