@@ -15,7 +15,8 @@ from workbench.models import Alignment, Bead, Edition, Segment, utcnow
 
 logger = logging.getLogger(__name__)
 
-LOW_CONFIDENCE = 0.5  # beads scored below this are sent to the reviewer first
+# Beads scored below this are counted as doubtful (the review page sends translators to them first).
+LOW_CONFIDENCE = aligner.AlignConfig().low_confidence
 
 
 @dataclass

@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
 from workbench.models import Alignment, Bead, Change, Edition, Finding, Segment
+from workbench.services.aligning import LOW_CONFIDENCE
 from workbench.services.review import describe
 from workbench.text.normalise import fold
 
-LOW_SCORE = 0.5
+LOW_SCORE = 0.5  # below this a bead is shown red; below LOW_CONFIDENCE (the aligner's doubt line) amber
 ORDERS = ("position", "score")
 SHAPES = ("all", "skip", "many")
 
@@ -87,7 +88,7 @@ class Row:
     @property
     def confidence(self) -> str:
         s = self.bead.score
-        return "high" if s >= 0.8 else "mid" if s >= LOW_SCORE else "low"
+        return "high" if s >= LOW_CONFIDENCE else "mid" if s >= LOW_SCORE else "low"
 
 
 @dataclass

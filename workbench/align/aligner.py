@@ -1,0 +1,143 @@
+"""The aligner: anchors, DP in the corridor they leave, a second pass with a lexicon learnt from the first."""
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+
+from workbench.align.anchors import anchor_points, find_anchors
+from workbench.align.confidence import bead_scores
+from workbench.align.cost import BeadCost
+from workbench.align.dp import best_path, corridor
+from workbench.align.features import SideFeatures, add_translations, pair_features, side_features
+from workbench.align.lexicon import glossary_keys, learn_lexicon, name_variants
+from workbench.align.model import AlignConfig, Bead, Side
+from workbench.errors import AlignmentError
+
+logger = logging.getLogger(__name__)
+
+Stretch = tuple[int, int, int, int]  # kk[i0:i1] × ru[j0:j1] still to align
+
+
+def as_side(side: Side | Sequence[str]) -> Side:
+    """A plain list of sentences is a Side without paragraph or heading marks."""
+    return side if isinstance(side, Side) else Side(list(side))
+
+
+def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfig | None = None,
+          glossary: Sequence[tuple[str, str]] | None = None, fixed: Sequence[Bead] = ()) -> list[Bead]:
+    """Align the sentences of a Kazakh and a Russian edition.
+
+    :param glossary: (kk term, ru term) pairs; inflected forms match by stem.
+    :param fixed: beads a reviewer confirmed; they come back exactly as given and only the stretches
+        between them are aligned.
+    :returns: monotone beads covering every sentence of both sides exactly once.
+    :raises AlignmentError: on an empty side or fixed beads out of range, overlapping or out of order.
+    """
+    config = config or AlignConfig()
+    kk_side, ru_side = as_side(kk), as_side(ru)
+    n, m = len(kk_side.sentences), len(ru_side.sentences)
+    if n == 0 and m == 0 and not fixed:
+        return []
+    if n == 0 or m == 0:
+        empty = "Kazakh" if n == 0 else "Russian"
+        raise AlignmentError(f"the {empty} side has no sentences; nothing to align it with")
+    stretches = stretches_between(fixed, n, m)
+    kk_f = side_features(kk_side.sentences, config.stem_length)
+    ru_f = side_features(ru_side.sentences, config.stem_length)
+    names: dict[str, set[str]] = {}
+    if config.fuzzy_names:
+        names = name_variants(kk_side.sentences, ru_side.sentences, config.stem_length,
+                              config.fuzzy_min_ratio)
+    extra_kk: Sequence[frozenset[str]] = ()
+    extra_ru: Sequence[frozenset[str]] = ()
+    if glossary:
+        extra_kk, extra_ru = glossary_keys(glossary, kk_side.sentences, ru_side.sentences, config.stem_length)
+
+    def run(lexicon: dict[str, set[str]], pass_config: AlignConfig) -> list[Bead]:
+        bc = _bead_cost(kk_f, ru_f, lexicon, extra_kk, extra_ru, kk_side, ru_side, pass_config)
+        return _align_all(bc, stretches, pass_config)
+
+    passes = config.lexicon_passes if config.learn_lexicon else 0
+    # A pass that only has to find confident 1-1 beads to learn from makes do with the simple shapes.
+    first = replace(config, shapes=tuple(s for s in config.shapes if sum(s) <= 3)) if passes else config
+    beads = run(names, first)
+    confirmed = set(fixed)
+    for _ in range(passes):
+        confident = [(b.kk[0], b.ru[0]) for b in [*beads, *fixed] if len(b.kk) == len(b.ru) == 1
+                     and (b.score >= config.lexicon_min_score or b in confirmed)]
+        learnt = learn_lexicon(confident, kk_f, ru_f, config.lexicon_min_count, config.lexicon_min_dice)
+        logger.debug("lexicon: %d learnt entries from %d beads", len(learnt), len(confident))
+        for s, ts in names.items():
+            learnt.setdefault(s, set()).update(ts)
+        beads = run(learnt, config)
+    return beads
+
+
+def _align_all(bc: BeadCost, stretches: list[tuple[Stretch, Bead | None]], config: AlignConfig) -> list[Bead]:
+    """Beads of every stretch, with the fixed bead that closes it, in order."""
+    beads = []
+    for stretch, closing in stretches:
+        beads.extend(_align_stretch(bc, stretch, config))
+        if closing is not None:
+            beads.append(closing)
+    return beads
+
+
+def _before(x: Bead, y: Bead) -> int:
+    """Order of two monotone beads by a side they both use (cmp-style)."""
+    if x.kk and y.kk:
+        return x.kk[0] - y.kk[0]
+    if x.ru and y.ru:
+        return x.ru[0] - y.ru[0]
+    return 0
+
+
+def _bead_cost(kk_f: SideFeatures, ru_f: SideFeatures, lexicon: dict[str, set[str]],
+               extra_kk: Sequence[frozenset[str]], extra_ru: Sequence[frozenset[str]],
+               kk: Side, ru: Side, config: AlignConfig) -> BeadCost:
+    kk_keys = add_translations(kk_f, lexicon) if lexicon else None
+    pf = pair_features(kk_f, ru_f, config.key_recall, kk_keys, extra_kk, extra_ru)
+    return BeadCost(pf, kk, ru, config)
+
+
+def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig) -> list[Bead]:
+    i0, i1, j0, j1 = stretch
+    n, m = i1 - i0, j1 - j0
+    if n == 0 or m == 0:
+        # Nothing on the other side: every sentence is a certain skip.
+        return [Bead((i,), ()) for i in range(i0, i1)] + [Bead((), (j,)) for j in range(j0, j1)]
+    anchors = find_anchors(bc, i0, i1, j0, j1, config)
+    lo, hi = corridor(anchor_points(anchors, i0, j0, n, m), n, m, config)
+    path = [(i + i0, a, j + j0, b) for i, a, j, b in best_path(n, m, lo, hi, config.shapes, bc.cost, i0, j0)]
+    scores = bead_scores(bc, path)
+    return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(s, 4))
+            for (i, a, j, b), s in zip(path, scores)]
+
+
+def stretches_between(fixed: Sequence[Bead], n: int, m: int) -> list[tuple[Stretch, Bead | None]]:
+    """Each stretch left between fixed beads with the fixed bead that closes it (None for the last).
+
+    Checks first that the fixed beads can be kept exactly as given.
+    """
+    stretches: list[tuple[Stretch, Bead | None]] = []
+    next_kk = next_ru = 0
+    for b in sorted(fixed, key=functools.cmp_to_key(_before)):
+        where = f"fixed bead {list(b.kk)}:{list(b.ru)}"
+        if not b.kk and not b.ru:
+            raise AlignmentError(f"{where} is empty")
+        for side, idx, size in (("kk", b.kk, n), ("ru", b.ru, m)):
+            if any(y != x + 1 for x, y in zip(idx, idx[1:])):
+                raise AlignmentError(f"{where}: {side} indices are not contiguous and increasing")
+            if idx and (idx[0] < 0 or idx[-1] >= size):
+                raise AlignmentError(f"{where}: {side} index out of range 0..{size - 1}")
+        start_kk = b.kk[0] if b.kk else next_kk
+        start_ru = b.ru[0] if b.ru else next_ru
+        if start_kk < next_kk or start_ru < next_ru:
+            raise AlignmentError(f"{where} overlaps or crosses another fixed bead")
+        stretches.append(((next_kk, start_kk, next_ru, start_ru), b))
+        next_kk = b.kk[-1] + 1 if b.kk else next_kk
+        next_ru = b.ru[-1] + 1 if b.ru else next_ru
+    stretches.append(((next_kk, n, next_ru, m), None))
+    return stretches
