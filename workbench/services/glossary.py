@@ -175,7 +175,8 @@ class Usage:
 
 
 def usages(session: Session, entry_id: str, limit: int = 200) -> list[Usage]:
-    """Every sentence of the stored editions where a term of the entry occurs (inflected forms included)."""
+    """Sentences of the stored editions where a term of the entry occurs (inflected forms included),
+    at most ``limit`` per language so that both languages show."""
     from workbench.glossary.matching import TermMatcher
 
     row = get(session, entry_id)
@@ -183,11 +184,11 @@ def usages(session: Session, entry_id: str, limit: int = 200) -> list[Usage]:
     matcher = TermMatcher([entry])
     found: list[Usage] = []
     for lang in entry.languages:
+        in_lang = 0
         # A cheap filter on folded prefixes first (SQLite's lower() knows no Cyrillic), then real matching.
         prefixes = {fold(t.text)[:3] for t in entry.terms_in(lang)}
         stmt = (select(Segment, Edition.title).join(Edition, Edition.id == Segment.edition_id)
-                .where(Edition.lang == lang).order_by(Segment.edition_id, Segment.position)
-                .execution_options(yield_per=2000))
+                .where(Edition.lang == lang).order_by(Segment.edition_id, Segment.position))
         for seg, title in session.execute(stmt):
             folded = fold(seg.text)
             if not any(p in folded for p in prefixes):
@@ -196,8 +197,9 @@ def usages(session: Session, entry_id: str, limit: int = 200) -> list[Usage]:
             if hits:
                 found.append(Usage(seg.edition_id, title, seg.position, seg.page, seg.start_line, seg.text,
                                    hits[0].start, hits[0].end))
-                if len(found) >= limit:
-                    return found
+                in_lang += 1
+                if in_lang >= limit:
+                    break
     return found
 
 
