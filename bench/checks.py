@@ -56,6 +56,26 @@ def main() -> None:
         print(f"  {cls.id:28} {cls.severity:8} {by_check.get(cls.id, 0):5}")
     print(f"  {'total':28} {'':8} {len(findings):5}")
 
+    print("\nglossary-term-missing on the bundled aligned pairs (gold beads, project glossary)")
+    for name, count, beads in _glossary_on_pairs():
+        print(f"  {name:32} {count:5} findings in {beads} beads")
+
+
+def _glossary_on_pairs():
+    from workbench.align import parse_beads
+    from workbench.checks.base import Pair
+    from workbench.checks.bilingual import GlossaryTermMissingCheck
+    from workbench.cli.terms import load_glossary
+    from workbench.text.model import Sentence
+
+    glossary = load_glossary()
+    for folder in sorted(p for p in (ROOT / "corpora").iterdir() if (p / "gold.txt").is_file()):
+        sides = [[Sentence(t, 0, 1, i + 1, i + 1) for i, t in enumerate(
+            (folder / f"{lang}.txt").read_text(encoding="utf-8").splitlines())] for lang in ("kk", "ru")]
+        gold = parse_beads((folder / "gold.txt").read_text(encoding="utf-8"), str(folder / "gold.txt"))
+        found = GlossaryTermMissingCheck().run(Pair(sides[0], sides[1], gold, glossary))
+        yield folder.name, len(found), len(gold)
+
 
 def _copy(edition):
     from workbench.checks.base import Edition

@@ -11,7 +11,7 @@ from workbench.checks.base import Bead, BeadCheck, Finding, Pair
 from workbench.text.normalise import fold
 
 if TYPE_CHECKING:
-    from workbench.glossary.model import Entry
+    from workbench.glossary.model import Entry, Term
 
 MARKER_RE = re.compile(r"\[(\d{1,4})\]")
 # 12 651 and 12 651,5 are one number; 1990-шы / 1990-х keep only the digits.
@@ -122,7 +122,9 @@ class GlossaryTermMissingCheck(_GlossaryCheck):
     id = "glossary-term-missing"
     name = "Glossary equivalent missing"
     description = ("Fires when one side of a bead uses a glossary term of two or more words (or an "
-                   "abbreviation) and the other side uses none of the terms of the same entry, in any form.")
+                   "abbreviation) and the other side has no word sharing a stem with any term of the same "
+                   "entry; paraphrases that keep part of the term (сөз еркіндігі for сөз бостандығы) are "
+                   "left out.")
     severity = "warning"
 
     def check_bead(self, pair: Pair, index: int, bead: Bead) -> list[Finding]:
@@ -147,6 +149,8 @@ class GlossaryTermMissingCheck(_GlossaryCheck):
                     continue
                 if any(_stems_present(t.text, other_text) for t in entry.terms_in(other)):
                     continue  # an inflected form the matcher did not know
+                if _shares_a_stem(entry.terms_in(other), other_text):
+                    continue  # a paraphrase (сөз еркіндігі for сөз бостандығы): part of the term is there
                 message = f"“{hit.surface}” ({side}) has no “{want.text}” on the other side"
                 found.append(self.at(pair, index, message,
                                      excerpt=hit.surface, suggestion=want.text))
@@ -167,6 +171,31 @@ def _stems_present(term: str, text: str) -> bool:
     words = re.findall(r"\w+", _loose(text))
     stems = [w[: max(3, min(len(w) - 1, 5))] for w in re.findall(r"\w+", _loose(term))]
     return bool(stems) and all(any(w.startswith(s) for w in words) for s in stems)
+
+
+# Words that tie a term together without carrying its meaning.
+_FUNCTION_WORDS = frozenset({"және", "мен", "пен", "бен", "немесе", "үшін", "туралы", "и", "или", "в", "во",
+                             "на", "о", "об", "по", "для", "с", "со", "к", "от", "из", "при", "а"})
+
+
+def _shares_a_stem(terms: list[Term], text: str) -> bool:
+    """Some word of some term has its stem in ``text``: the term is paraphrased, not left out.
+
+    A stem is the first five letters (the whole word if shorter than six), found at the start of a
+    word of ``text`` or, for stems of five letters, inside one (антиядерного ~ ядерное, көпвекторлы ~
+    көп векторлы).
+    """
+    folded = _loose(text)
+    words = re.findall(r"\w+", folded)
+    glued = "".join(words)
+    for term in terms:
+        for w in re.findall(r"\w+", _loose(term.text)):
+            if len(w) < 3 or w in _FUNCTION_WORDS:
+                continue
+            stem = w if len(w) < 6 else w[:5]
+            if len(stem) >= 5 and stem in glued or any(t.startswith(stem) for t in words):
+                return True
+    return False
 
 
 class ForbiddenTermCheck(_GlossaryCheck):

@@ -1,11 +1,18 @@
-"""Punctuation checks: unbalanced quotes and brackets, doubled and glued words, missing spaces, case."""
+"""Punctuation checks: unbalanced brackets, doubled and glued words, missing spaces, lower-case starts.
+
+Unbalanced quotes live in ``quotes`` and are re-exported here.
+"""
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.checks.quotes import UnbalancedQuotesCheck, glued_closing_quotes
 from workbench.text.normalise import script_of
+
+__all__ = ["UnbalancedQuotesCheck", "UnbalancedBracketsCheck", "DoubledWordCheck", "GluedWordsCheck",
+           "MissingSpaceCheck", "LowercaseSentenceStartCheck"]
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -22,83 +29,6 @@ GLUED_LATIN = re.compile(r"(?<![\w-])[A-Za-z]{2,}[а-яёәғқңөұүһі]+(?!
 MISSING_SPACE = re.compile(rf"(?<![\w.])([{LOWER}]{{3,}})([.,;])([{UPPER}{LOWER}]{{2,}})")
 # Words of two spellings that Kazakh repeats on purpose ("әр түрлі" is not doubled, but "жыл жыл" is rare).
 LEGITIMATE_DOUBLES = frozenset({"тағы", "әлі", "бірте", "жай", "кей", "ақырын", "баяу", "тез", "әр"})
-
-
-class UnbalancedQuotesCheck(EditionCheck):
-    """Guillemets that do not pair up within a paragraph."""
-
-    id = "unbalanced-quotes"
-    name = "Unbalanced quotation marks"
-    description = ("Fires when a paragraph closes a «» quotation it never opened, opens one it never "
-                   "closes, or "
-                   "turns a guillemet the wrong way (байланысты»экономикалық); quotations running over "
-                   "several "
-                   "paragraphs and nested quotes sharing one mark are left out.")
-    severity = "warning"
-
-    def run(self, edition: Edition) -> list[Finding]:
-        states = [quote_state(edition, i) for i in range(len(edition.blocks))]
-        found = []
-        for i, (unopened, unclosed, reversed_at, _) in enumerate(states):
-            for at in reversed_at:
-                found.append(self.at(edition, i, max(0, at - 30), at + 20, "» stands where « belongs",
-                                     suggestion="«", severity="error"))
-            # A quotation of several paragraphs: opened in one, closed in one of the next few.
-            carried = any(states[k][1] is not None for k in range(max(0, i - QUOTE_SPAN), i))
-            if unopened is not None and not carried:
-                found.append(self.at(edition, i, max(0, unopened - 40), unopened + 1,
-                                     "» closes a quotation that was not opened"))
-            closes_later = any(states[k][0] is not None or edition.blocks[k].text.lstrip().startswith("«")
-                               for k in range(i + 1, min(len(states), i + 1 + QUOTE_SPAN)))
-            if unclosed is not None and not closes_later:
-                found.append(self.at(edition, i, unclosed, unclosed + 60,
-                                     "« opens a quotation that is never closed"))
-        return found
-
-
-QUOTE_SPAN = 6       # paragraphs a quotation may run over
-TITLE_TAIL = 12      # words after a quoted name within which a lone » closes a title that begins with it
-
-
-def _quote_state(text: str) -> tuple[int | None, int | None, list[int], list[int]]:
-    """Where the guillemets of a paragraph go wrong.
-
-    :returns: (offset of a » closing nothing, offset of a « left open, offsets of a » standing where a «
-        belongs, offsets of a closing » with no space before the next word).
-    """
-    depth, deepest, opened, unopened, last_pair_end = 0, 0, [], None, -1
-    reversed_at: list[int] = []
-    glued: list[int] = []
-    for i, ch in enumerate(text):
-        between_letters = 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
-        if ch == "«" or (ch == "»" and between_letters and depth == 0):
-            if ch == "»":
-                reversed_at.append(i)  # байланысты»экономикалық: an opening mark typed the wrong way
-            depth += 1
-            deepest = max(deepest, depth)
-            opened.append(i)
-        elif ch == "»":
-            if between_letters:
-                glued.append(i)
-            if depth:
-                depth -= 1
-                opened.pop()
-                last_pair_end = i
-            elif unopened is None:
-                # «Гүлді төңкерістер» табиғаты … туралы»: a title that opens with a quoted name prints one «.
-                tail = text[last_pair_end:i]
-                if last_pair_end >= 0 and len(tail.split()) <= TITLE_TAIL and not re.search(r"[.!?]\s", tail):
-                    continue
-                unopened = i
-    # «… «…» …: nested quotes sharing the closing mark leave one « open on purpose.
-    unclosed = opened[-1] if depth and deepest < 2 else None
-    return unopened, unclosed, reversed_at, glued
-
-
-def quote_state(edition: Edition, index: int) -> tuple[int | None, int | None, list[int], list[int]]:
-    """``_quote_state`` of block ``index``, computed once per edition."""
-    states = edition.memo("quote-states", lambda: [_quote_state(b.text) for b in edition.blocks])
-    return states[index]
 
 
 class UnbalancedBracketsCheck(EditionCheck):
@@ -211,7 +141,7 @@ class MissingSpaceCheck(EditionCheck):
             found.append(self.at(edition, index, m.start(), m.end(), f"no space after “{mark}”",
                                  suggestion=f"{left}{mark} {right}"))
         text = block.text
-        for at in quote_state(edition, index)[3]:
+        for at in glued_closing_quotes(edition, index, block):
             start = max(text.rfind(" ", 0, at) + 1, 0)
             end = at + 1 + len(re.match(r"\w*", text[at + 1:]).group())  # type: ignore[union-attr]
             found.append(self.at(edition, index, start, end, "no space after “»”",
