@@ -43,8 +43,12 @@ class _Inconsistency(CorpusBeadCheck):
                 found.append(self.at(pair, beads[0], self.message(pair, first), suggestion=None))
         return found
 
+    # What a later rendering is told about the first one; ``{line}`` is the first one's Kazakh line.
+    template = "differs from line {line}"
+
     def message(self, pair: Pair, first: int) -> str:
-        raise NotImplementedError
+        line = pair.kk[pair.beads[first].kk[0]].start_line
+        return self.template.format(line=line)
 
 
 class InconsistentTranslationCheck(_Inconsistency):
@@ -58,9 +62,7 @@ class InconsistentTranslationCheck(_Inconsistency):
     severity = "warning"
     source_side = 1
 
-    def message(self, pair: Pair, first: int) -> str:
-        line = pair.kk[pair.beads[first].kk[0]].start_line
-        return f"rendered differently from the same sentence at line {line}"
+    template = "rendered differently from the same sentence at line {line}"
 
 
 class InconsistentSourceCheck(_Inconsistency):
@@ -74,6 +76,4 @@ class InconsistentSourceCheck(_Inconsistency):
     severity = "warning"
     source_side = 2
 
-    def message(self, pair: Pair, first: int) -> str:
-        line = pair.kk[pair.beads[first].kk[0]].start_line
-        return f"the same Russian sentence stands against a different Kazakh sentence at line {line}"
+    template = "the same Russian sentence stands against a different Kazakh sentence at line {line}"
