@@ -17,7 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from workbench.cli.terms import blocks_of, load_glossary  # noqa: E402
+from workbench.cli.terms import blocks_of  # noqa: E402
+from workbench.services.glossary import load_glossary  # noqa: E402
 from workbench.formats.plaintext import read_lines  # noqa: E402
 from workbench.glossary.matching import TermMatcher  # noqa: E402
 

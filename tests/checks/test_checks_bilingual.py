@@ -108,7 +108,7 @@ def test_glossary_term_missing_on_real_sentences(project_glossary, kk, ru, expec
 
 @pytest.fixture(scope="module")
 def project_glossary():
-    from workbench.cli.terms import load_glossary
+    from workbench.services.glossary import load_glossary
 
     return load_glossary()
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.cli.terms import blocks_of, load_glossary
+from workbench.cli.terms import blocks_of
+from workbench.services.glossary import load_glossary
 from workbench.formats.plaintext import read_lines
 from workbench.glossary.matching import BlockHit, TermMatcher
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.cli.terms import load_glossary
+from workbench.services.glossary import load_glossary
 from workbench.glossary.checks import CHECKS, check_glossary
 from workbench.glossary.model import Entry, Term
 

@@ -72,7 +72,7 @@ def check_file(ctx: click.Context, target: str, lang: str | None, fmt: str, flag
             from workbench.checks.runner import run_edition_checks
 
             edition = edition_from_file(target, lang)
-            from workbench.cli.terms import load_glossary
+            from workbench.services.glossary import load_glossary
 
             edition.glossary = load_glossary()
             print_findings(run_edition_checks(edition, flags), fmt, target)

@@ -143,8 +143,7 @@ def align(obj: AppContext, doc_kk: str, doc_ru: str) -> None:
 
     try:
         with obj.transaction() as session:
-            kk = get_edition(session, doc_kk) if not doc_kk.isdigit() else get_edition(session, int(doc_kk))
-            ru = get_edition(session, doc_ru) if not doc_ru.isdigit() else get_edition(session, int(doc_ru))
+            kk, ru = get_edition(session, doc_kk), get_edition(session, doc_ru)
             if kk.lang == "ru" and ru.lang == "kk":
                 kk, ru = ru, kk
             result = align_editions(session, kk, ru, glossary=glossary.term_pairs(session))

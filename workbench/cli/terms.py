@@ -8,44 +8,15 @@ import click
 
 from workbench.errors import InputError
 from workbench.formats.plaintext import read_lines
-from workbench.glossary.data import parse_glossary_tsv
 from workbench.glossary.matching import BlockHit, TermMatcher
 from workbench.glossary.model import Entry
-from workbench.text.model import Anchor, Block, SourceLine
-
-
-def shipped_glossary_dir() -> Path:
-    """The project's ``glossary/`` folder (next to the ``workbench`` package)."""
-    return Path(__file__).resolve().parents[2] / "glossary"
-
-
-def load_glossary(path: str | Path | None = None) -> list[Entry]:
-    """Entries of a glossary TSV file, or of every ``*.tsv`` in a folder (default: the shipped one).
-
-    :raises InputError: a file cannot be read, or ``FormatError`` naming the file and line of a bad row.
-    """
-    path = Path(path) if path is not None else shipped_glossary_dir()
-    files = sorted(path.glob("*.tsv")) if path.is_dir() else [path]
-    if not files:
-        raise InputError("no glossary (*.tsv) files here", path=str(path))
-    entries: list[Entry] = []
-    for file in files:
-        try:
-            text = file.read_bytes().decode("utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot read glossary: {exc.strerror}", path=str(file)) from None
-        except UnicodeDecodeError:
-            raise InputError("glossary is not UTF-8 text", path=str(file)) from None
-        entries.extend(parse_glossary_tsv(text, str(file)))
-    return entries
+from workbench.services.glossary import load_glossary
+from workbench.text.cleanup import clean
+from workbench.text.model import Block, SourceLine
 
 
 def blocks_of(lines: list[SourceLine]) -> list[Block]:
     """Cleaned blocks of a text (page furniture dropped, hyphenated words joined)."""
-    try:
-        from workbench.text.cleanup import clean
-    except ImportError:  # before the clean-up exists: one block per non-blank line
-        return [Block("paragraph", ln.text, [Anchor(0, ln.number, None)]) for ln in lines if ln.text.strip()]
     return clean(lines).blocks
 
 

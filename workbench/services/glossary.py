@@ -17,7 +17,7 @@ from workbench.text.normalise import fold
 
 logger = logging.getLogger(__name__)
 
-SHIPPED_FILES = ("abbreviations.tsv", "political-terms.tsv")
+SHIPPED_DIR = Path(__file__).resolve().parents[2] / "glossary"
 
 
 def to_entry(row: GlossaryEntry) -> Entry:
@@ -95,17 +95,34 @@ def save_entries(session: Session, new: Iterable[Entry], *, keep_approval: bool 
     return saved
 
 
-def load_shipped(session: Session, folder: Path) -> Saved:
-    """Load the glossary files shipped under ``glossary/`` when the stored glossary is empty."""
+def load_glossary(path: str | Path | None = None) -> list[Entry]:
+    """Entries of a glossary TSV file, or of every ``*.tsv`` in a folder (default: the shipped one).
+
+    :raises InputError: a file cannot be read, or ``FormatError`` naming the file and line of a bad row.
+    """
     from workbench.glossary.data import parse_glossary_tsv
 
+    path = Path(path) if path is not None else SHIPPED_DIR
+    files = sorted(path.glob("*.tsv")) if path.is_dir() else [path]
+    if not files:
+        raise InputError("no glossary (*.tsv) files here", path=str(path))
+    found: list[Entry] = []
+    for file in files:
+        try:
+            text = file.read_bytes().decode("utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot read glossary: {exc.strerror}", path=str(file)) from None
+        except UnicodeDecodeError:
+            raise InputError("glossary is not UTF-8 text", path=str(file)) from None
+        found.extend(parse_glossary_tsv(text, str(file)))
+    return found
+
+
+def load_shipped(session: Session, folder: Path) -> Saved:
+    """Load the glossary files shipped under ``glossary/`` when the stored glossary is empty."""
     if count(session):
         return Saved()
-    found: list[Entry] = []
-    for name in SHIPPED_FILES:
-        path = folder / name
-        found.extend(parse_glossary_tsv(path.read_text(encoding="utf-8"), str(path)))
-    return save_entries(session, found)
+    return save_entries(session, load_glossary(folder))
 
 
 def get(session: Session, entry_id: str) -> GlossaryEntry:
