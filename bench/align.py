@@ -1,7 +1,8 @@
 """Benchmark of the sentence aligner: strict/lax F1 and time against NLTK's Gale–Church, on the bundled kk–ru
 sets, on perturbed variants (fixed seed) and at 1,000 / 10,000 / 40,000 sentences a side.
 
-Run from the project root: ``python bench/align.py`` (``--quick`` skips the 40,000 run). Prints figures only.
+Run from the project root: ``python bench/align.py`` (``--quick`` skips the 40,000 run; ``--seed N`` perturbs
+with another seed, for tuning away from the reported one). Prints figures only.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ SETS = (
     "tatoeba_kaz_rus_sample",
 )
 PERTURBED = ("constitution_2026", "declaration_independence_20y")
-SEED = 4  # not the seeds the defaults were tuned on (20260, 20261)
+SEED = 4  # not the seeds the defaults were tuned on (20260, 20261, then 101-110)
 MAX_SIDE = 3  # the largest bead side a perturbation may create (the aligner's 3-1 / 1-3)
 
 
@@ -293,11 +294,15 @@ def scale_child(size: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="skip the 40,000-sentence run")
+    parser.add_argument("--seed", type=int, default=SEED,
+                        help=f"seed of the perturbations (default {SEED}; tune on other seeds, e.g. 101-110)")
     parser.add_argument("--scale-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.scale_child:
         scale_child(args.scale_child)
         return
+    seed = args.seed
+    print(f"perturbation seed {seed}")
     print(f"{'set':48s} {'kk':>5s} {'ru':>5s} | {'strict':>6s} {'lax':>6s} {'sec':>6s} "
           f"{'low5%':>5s} {'rec':>5s} {'err':>5s} |"
           f" {'GC str':>7s} {'GC lax':>7s} {'GC sec':>7s}")
@@ -310,12 +315,12 @@ def main() -> None:
     for name in PERTURBED:
         units = load(name)[3]
         for variant, make in VARIANTS.items():
-            kk, ru, gold = emit(make(units, random.Random(SEED)))
+            kk, ru, gold = emit(make(units, random.Random(seed)))
             scored += row(f"{name[:20]} + {variant}", kk, ru, gold)
     pooled_ranking(scored)
     print("\nwith the paragraph structure of kk.raw.txt / ru.raw.txt passed in (Side.paragraph_starts):")
     for name in PERTURBED:
-        units = all_together(load(name)[3], random.Random(SEED))
+        units = all_together(load(name)[3], random.Random(seed))
         kk, ru, gold = emit(units)
         t = time.perf_counter()
         pred = align(Side(kk, paragraph_starts(units, "kk")), Side(ru, paragraph_starts(units, "ru")))

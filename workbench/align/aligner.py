@@ -55,8 +55,8 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
     if glossary:
         extra_kk, extra_ru = glossary_keys(glossary, kk_side.sentences, ru_side.sentences, config.stem_length)
 
-    def run(lexicon: dict[str, set[str]], pass_config: AlignConfig) -> list[Bead]:
-        bc = _bead_cost(kk_f, ru_f, lexicon, extra_kk, extra_ru, kk_side, ru_side, pass_config)
+    def run(lexicon: dict[str, set[str]], pass_config: AlignConfig, ratio: float | None = None) -> list[Bead]:
+        bc = _bead_cost(kk_f, ru_f, lexicon, extra_kk, extra_ru, kk_side, ru_side, pass_config, ratio)
         return _align_all(bc, stretches, pass_config)
 
     passes = config.lexicon_passes if config.learn_lexicon else 0
@@ -71,8 +71,19 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
         logger.debug("lexicon: %d learnt entries from %d beads", len(learnt), len(confident))
         for s, ts in names.items():
             learnt.setdefault(s, set()).update(ts)
-        beads = run(learnt, config)
+        beads = run(learnt, config, aligned_ratio([*beads, *fixed], kk_f, ru_f))
     return beads
+
+
+def aligned_ratio(beads: Sequence[Bead], kk_f: SideFeatures, ru_f: SideFeatures) -> float | None:
+    """Ru characters per kk character over the beads that pair sentences (None if there are none).
+
+    The ratio of the whole texts is off by as much as a missing chapter: a fifth of one side missing
+    shifts it by most of a standard deviation of the length model, which then favours merges.
+    """
+    kk_chars = sum(kk_f.lengths[i] for b in beads if b.kk and b.ru for i in b.kk)
+    ru_chars = sum(ru_f.lengths[j] for b in beads if b.kk and b.ru for j in b.ru)
+    return (ru_chars + 1) / (kk_chars + 1) if kk_chars and ru_chars else None
 
 
 def _align_all(bc: BeadCost, stretches: list[tuple[Stretch, Bead | None]], config: AlignConfig) -> list[Bead]:
@@ -96,9 +107,9 @@ def _before(x: Bead, y: Bead) -> int:
 
 def _bead_cost(kk_f: SideFeatures, ru_f: SideFeatures, lexicon: dict[str, set[str]],
                extra_kk: Sequence[frozenset[str]], extra_ru: Sequence[frozenset[str]],
-               kk: Side, ru: Side, config: AlignConfig) -> BeadCost:
+               kk: Side, ru: Side, config: AlignConfig, ratio: float | None = None) -> BeadCost:
     kk_keys = add_translations(kk_f, lexicon) if lexicon else None
-    pf = pair_features(kk_f, ru_f, config.key_recall, kk_keys, extra_kk, extra_ru)
+    pf = pair_features(kk_f, ru_f, config.key_recall, kk_keys, extra_kk, extra_ru, ratio)
     return BeadCost(pf, kk, ru, config)
 
 

@@ -32,8 +32,11 @@ def _groups(keys: list[frozenset[str]], numbers: list[frozenset[str]], lengths: 
     for i in range(len(keys) - size + 1):
         k = keys[i] if size == 1 else frozenset().union(*keys[i:i + size])
         nums = numbers[i] if size == 1 else frozenset().union(*numbers[i:i + size])
-        crossings = sum(1 for x in range(i + 1, i + size) if x in breaks)
         glued = size > 1 and i in heads
+        # The paragraph that follows a heading starts right after it: that crossing is priced by the
+        # glue test in ``BeadCost.cost`` (the other edition may run its heading into the text too).
+        after = 1 if glued and i + 1 not in heads else 0
+        crossings = sum(1 for x in range(i + 1 + after, i + size) if x in breaks)
         log_length = math.log(sum(lengths[i:i + size]) + LENGTH_SMOOTHING)
         out.append((k, math.fsum(map(weight.__getitem__, k)), nums, log_length, crossings, glued,
                     math.fsum(map(miss.__getitem__, k))))
@@ -95,6 +98,9 @@ class BeadCost:
         self._number_cost = config.number_mismatch_cost
         self._paragraph_cost = config.paragraph_cost
         self._bonus = pf.match_bonus.__getitem__
+        # (keys, evidence if all are missed) of each sentence, for the members of merged beads.
+        self._kk_single = [(g[0], g[6]) for g in self.kk_groups[1]]
+        self._ru_single = [(g[0], g[6]) for g in self.ru_groups[1]]
 
     def length_cost(self, kk_len: int, ru_len: int) -> float:
         """Squared z-score of the log length ratio around the text's own ratio."""
@@ -112,6 +118,24 @@ class BeadCost:
         matched = math.fsum(map(self.pf.weight.__getitem__, common)) if common else 0.0
         return 2.0 * matched / total, total / (total + EVIDENCE_HALF)
 
+    @staticmethod
+    def _weak_members(members: list[tuple[frozenset[str], float]], other: frozenset[str],
+                      gain: dict[str, float]) -> float:
+        """Evidence against the sentences of a merged side whose own keys speak against the other side.
+
+        Each sentence counts its keys found on the other side (gain) and those missing there; a
+        sentence that comes out below zero is a neighbour absorbed for no reason, which a capped total
+        would hide.
+        """
+        total = 0.0
+        for keys, miss in members:
+            if keys:
+                common = keys & other
+                own = miss + math.fsum(map(gain.__getitem__, common)) if common else miss
+                if own < 0.0:
+                    total += own
+        return total
+
     def cost(self, i: int, a: int, j: int, b: int) -> float:
         """Cost of the bead kk[i:i+a] ↔ ru[j:j+b] (a or b may be 0)."""
         extra = self.shape_cost[(a, b)]
@@ -128,7 +152,16 @@ class BeadCost:
             # fixed price (the DP would otherwise merge sentences just to have fewer beads).
             common = ka & kb
             llr = ma + mb + (math.fsum(map(self._bonus, common)) if common else 0.0)
-            llr = MAX_LEXICAL if llr > MAX_LEXICAL else -MAX_LEXICAL if llr < -MAX_LEXICAL else llr
+            if llr > MAX_LEXICAL:
+                llr = MAX_LEXICAL
+                # A strong pair must not carry a neighbour that speaks against it past the cap:
+                # the weak sentences' evidence (already inside an uncapped total) counts in full.
+                if a > 1:
+                    llr += self._weak_members(self._kk_single[i:i + a], kb, self.pf.kk_gain)
+                if b > 1:
+                    llr += self._weak_members(self._ru_single[j:j + b], ka, self.pf.ru_gain)
+            elif llr < -MAX_LEXICAL:
+                llr = -MAX_LEXICAL
             cost -= self._lexical_weight * llr
         if na or nb:
             mismatch = len(na ^ nb)

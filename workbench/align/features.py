@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workbench.text.normalise import LATIN_TO_CYRILLIC, fold, to_russian_letters
 
@@ -168,12 +168,16 @@ class PairFeatures:
     match_bonus: dict[str, float]
     kk_miss: dict[str, float]  # a kk key the ru sentence lacks
     ru_miss: dict[str, float]  # a ru key the kk sentence lacks
+    # One side's share of match_bonus: a kk key found on the ru side (kk_gain) rather than missed, and
+    # the other way round; match_bonus is their sum.
+    kk_gain: dict[str, float] = field(default_factory=dict)
+    ru_gain: dict[str, float] = field(default_factory=dict)
 
 
 def pair_features(kk: SideFeatures, ru: SideFeatures, key_recall: float,
                   kk_keys: Sequence[frozenset[str]] | None = None,
                   extra_kk: Sequence[frozenset[str]] = (),
-                  extra_ru: Sequence[frozenset[str]] = ()) -> PairFeatures:
+                  extra_ru: Sequence[frozenset[str]] = (), ratio: float | None = None) -> PairFeatures:
     """Keep the keys present on both sides and weigh them by how rare they are.
 
     A key of a kk sentence turns up in its translation with probability ``key_recall`` and in a random
@@ -193,17 +197,20 @@ def pair_features(kk: SideFeatures, ru: SideFeatures, key_recall: float,
     shared = df_kk.keys() & df_ru.keys()
     n = len(kk_all) + len(ru_all)
     weight = {k: math.log(1.0 + n / (df_kk[k] + df_ru[k])) for k in shared}
-    ratio = (sum(ru.lengths) + 1) / (sum(kk.lengths) + 1)
+    if ratio is None:
+        ratio = (sum(ru.lengths) + 1) / (sum(kk.lengths) + 1)
     q = key_recall
-    bonus, kk_miss, ru_miss = {}, {}, {}
+    bonus, kk_miss, ru_miss, kk_gain, ru_gain = {}, {}, {}, {}, {}
     for k in shared:
         p_ru = min((df_ru[k] + 0.5) / (len(ru_all) + 1), 0.95)
         p_kk = min((df_kk[k] + 0.5) / (len(kk_all) + 1), 0.95)
         kk_miss[k] = math.log((1 - q) / (1 - p_ru))
         ru_miss[k] = math.log((1 - q) / (1 - p_kk))
-        bonus[k] = math.log(q / p_ru) + math.log(q / p_kk) - kk_miss[k] - ru_miss[k]
+        kk_gain[k] = math.log(q / p_ru) - kk_miss[k]
+        ru_gain[k] = math.log(q / p_kk) - ru_miss[k]
+        bonus[k] = kk_gain[k] + ru_gain[k]
     return PairFeatures(
         kk.lengths, ru.lengths,
         [keys & shared for keys in kk_all], [keys & shared for keys in ru_all],
-        kk.numbers, ru.numbers, weight, ratio, bonus, kk_miss, ru_miss,
+        kk.numbers, ru.numbers, weight, ratio, bonus, kk_miss, ru_miss, kk_gain, ru_gain,
     )
