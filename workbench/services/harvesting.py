@@ -55,10 +55,11 @@ def harvest_abbreviations(session: Session, edition: Edition, matcher: TermMatch
 def harvest_bilingual(session: Session, alignment: Alignment, matcher: TermMatcher, seen: set,
                       limit: int = 100) -> int:
     """Term pairs that co-occur in the alignment's 1-1 beads, ranked by log-likelihood, with examples."""
-    kk_text = dict(session.execute(select(Segment.position, Segment.text)
-                                   .where(Segment.edition_id == alignment.kk_edition_id)).tuples())
-    ru_text = dict(session.execute(select(Segment.position, Segment.text)
-                                   .where(Segment.edition_id == alignment.ru_edition_id)).tuples())
+    # Result objects have .keys(), so dict() would take them for mappings: build the dicts by hand.
+    kk_text = {p: t for p, t in session.execute(select(Segment.position, Segment.text)
+                                                .where(Segment.edition_id == alignment.kk_edition_id))}
+    ru_text = {p: t for p, t in session.execute(select(Segment.position, Segment.text)
+                                                .where(Segment.edition_id == alignment.ru_edition_id))}
     pairs = []
     for b in session.scalars(select(Bead).where(Bead.alignment_id == alignment.id).order_by(Bead.position)):
         if b.kk_end - b.kk_start == 1 and b.ru_end - b.ru_start == 1:
