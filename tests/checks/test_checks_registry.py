@@ -92,14 +92,21 @@ def test_a_crashing_check_becomes_a_finding_naming_the_check_and_block():
     assert "ValueError: boom" in findings[0].message
 
 
-def test_findings_are_sorted_by_line_and_keys_count_occurrences():
-    ed = build_edition("Kазаk елi туралы.", "Тағы да Kазаk елi.")
+def test_findings_are_sorted_by_line_and_keys_count_occurrences_per_block():
+    ed = build_edition("Kазаk елi туралы. Kазаk тағы.", "Тағы да Kазаk елi.")
     findings = run_edition_checks(ed)
     assert [f.line for f in findings] == sorted(f.line for f in findings)
     keys = [f.key for f in findings]
     assert len(set(keys)) == len(keys)
-    assert "mixed-script|kазаk|1" in keys and "mixed-script|kазаk|2" in keys
+    assert {"mixed-script|kазаk@0|1", "mixed-script|kазаk@0|2", "mixed-script|kазаk@1|1"} <= set(keys)
     assert [f.key for f in run_edition_checks(ed)] == keys  # stable across runs
+
+
+def test_fixing_one_copy_does_not_renumber_the_copies_elsewhere():
+    before = {f.key for f in run_edition_checks(build_edition("Kазаk елi туралы.", "Тағы да Kазаk елi."))}
+    after = {f.key for f in run_edition_checks(build_edition("Қазақ елі туралы.", "Тағы да Kазаk елi."))}
+    assert "mixed-script|kазаk@1|1" in before and "mixed-script|kазаk@1|1" in after
+    assert after < before
 
 
 def test_bead_runner_sorts_findings_and_keeps_going():

@@ -58,10 +58,15 @@ def excerpt_of(text: str) -> str:
     return text if len(text) <= EXCERPT_MAX else text[: EXCERPT_MAX - 1] + "…"
 
 
-def finding_key(check: str, excerpt: str, occurrence: int) -> str:
-    """A stable key: the same offending text found again by the same check keeps its key."""
+def finding_key(check: str, excerpt: str, occurrence: int, where: int | None = None) -> str:
+    """A stable key: the same offending text found again by the same check keeps its key.
+
+    ``where`` is the block (or bead) the text stands in, when known; the occurrence is then counted
+    within it, so fixing one copy elsewhere in the book does not renumber this one.
+    """
     norm = " ".join(fold(excerpt).rstrip("…").split())
-    return f"{check}|{norm}|{occurrence}"
+    place = "" if where is None else f"@{where}"
+    return f"{check}|{norm}{place}|{occurrence}"
 
 
 @dataclass

@@ -60,10 +60,11 @@ def _crash_finding(check_id: str, where: str, error: BaseException) -> Finding:
 
 def _finish(found: list[Finding]) -> list[Finding]:
     found.sort(key=lambda f: (f.line, f.check, f.excerpt))
-    seen: Counter[tuple[str, str]] = Counter()
+    seen: Counter[str] = Counter()
     out = []
     for f in found:
-        base = finding_key(f.check, f.excerpt, 0).rsplit("|", 1)[0]
-        seen[(f.check, base)] += 1
-        out.append(replace(f, key=finding_key(f.check, f.excerpt, seen[(f.check, base)])))
+        where = f.block if f.block is not None else f.bead
+        base = finding_key(f.check, f.excerpt, 0, where)
+        seen[base] += 1
+        out.append(replace(f, key=finding_key(f.check, f.excerpt, seen[base], where)))
     return out
