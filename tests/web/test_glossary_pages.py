@@ -104,3 +104,21 @@ def test_upload_of_a_malformed_file_names_the_file_and_line(client, users, sessi
     text = response.get_data(as_text=True)
     assert "mine.tsv:2" in text and "/tmp" not in text
     assert session.scalar(select(GlossaryEntry)) is None
+
+
+def test_defects_page_shows_the_book_lists_errors(client, loaded):
+    page = client.get("/glossary/defects").get_data(as_text=True)
+    assert "abbr-006" in page and "abbr-015" in page            # ҚАП with two expansions
+    assert "ХҚДМ" in page and "letters-do-not-fit" in page     # letters that do not fit
+    assert "Kазаk" in page and "mixed-script" in page
+
+
+def test_cli_glossary_check_lists_the_defects(cli_runner):
+    from workbench.cli.main import cli
+
+    out = cli_runner.invoke(cli, ["glossary", "check", "--format", "jsonl"])
+    assert out.exit_code == 0, out.output
+    import json
+    rows = [json.loads(line) for line in out.output.splitlines() if line.startswith("{")]
+    assert {"abbreviation-two-expansions", "letters-do-not-fit", "mixed-script"} <= {r["check"] for r in rows}
+    assert any(r["entry"] == "abbr-042" and r["term"] == "ХҚДМ" for r in rows)

@@ -56,3 +56,34 @@ def export_glossary(ctx: click.Context, fmt: str, out: Path) -> None:
         click.echo(f"{out}: {count} entries written as {fmt}")
     except WorkbenchError as error:
         fail(error)
+
+
+@glossary_group.command("check")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+              help="One readable line, or one JSON object, per issue.")
+@click.pass_context
+def check_glossary_command(ctx: click.Context, fmt: str) -> None:
+    """List the glossary's own defects: one abbreviation with two expansions, letters that do not fit the
+    expansion, a missing language, duplicate terms, mixed scripts, incomplete approvals."""
+    import json
+
+    from workbench.cli.main import AppContext, fail
+    from workbench.errors import WorkbenchError
+    from workbench.glossary.checks import check_glossary
+    from workbench.services import glossary
+
+    try:
+        obj = ctx.ensure_object(AppContext)
+        with obj.transaction() as session:
+            glossary.load_shipped(session, Path(obj.app.config["GLOSSARY_DIR"]))
+            issues = check_glossary(glossary.entries(session))
+        for issue in issues:
+            if fmt == "jsonl":
+                click.echo(json.dumps({"check": issue.check, "entry": issue.entry_id, "lang": issue.lang,
+                                       "term": issue.term, "message": issue.message}, ensure_ascii=False))
+            else:
+                term = f" «{issue.term}»" if issue.term else ""
+                click.echo(f"{issue.entry_id}{term}: [{issue.check}] {issue.message}")
+        click.echo(f"{len(issues)} issues", err=True)
+    except WorkbenchError as error:
+        fail(error)

@@ -122,6 +122,15 @@ def merge(entry_id: str):
     return redirect(url_for(".entry", entry_id=entry_id))
 
 
+@bp.get("/defects")
+def defects():
+    """The glossary's own defects (two expansions, letters that do not fit, mixed scripts, …)."""
+    from workbench.glossary.checks import check_glossary
+
+    issues = check_glossary(glossary.entries(get_session()))
+    return render_template("glossary/defects.html", issues=issues)
+
+
 @bp.get("/harvest")
 def harvest_queue():
     """Candidates waiting for a decision: abbreviation definitions and bilingual term pairs."""
