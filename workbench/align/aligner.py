@@ -18,6 +18,7 @@ from workbench.errors import AlignmentError
 logger = logging.getLogger(__name__)
 
 Stretch = tuple[int, int, int, int]  # kk[i0:i1] × ru[j0:j1] still to align
+PathBead = tuple[int, int, int, int]  # (i, a, j, b): kk[i:i+a] ↔ ru[j:j+b]
 
 
 def as_side(side: Side | Sequence[str]) -> Side:
@@ -122,9 +123,31 @@ def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig) -> list[
     anchors = find_anchors(bc, i0, i1, j0, j1, config)
     lo, hi = corridor(anchor_points(anchors, i0, j0, n, m), n, m, config)
     path = [(i + i0, a, j + j0, b) for i, a, j, b in best_path(n, m, lo, hi, config.shapes, bc.cost, i0, j0)]
+    if config.isolated_pair_max_llr is not None:
+        path = unpair_isolated(bc, path, config.isolated_pair_max_llr)
     scores = bead_scores(bc, path)
     return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(s, 4))
             for (i, a, j, b), s in zip(path, scores)]
+
+
+def unpair_isolated(bc: BeadCost, path: list[PathBead], max_llr: float) -> list[PathBead]:
+    """The path with every 1-1 bead that sits between two skips and has no lexical support split
+    into a 1-0 and a 0-1.
+
+    Inside a run of skips (a paragraph or block one edition lacks) the DP pairs a left-over kk sentence
+    with a left-over ru sentence as soon as the pair costs less than two skips, which an unrelated pair
+    of short sentences easily does; when its keys speak against it, two skips are the likelier story.
+    The neighbours are judged on the DP's path, so a pair inside a run of 1-1 beads is never touched.
+    """
+    skips = [a == 0 or b == 0 for _, a, _, b in path]
+    out: list[PathBead] = []
+    for k, (i, a, j, b) in enumerate(path):
+        between_skips = 0 < k < len(path) - 1 and skips[k - 1] and skips[k + 1]
+        if a == b == 1 and between_skips and bc.pair_llr(i, j) <= max_llr:
+            out.extend([(i, 1, j, 0), (i + 1, 0, j, 1)])
+        else:
+            out.append((i, a, j, b))
+    return out
 
 
 def stretches_between(fixed: Sequence[Bead], n: int, m: int) -> list[tuple[Stretch, Bead | None]]:

@@ -136,6 +136,14 @@ class BeadCost:
                     total += own
         return total
 
+    def pair_llr(self, i: int, j: int) -> float:
+        """Log-likelihood ratio (translation vs chance) of the keys of kk[i] and ru[j]: their matches
+        speak for the pair, the keys each leaves unmatched against it; 0 when neither has keys."""
+        ka, _, _, _, _, _, ma = self.kk_groups[1][i]
+        kb, _, _, _, _, _, mb = self.ru_groups[1][j]
+        common = ka & kb
+        return ma + mb + (math.fsum(map(self._bonus, common)) if common else 0.0)
+
     def cost(self, i: int, a: int, j: int, b: int) -> float:
         """Cost of the bead kk[i:i+a] ↔ ru[j:j+b] (a or b may be 0)."""
         extra = self.shape_cost[(a, b)]

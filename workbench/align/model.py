@@ -80,6 +80,10 @@ class AlignConfig:
     lexicon_min_score: float = 0.8  # only 1-1 beads at least this confident teach the lexicon
     lexicon_min_count: int = 2
     lexicon_min_dice: float = 0.6
+    # A 1-1 bead between two skips whose keys give it at most this much support (see
+    # ``BeadCost.pair_llr``) becomes a 1-0 and a 0-1; None keeps every 1-1 bead of the DP. 1.0 was as
+    # good as 2.0 and a little better than 0.0 on seeds 101–110 (declaration, all perturbations together).
+    isolated_pair_max_llr: float | None = 1.0
     fuzzy_names: bool = True
     fuzzy_min_ratio: float = 80.0
     # Beads scored below this are "doubtful" in the counts the command line prints.
