@@ -238,3 +238,31 @@ def test_russian_printed_lines_are_rebuilt_the_same_way():
     report = cleaned.report
     assert (report.page_numbers_removed, report.headers_removed) == (2, 2)
     assert (report.hyphenations_joined, report.hyphens_kept) == (1, 2)
+
+
+def test_full_line_cut_by_a_page_break_continues_though_it_looks_like_a_title():
+    """A numbered point whose first printed line fills the measure and ends the page goes on after it."""
+    text = [
+        "Бірінші абзацтың мәтіні бұл жолда толық енімен басылған, келесі жолға ",
+        "ауысады және тағы бір толық жол болып жалғасады, сөйтіп абзац бітеді ",
+        "деп айтуға болады, бұл сөйлем осымен аяқталды.",
+        "",
+        "1. Республикалық референдумда қабылданған Қазақстан Республикасының ",
+        "",
+        "17",
+        "",
+        "Конституция",
+        "",
+        " Конституциясы 2026 жылғы 1 шілдеден бастап күшіне енеді, бұған дейін ",
+        "қабылданған Конституцияның қолданысы тоқтатылады.",
+        "",
+        "18",
+        "",
+        "Конституция",
+        "",
+        " Соңғы абзац.",
+    ]
+    cleaned = clean([SourceLine(i, t) for i, t in enumerate(text, start=1)])
+    texts = [b.text for b in cleaned.blocks]
+    assert ("1. Республикалық референдумда қабылданған Қазақстан Республикасының Конституциясы 2026 жылғы "
+            "1 шілдеден бастап күшіне енеді, бұған дейін қабылданған Конституцияның қолданысы тоқтатылады.") in texts

@@ -57,3 +57,33 @@ def test_split_words_needs_a_hyphen_glued_to_a_word():
     assert split_words("тақырыбы «Оппози-", "ция саяси") == ("Оппози", "ция")
     assert split_words("Қазақстан -", "тәуелсіз") is None  # a spaced dash is not a break
     assert split_words("социал-демократиялық пар-", "тиясы") == ("пар", "тиясы")
+
+
+@pytest.fixture(scope="module")
+def book_stats():
+    lines = (Path(__file__).resolve().parents[2] / "corpora" / "chebotarev-2021.kk.txt").read_text(
+        encoding="utf-8").split("\n")
+    return Hyphenation(" ".join(t.split()) for t in lines if t.strip())
+
+
+@pytest.mark.parametrize(("left", "right"), [
+    ("қарым", "қатынасында"),     # line 2684: қарым-қатынасы occurs elsewhere in other forms
+    ("мінез", "құлқында"),        # мінез-құлық
+    ("қарама", "қайшылықтарын"),  # қарама-қайшылық
+    ("әл", "ауқаттың"),           # әл-ауқат
+])
+def test_paired_word_broken_at_its_hyphen_keeps_it_when_the_file_has_other_forms(book_stats, left, right):
+    assert book_stats.decide(left, right) == "keep"
+
+
+def test_other_forms_of_the_compound_speak_for_the_hyphen():
+    stats = Hyphenation(["тергеп-тексеруді ұйымдастырады."])
+    assert stats.decide("тергеп", "тексеру") == "keep"
+    assert Hyphenation(["тергептексеруді"]).decide("тергеп", "тексеру") == "join"
+
+
+def test_russian_linking_vowel_before_a_word_of_the_file_keeps_the_hyphen():
+    stats = Hyphenation(["культурного наследия и культурной жизни."])
+    assert stats.decide("историко", "культурного") == "keep"
+    assert stats.decide("госуда", "рства") == "join"          # a plain word split
+    assert Hyphenation(["самоуправления"]).decide("само", "управления") == "join"

@@ -122,8 +122,11 @@ def _starts_list(prev: _Line, line: _Line) -> bool:
     return ends_sentence(prev.text) or prev.text[-1] == "," or not prev.wrapped or line.gap
 
 
-def _continues(prev: _Line, line: _Line, block: _Builder) -> bool:
-    """Whether ``line`` continues the block that ``prev`` ends (the paragraph-rebuilding rule)."""
+def _continues(prev: _Line, line: _Line, block: _Builder, measure: int) -> bool:
+    """Whether ``line`` continues the block that ``prev`` ends (the paragraph-rebuilding rule).
+
+    ``measure`` is the length of a full printed line of the file.
+    """
     if prev.text.endswith("-") and split_words(prev.text, line.text) and line.text[:1].islower():
         return True
     if line.entry or _starts_list(prev, line):
@@ -147,7 +150,10 @@ def _continues(prev: _Line, line: _Line, block: _Builder) -> bool:
         return False
     if not prev.wrapped:
         return False
-    titled = block.first.stands_apart and title_like(block.text, block.lines)
+    # A line that fills the measure was wrapped by the typesetter: running text, not a title, even
+    # when a page break cuts it off right after a numbered point's first line.
+    fills_measure = len(prev.text) >= 0.9 * measure
+    titled = block.first.stands_apart and title_like(block.text, block.lines) and not fills_measure
     return line.text[:1] == "(" or not titled
 
 
@@ -184,13 +190,20 @@ def _join_how(prev: _Line, line: _Line, hyphens: Hyphenation, report: CleanupRep
     return "space"
 
 
+def _measure(kept: list[_Line]) -> int:
+    """The length of a full printed line: the 90th percentile of the wrapped lines' lengths."""
+    lengths = sorted(len(k.text) for k in kept if k.wrapped)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 10**6
+
+
 def _rebuild(kept: list[_Line], report: CleanupReport) -> list[Block]:
     hyphens = Hyphenation(k.text for k in kept)
+    measure = _measure(kept)
     blocks: list[Block] = []
     current: _Builder | None = None
     prev: _Line | None = None
     for line in kept:
-        if current is not None and prev is not None and _continues(prev, line, current):
+        if current is not None and prev is not None and _continues(prev, line, current, measure):
             current.add(line, _join_how(prev, line, hyphens, report))
         else:
             if current is not None:

@@ -47,10 +47,12 @@ class Hyphenation:
         self.words = words
         self.heads = heads
         self._sorted = sorted(w for w in words if "-" not in w)
+        self._sorted_compounds = sorted(w for w in words if "-" in w)
 
-    def _has_prefix(self, prefix: str) -> bool:
-        i = bisect.bisect_left(self._sorted, prefix)
-        return i < len(self._sorted) and self._sorted[i].startswith(prefix)
+    def _has_prefix(self, prefix: str, compounds: bool = False) -> bool:
+        words = self._sorted_compounds if compounds else self._sorted
+        i = bisect.bisect_left(words, prefix)
+        return i < len(words) and words[i].startswith(prefix)
 
     def decide(self, left: str, right: str) -> str:
         """How to undo a hyphen at a line end: ``"join"``, ``"keep"`` (a compound) or ``"dash"``.
@@ -71,7 +73,11 @@ class Hyphenation:
         compound = self.words[(left + "-" + right).casefold()]
         if joined != compound:
             return "keep" if compound > joined else "join"
-        if len(r_low) > 1 and self._has_prefix(l_low + r_low[:2]):
+        joined_family = len(r_low) > 1 and self._has_prefix(l_low + r_low[:2])
+        # Another form of the compound occurs (тергеп-тексеруді for тергеп- + тексеру), and none of a joined word.
+        if not joined_family and len(r_low) >= 3 and self._has_prefix(f"{l_low}-{r_low[:4]}", compounds=True):
+            return "keep"
+        if joined_family:
             return "join"  # another form of the joined word occurs
         if r_head in COMPOUND_PARTICLES or l_low in COMPOUND_PREFIXES or l_low == r_low:
             return "keep"
@@ -82,6 +88,12 @@ class Hyphenation:
         if left_is_word and self.words[r_head] >= 2 and len(r_head) >= 3 and r_head not in SUFFIX_WORDS:
             return "keep"
         if self.heads[l_low] >= 2 and self.words[r_head] >= 1 and len(r_low) >= 3:
+            return "keep"
+        # A compound broken at its own hyphen, its first part no word on its own: a Russian linking
+        # vowel (историко-культурного, социально-экономический) or a Kazakh converb of a paired verb
+        # (тергеп-тексеру), before a word the file uses on its own (in this or another form).
+        if (len(l_low) >= 4 and l_low[-1] in "оеп" and len(r_head) >= 5 and self._has_prefix(r_head)
+                and r_head not in SUFFIX_WORDS):
             return "keep"
         return "join"
 
