@@ -373,8 +373,8 @@ _HINTS: dict[tuple[Any, ...], GlossaryHints] = {}
 def glossary_hints(session: Session) -> GlossaryHints | None:
     """A matcher over the stored glossary (rebuilt only when the glossary changed), or None when empty."""
     from workbench.glossary.matching import TermMatcher
-    from workbench.glossary.model import Entry, Term
     from workbench.models import GlossaryEntry, GlossaryTerm
+    from workbench.services.glossary import entries as stored_entries
 
     signature = (str(session.get_bind().url),
                  *session.execute(select(func.count(GlossaryTerm.id), func.max(GlossaryTerm.id),
@@ -383,9 +383,7 @@ def glossary_hints(session: Session) -> GlossaryHints | None:
     if not signature[1]:
         return None
     if signature not in _HINTS:
-        entries = []
-        for e in session.scalars(select(GlossaryEntry)):
-            entries.append(Entry(e.id, [Term(t.lang, t.text, t.type, t.status) for t in e.terms]))
+        entries = stored_entries(session)
         titles = {}
         for e in entries:
             for lang, other in (("kk", "ru"), ("ru", "kk")):

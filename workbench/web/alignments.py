@@ -54,10 +54,7 @@ def review_page(alignment_id: int):
         return redirect(url_for(".review_page", alignment_id=alignment_id, p=(focus - 1) // size + 1,
                                 _anchor=f"b{focus}"))
     number = request.args.get("p", 1, type=int)
-    try:
-        hints = pages.glossary_hints(session)
-    except ImportError:  # the glossary matcher is not there yet
-        hints = None
+    hints = pages.glossary_hints(session)
     page = pages.review_page(session, alignment, filters, number, size, hints)
     kk, ru = pages.edition_labels(session, alignment)
     return render_template("alignments/review.html", alignment=alignment, page=page, filters=filters, kk=kk,
