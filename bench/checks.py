@@ -51,7 +51,6 @@ def main() -> None:
 
     print("\nfindings per check")
     by_check = Counter(f.check for f in findings)
-    severity = {f.check: f.severity for f in findings}
     for cls in enabled_checks(EDITION_CHECKS):
         print(f"  {cls.id:28} {cls.severity:8} {by_check.get(cls.id, 0):5}")
     print(f"  {'total':28} {'':8} {len(findings):5}")

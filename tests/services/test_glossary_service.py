@@ -1,8 +1,6 @@
 """The stored glossary: shipped data loaded, inflected search, approval, merge, usages, exchange files."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import polib
 import pytest
 from sqlalchemy import func, select

@@ -59,13 +59,6 @@ def test_split_words_needs_a_hyphen_glued_to_a_word():
     assert split_words("социал-демократиялық пар-", "тиясы") == ("пар", "тиясы")
 
 
-@pytest.fixture(scope="module")
-def book_stats():
-    lines = (Path(__file__).resolve().parents[2] / "corpora" / "chebotarev-2021.kk.txt").read_text(
-        encoding="utf-8").split("\n")
-    return Hyphenation(" ".join(t.split()) for t in lines if t.strip())
-
-
 @pytest.mark.parametrize(("left", "right"), [
     ("қарым", "қатынасында"),     # line 2684: қарым-қатынасы occurs elsewhere in other forms
     ("мінез", "құлқында"),        # мінез-құлық

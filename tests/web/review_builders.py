@@ -9,7 +9,6 @@ from sqlalchemy import insert
 
 from workbench.models import Alignment, Bead, Block, Edition, Segment
 
-from corpus_paths import BOOK, CORPORA  # noqa: F401  (re-exported for the review tests)
 
 PASSWORD = "correct horse battery"
 ROLES = ("viewer", "translator", "editor", "admin")

@@ -16,22 +16,25 @@ from workbench.text.segment import segment
 def edition_from_file(path: str | Path, lang: str) -> Edition:
     """Read a plain-text edition, clean it and split it into sentences, ready for the checks.
 
-    :raises InputError: the file cannot be read or is not UTF-8 text.
+    :raises InputError: the file is missing, too large or not UTF-8 text (the importer's own checks).
     """
+    from workbench.config import DEFAULTS
+    from workbench.services.importing import read_file
+
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", path=str(path)) from None
+    data = read_file(path, int(DEFAULTS["MAX_IMPORT_BYTES"]))  # type: ignore[call-overload]
     blocks = clean(read_lines(data, str(path))).blocks
     return Edition(lang=lang, blocks=blocks, sentences=segment(blocks, lang))
 
 
-def check_path(path: str | Path, lang: str, flags: tuple[str, ...] = ()) -> list[Finding]:
+def check_path(path: str | Path, lang: str, flags: tuple[str, ...] = (), glossary: list | None = None,
+               ) -> list[Finding]:
     """Run the enabled one-edition checks on the text file at ``path``; findings sorted by line."""
     from workbench.checks.runner import run_edition_checks
 
-    return run_edition_checks(edition_from_file(path, lang), flags)
+    edition = edition_from_file(path, lang)
+    edition.glossary = glossary
+    return run_edition_checks(edition, flags)
 
 
 def print_findings(findings: list[Finding], fmt: str, where: str) -> None:
@@ -69,13 +72,9 @@ def check_file(ctx: click.Context, target: str, lang: str | None, fmt: str, flag
         if Path(target).is_file():
             if lang is None:
                 raise InputError("--lang kk|ru is required when checking a file", path=target)
-            from workbench.checks.runner import run_edition_checks
-
-            edition = edition_from_file(target, lang)
             from workbench.services.glossary import load_glossary
 
-            edition.glossary = load_glossary()
-            print_findings(run_edition_checks(edition, flags), fmt, target)
+            print_findings(check_path(target, lang, flags, load_glossary()), fmt, target)
             return
         from workbench.services import checking, editions, glossary
 

@@ -13,13 +13,14 @@ from workbench.checks import base as checks
 from workbench.checks.runner import run_bead_checks, run_edition_checks
 from workbench.errors import InputError
 from workbench.models import Alignment, Bead, Block, Edition, Finding, Segment, utcnow
+from workbench.models.findings import FINDING_STATUSES
 from workbench.text.model import Anchor
 from workbench.text.model import Block as TextBlock
 from workbench.text.model import Sentence
 
 logger = logging.getLogger(__name__)
 
-STATUSES = ("open", "fixed", "intended", "false-alarm")
+STATUSES = FINDING_STATUSES  # the verdicts an editor can give, as the model defines them
 
 
 @dataclass

@@ -64,6 +64,28 @@ def term_pairs(session: Session) -> list[tuple[str, str]]:
     return pairs
 
 
+_MATCHER: dict[tuple, object] = {}
+
+
+def glossary_signature(session: Session) -> tuple:
+    """What identifies the stored glossary's current state (database, term count, newest term, versions)."""
+    return (str(session.get_bind().url),
+            *session.execute(select(func.count(GlossaryTerm.id), func.max(GlossaryTerm.id),
+                                    func.sum(GlossaryEntry.version)).select_from(GlossaryEntry)
+                             .outerjoin(GlossaryTerm)).one())
+
+
+def matcher(session: Session):
+    """A TermMatcher over the stored glossary, built once per glossary state (building costs ~0.1 s)."""
+    from workbench.glossary.matching import TermMatcher
+
+    key = glossary_signature(session)
+    if key not in _MATCHER:
+        _MATCHER.clear()
+        _MATCHER[key] = TermMatcher(entries(session))
+    return _MATCHER[key]
+
+
 def count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(GlossaryEntry)) or 0
 
@@ -135,17 +157,15 @@ def get(session: Session, entry_id: str) -> GlossaryEntry:
 def search(session: Session, query: str, lang: str | None = None, approval: str | None = None,
            offset: int = 0, limit: int = 50) -> tuple[list[GlossaryEntry], int]:
     """Entries with a term containing ``query`` or matching it in an inflected form, and their total."""
-    from workbench.glossary.matching import TermMatcher
-
     stmt = select(GlossaryEntry)
     q = fold(query.strip())
     if q:
         ids = set(session.scalars(select(GlossaryTerm.entry_id).where(
             GlossaryTerm.folded.contains(q), *([GlossaryTerm.lang == lang] if lang else []))))
         # An inflected form (партиясының, партией) finds its entry through the matcher.
-        matcher = TermMatcher(entries(session))
+        found = matcher(session)
         for code in ([lang] if lang else ["kk", "ru"]):
-            ids.update(hit.entry_id for hit in matcher.find(query, code))
+            ids.update(hit.entry_id for hit in found.find(query, code))
         stmt = stmt.where(GlossaryEntry.id.in_(ids))
     if approval:
         stmt = stmt.where(GlossaryEntry.approval == approval)
@@ -198,7 +218,7 @@ def usages(session: Session, entry_id: str, limit: int = 200) -> list[Usage]:
 
     row = get(session, entry_id)
     entry = to_entry(row)
-    matcher = TermMatcher([entry])
+    entry_matcher = TermMatcher([entry])
     found: list[Usage] = []
     for lang in entry.languages:
         in_lang = 0
@@ -210,7 +230,7 @@ def usages(session: Session, entry_id: str, limit: int = 200) -> list[Usage]:
             folded = fold(seg.text)
             if not any(p in folded for p in prefixes):
                 continue
-            hits = matcher.find(seg.text, lang)
+            hits = entry_matcher.find(seg.text, lang)
             if hits:
                 found.append(Usage(seg.edition_id, title, seg.position, seg.page, seg.start_line, seg.text,
                                    hits[0].start, hits[0].end))

@@ -372,24 +372,18 @@ _HINTS: dict[tuple[Any, ...], GlossaryHints] = {}
 
 def glossary_hints(session: Session) -> GlossaryHints | None:
     """A matcher over the stored glossary (rebuilt only when the glossary changed), or None when empty."""
-    from workbench.glossary.matching import TermMatcher
-    from workbench.models import GlossaryEntry, GlossaryTerm
-    from workbench.services.glossary import entries as stored_entries
+    from workbench.services import glossary
 
-    signature = (str(session.get_bind().url),
-                 *session.execute(select(func.count(GlossaryTerm.id), func.max(GlossaryTerm.id),
-                                         func.sum(GlossaryEntry.version)).select_from(GlossaryEntry)
-                                  .outerjoin(GlossaryTerm)).one())
+    signature = glossary.glossary_signature(session)
     if not signature[1]:
         return None
     if signature not in _HINTS:
-        entries = stored_entries(session)
         titles = {}
-        for e in entries:
+        for e in glossary.entries(session):
             for lang, other in (("kk", "ru"), ("ru", "kk")):
                 term = e.preferred(other)
                 if term is not None:
                     titles[(e.id, lang)] = f"{other}: {term.text}"
         _HINTS.clear()
-        _HINTS[signature] = GlossaryHints(TermMatcher(entries), titles)
+        _HINTS[signature] = GlossaryHints(glossary.matcher(session), titles)
     return _HINTS[signature]

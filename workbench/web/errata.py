@@ -53,10 +53,10 @@ def index(edition_id: int):
 @require("findings")
 def run(edition_id: int):
     """Run the one-edition checks again; verdicts given earlier are kept."""
-    edition = _edition(edition_id)
+    _edition(edition_id)  # 404 for an unknown edition
     try:
         with transaction(current_app.extensions["workbench.sessions"]) as session:
-            done = checking.check_edition(session, session.get(type(edition), edition_id),
+            done = checking.check_edition(session, editions.get_edition(session, edition_id),
                                           glossary=glossary_service.entries(session))
         flash(f"Checks done: {done.summary()}")
     except WorkbenchError as error:
