@@ -80,10 +80,9 @@ def import_(obj: AppContext, file: Path, lang: str, title: str | None) -> None:
     Importing the same file again changes nothing; a changed file under the same title becomes
     a new version of the edition.
     """
-    from workbench.services.importing import check_language, import_file
+    from workbench.services.importing import import_file
 
     try:
-        check_language(lang)
         with obj.transaction() as session:
             result = import_file(session, file, lang, title, obj.app.config["MAX_IMPORT_BYTES"])
             click.echo(result.summary())
