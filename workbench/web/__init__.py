@@ -12,8 +12,9 @@ from workbench.db import get_session
 
 
 def register(app: Flask) -> None:
-    from workbench.web import alignments, auth, editions, errata, glossary
+    from workbench.web import alignments, auth, editions, errata, glossary, i18n
 
+    i18n.install(app)
     app.session_interface = auth.SessionInterface()
     app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
