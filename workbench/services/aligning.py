@@ -10,7 +10,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from workbench import align as aligner
-from workbench.errors import AlignmentError
+from workbench.errors import AlignmentError, Conflict
 from workbench.models import Alignment, Bead, Edition, Segment, utcnow
 
 logger = logging.getLogger(__name__)
@@ -55,26 +55,97 @@ def confirmed_beads(session: Session, alignment_id: int) -> list[aligner.Bead]:
                          b.score) for b in rows]
 
 
+@dataclass
+class AlignPlan:
+    """Beads computed for a pair of editions, not yet stored (``apply_plan`` stores them)."""
+
+    kk_id: int
+    ru_id: int
+    fixed: list[aligner.Bead]
+    beads: list[aligner.Bead]
+
+
+SentenceRange = tuple[int, int]  # 1-based first and last sentence position, inclusive
+
+
+def plan_alignment(session: Session, kk: Edition, ru: Edition,
+                   glossary: list[tuple[str, str]] | None = None,
+                   config: aligner.AlignConfig | None = None,
+                   kk_range: SentenceRange | None = None, ru_range: SentenceRange | None = None) -> AlignPlan:
+    """Align ``kk`` with ``ru`` without writing anything (the long part of an alignment).
+
+    With ranges only those sentences are aligned with each other; every sentence outside them
+    becomes a one-sided bead. Confirmed beads of an existing alignment are kept exactly; with
+    ranges they must lie inside both ranges.
+    """
+    if kk.lang != "kk" or ru.lang != "ru":
+        raise AlignmentError(f"expected a Kazakh and a Russian edition, got {kk.lang} and {ru.lang}")
+    alignment = find_alignment(session, kk, ru)
+    fixed = confirmed_beads(session, alignment.id) if alignment is not None else []
+    kk_side, ru_side = side_of(session, kk), side_of(session, ru)
+    if kk_range is None and ru_range is None:
+        beads = aligner.align(kk_side, ru_side, config, glossary=glossary, fixed=fixed)
+        return AlignPlan(kk.id, ru.id, fixed, beads)
+    k0, k1 = _checked_range(kk_range, len(kk_side.sentences), kk.label)
+    r0, r1 = _checked_range(ru_range, len(ru_side.sentences), ru.label)
+    inside = []
+    for b in fixed:
+        if not (all(k0 <= i < k1 for i in b.kk) and all(r0 <= j < r1 for j in b.ru)):
+            where = f"kk {b.kk[0] + 1 if b.kk else '–'} ru {b.ru[0] + 1 if b.ru else '–'}"
+            raise AlignmentError(f"the confirmed bead at {where} lies outside the chosen ranges; "
+                                 "align the whole editions, or choose ranges that hold it")
+        inside.append(aligner.Bead(tuple(i - k0 for i in b.kk), tuple(j - r0 for j in b.ru), b.score))
+    middle = aligner.align(_part(kk_side, k0, k1), _part(ru_side, r0, r1), config, glossary=glossary,
+                           fixed=inside)
+    beads = ([aligner.Bead((i,), ()) for i in range(k0)] + [aligner.Bead((), (j,)) for j in range(r0)]
+             + [aligner.Bead(tuple(i + k0 for i in b.kk), tuple(j + r0 for j in b.ru), b.score) for b in middle]
+             + [aligner.Bead((i,), ()) for i in range(k1, len(kk_side.sentences))]
+             + [aligner.Bead((), (j,)) for j in range(r1, len(ru_side.sentences))])
+    return AlignPlan(kk.id, ru.id, fixed, beads)
+
+
+def _checked_range(given: SentenceRange | None, size: int, label: str) -> tuple[int, int]:
+    """0-based [start, end) of a 1-based inclusive range (the whole side when None)."""
+    if given is None:
+        return 0, size
+    first, last = given
+    if not 1 <= first <= last <= size:
+        raise AlignmentError(f"{label}: sentences {first}–{last} are not a range within 1–{size}")
+    return first - 1, last
+
+
+def _part(side: aligner.Side, start: int, end: int) -> aligner.Side:
+    return aligner.Side(sentences=side.sentences[start:end],
+                        paragraph_starts=frozenset(i - start for i in side.paragraph_starts if start <= i < end),
+                        headings=frozenset(i - start for i in side.headings if start <= i < end))
+
+
+def apply_plan(session: Session, plan: AlignPlan) -> AlignResult:
+    """Store a planned alignment, unless a bead was confirmed or unconfirmed since it was planned."""
+    kk, ru = session.get(Edition, plan.kk_id), session.get(Edition, plan.ru_id)
+    if kk is None or ru is None:
+        raise AlignmentError("an edition of the pair was deleted while aligning")
+    alignment = find_alignment(session, kk, ru)
+    if alignment is None:
+        if plan.fixed:
+            raise Conflict("the alignment was deleted while aligning; start it again")
+        alignment = Alignment(kk_edition_id=kk.id, ru_edition_id=ru.id)
+        session.add(alignment)
+        session.flush()
+    elif [(b.kk, b.ru) for b in confirmed_beads(session, alignment.id)] != [(b.kk, b.ru) for b in plan.fixed]:
+        raise Conflict("beads were confirmed or changed while aligning; nothing was stored — start it again")
+    store_beads(session, alignment, plan.beads, plan.fixed)
+    shapes = Counter(f"{len(b.kk)}-{len(b.ru)}" for b in plan.beads)
+    low = sum(1 for b in plan.beads if b.score < LOW_CONFIDENCE)
+    logger.info("aligned %s with %s: %d beads", kk.label, ru.label, len(plan.beads))
+    return AlignResult(alignment, shapes, low, len(plan.fixed))
+
+
 def align_editions(session: Session, kk: Edition, ru: Edition,
                    glossary: list[tuple[str, str]] | None = None,
                    config: aligner.AlignConfig | None = None) -> AlignResult:
     """Align ``kk`` with ``ru``; an existing alignment of the pair is re-aligned around its confirmed beads."""
-    if kk.lang != "kk" or ru.lang != "ru":
-        raise AlignmentError(f"expected a Kazakh and a Russian edition, got {kk.lang} and {ru.lang}")
-    alignment = find_alignment(session, kk, ru)
-    fixed: list[aligner.Bead] = []
-    if alignment is None:
-        alignment = Alignment(kk_edition_id=kk.id, ru_edition_id=ru.id)
-        session.add(alignment)
-        session.flush()
-    else:
-        fixed = confirmed_beads(session, alignment.id)
-    beads = aligner.align(side_of(session, kk), side_of(session, ru), config, glossary=glossary, fixed=fixed)
-    store_beads(session, alignment, beads, fixed)
-    shapes = Counter(f"{len(b.kk)}-{len(b.ru)}" for b in beads)
-    low = sum(1 for b in beads if b.score < LOW_CONFIDENCE)
-    logger.info("aligned %s with %s: %d beads", kk.label, ru.label, len(beads))
-    return AlignResult(alignment, shapes, low, len(fixed))
+    return apply_plan(session, plan_alignment(session, kk, ru, glossary, config))
 
 
 def bead_range(indices: tuple[int, ...], before: int) -> tuple[int, int]:

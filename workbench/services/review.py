@@ -351,16 +351,23 @@ def set_text(session: Session, segment_id: int, version: int, text: str) -> None
         raise BeadConflict("the sentence changed while saving; nothing was saved")
 
 
-def realign(session: Session, alignment_id: int, user: str) -> str:
-    """Re-align the stretches between confirmed beads (confirmed beads stay exactly as they are)."""
-    from workbench.services.aligning import align_editions
+def realign(session: Session, alignment_id: int, user: str, plan: Any = None) -> str:
+    """Re-align the stretches between confirmed beads (confirmed beads stay exactly as they are).
+
+    ``plan`` is an ``aligning.AlignPlan`` computed beforehand outside this transaction (the job
+    queue does so, to hold the write lock only while storing); it is refused when a bead was
+    confirmed since.
+    """
+    from workbench.services.aligning import apply_plan, plan_alignment
     from workbench.services.glossary import term_pairs
 
     lock_alignment(session, alignment_id)
     alignment = session.get(Alignment, alignment_id)
     before = alignment.bead_count
-    result = align_editions(session, session.get(Edition, alignment.kk_edition_id),
-                            session.get(Edition, alignment.ru_edition_id), glossary=term_pairs(session))
+    if plan is None:
+        plan = plan_alignment(session, session.get(Edition, alignment.kk_edition_id),
+                              session.get(Edition, alignment.ru_edition_id), glossary=term_pairs(session))
+    result = apply_plan(session, plan)
     record(session, user, "realign", "alignment", alignment_id, alignment_id, {"beads": before},
             {"beads": result.alignment.bead_count, "kept": result.kept}, state="log")
     return result.summary()
