@@ -24,6 +24,11 @@ DEFAULTS: dict[str, object] = {
     "PAGE_SIZE": 100,
     # Beads per page of the review workspace.
     "REVIEW_PAGE_SIZE": 50,
+    # Long work runs as jobs: in a thread of ``python run.py`` (True), or only in ``python run.py worker``
+    # processes (False: set it for gunicorn with several processes and run workers beside it).
+    "JOBS_IN_PROCESS": True,
+    # A running job whose worker has not reported for this long is queued again (seconds).
+    "JOB_STALE_SECONDS": 120,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
 }

@@ -65,6 +65,11 @@ def serve(obj: AppContext, host: str, port: int) -> None:
     with obj.transaction() as session:
         for line in prepare(session, app.config, app.instance_path):
             click.echo(line)
+    if app.config.get("JOBS_IN_PROCESS", True):
+        from workbench.services.jobs import Worker
+
+        Worker(app.extensions["workbench.sessions"], app.config).start_thread()
+        click.echo("Jobs run in a background thread of this server (JOBS_IN_PROCESS; for a team: run.py worker)")
     click.echo(f"Workbench running at http://{host}:{port}/  (Ctrl+C stops it)")
     app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
 
@@ -153,7 +158,7 @@ def align(obj: AppContext, doc_kk: str, doc_ru: str) -> None:
 
 def register(group: click.Group) -> None:
     """Add the commands that live in the other modules of this package."""
-    from workbench.cli import align_text, checks, glossary, review, terms
+    from workbench.cli import align_text, checks, glossary, jobs, review, terms
 
     group.add_command(align_text.align_text)
     group.add_command(checks.check_file)
@@ -163,6 +168,9 @@ def register(group: click.Group) -> None:
     group.add_command(glossary.glossary_group)
     for command in review.COMMANDS:
         group.add_command(command)
+    group.add_command(jobs.worker)
+    group.add_command(jobs.list_jobs)
+    review.users.add_command(jobs.token)
 
 
 register(cli)

@@ -4,6 +4,7 @@ from workbench.models.alignments import Alignment, Bead
 from workbench.models.editions import Block, Edition, Segment, utcnow
 from workbench.models.findings import Finding
 from workbench.models.glossary import GlossaryCandidate, GlossaryEntry, GlossaryTerm
+from workbench.models.jobs import ApiToken, Job
 
-__all__ = ["Alignment", "Bead", "Block", "Change", "Edition", "Finding", "GlossaryCandidate",
-           "GlossaryEntry", "GlossaryTerm", "Segment", "User", "utcnow"]
+__all__ = ["Alignment", "ApiToken", "Bead", "Block", "Change", "Edition", "Finding", "GlossaryCandidate",
+           "GlossaryEntry", "GlossaryTerm", "Job", "Segment", "User", "utcnow"]

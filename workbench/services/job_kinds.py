@@ -1,0 +1,142 @@
+"""What each kind of job does: import, align, realign, check, harvest — each through the existing
+service, in a transaction of its own, reporting progress as ``progress(fraction, message)``.
+
+The long computation of an alignment runs in a read-only session and only storing the beads takes
+the write lock, so other users (and the progress bar) are not held up on SQLite.
+"""
+from __future__ import annotations
+
+import inspect
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from workbench.db import transaction
+from workbench.errors import InputError, NotFound, WorkbenchError
+
+Progress = Callable[[float, str], None]
+Handler = Callable[[sessionmaker[Session], dict[str, Any], bytes | None, Progress, str | None, Mapping[str, Any]],
+                   dict[str, Any]]
+
+
+def _accepts_progress(fn: Callable[..., Any]) -> bool:
+    return "progress" in inspect.signature(fn).parameters
+
+
+def run_import(factory: sessionmaker[Session], args: dict[str, Any], payload: bytes | None, progress: Progress,
+               user: str | None, config: Mapping[str, Any]) -> dict[str, Any]:
+    """Import the uploaded file (kept with the job) as an edition."""
+    from workbench.services.importing import import_file
+
+    if payload is None:
+        raise InputError("the uploaded file is no longer with the job; upload it again", path=args.get("file_name"))
+    name = Path(str(args.get("file_name") or "upload.txt")).name
+    max_bytes = int(args.get("max_bytes") or config.get("MAX_IMPORT_BYTES", 20 * 1024 * 1024))
+    progress(0.05, f"reading {name}")
+    with tempfile.TemporaryDirectory(prefix="workbench-import-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(payload)
+        extra: dict[str, Any] = {"progress": progress} if _accepts_progress(import_file) else {}
+        try:
+            with transaction(factory) as session:
+                result = import_file(session, path, args["lang"], args.get("title") or None, max_bytes, **extra)
+                progress(0.95, "storing the sentences")
+                summary = result.summary().replace(str(path), name)
+                return {"edition": result.edition.id, "created": result.created, "summary": summary}
+        except WorkbenchError as error:
+            # The messages name the file as the user knows it, not the worker's temporary copy.
+            raise InputError(str(error).replace(str(path), name)) from error
+
+
+def run_align(factory: sessionmaker[Session], args: dict[str, Any], payload: bytes | None, progress: Progress,
+              user: str | None, config: Mapping[str, Any]) -> dict[str, Any]:
+    """Align two editions (optionally only a range of sentences on each side)."""
+    from workbench.services import glossary
+    from workbench.services.aligning import apply_plan, plan_alignment
+    from workbench.services.editions import get_edition
+
+    progress(0.05, "reading the editions")
+    with factory() as session:
+        kk, ru = get_edition(session, int(args["kk"])), get_edition(session, int(args["ru"]))
+        if kk.lang == "ru" and ru.lang == "kk":
+            kk, ru = ru, kk
+        pairs = glossary.term_pairs(session)
+        progress(0.15, f"aligning {kk.segment_count} Kazakh with {ru.segment_count} Russian sentences")
+        plan = plan_alignment(session, kk, ru, glossary=pairs, kk_range=_range(args.get("kk_range")),
+                              ru_range=_range(args.get("ru_range")))
+    progress(0.9, f"storing {len(plan.beads)} beads")
+    with transaction(factory) as session:
+        result = apply_plan(session, plan)
+        return {"alignment": result.alignment.id, "summary": result.summary()}
+
+
+def _range(value: Any) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    first, last = value
+    return int(first), int(last)
+
+
+def run_realign(factory: sessionmaker[Session], args: dict[str, Any], payload: bytes | None, progress: Progress,
+                user: str | None, config: Mapping[str, Any]) -> dict[str, Any]:
+    """Re-align the unconfirmed stretches of an alignment (recorded in its history)."""
+    from workbench.models import Alignment, Edition
+    from workbench.services import glossary, review
+    from workbench.services.aligning import plan_alignment
+
+    alignment_id = int(args["alignment"])
+    progress(0.05, "reading the alignment")
+    with factory() as session:
+        alignment = session.get(Alignment, alignment_id)
+        if alignment is None:
+            raise NotFound(f"no alignment {alignment_id}")
+        kk, ru = session.get(Edition, alignment.kk_edition_id), session.get(Edition, alignment.ru_edition_id)
+        progress(0.15, f"re-aligning {kk.segment_count} Kazakh with {ru.segment_count} Russian sentences "
+                       "around the confirmed beads")
+        plan = plan_alignment(session, kk, ru, glossary=glossary.term_pairs(session))
+    progress(0.9, "storing the beads")
+    with transaction(factory) as session:
+        summary = review.realign(session, alignment_id, user or "", plan=plan)
+    return {"alignment": alignment_id, "summary": summary}
+
+
+def run_check(factory: sessionmaker[Session], args: dict[str, Any], payload: bytes | None, progress: Progress,
+              user: str | None, config: Mapping[str, Any]) -> dict[str, Any]:
+    """Run the errata checks of an edition, or the checks across an alignment."""
+    from workbench.models import Alignment
+    from workbench.services import checking, glossary
+    from workbench.services.editions import get_edition
+
+    progress(0.05, "reading the glossary")
+    with transaction(factory) as session:
+        entries = glossary.entries(session)
+        if args.get("alignment") is not None:
+            alignment = session.get(Alignment, int(args["alignment"]))
+            if alignment is None:
+                raise NotFound(f"no alignment {args['alignment']}")
+            progress(0.2, f"checking alignment {alignment.id}")
+            done = checking.check_alignment(session, alignment, glossary=entries)
+            return {"alignment": alignment.id, "summary": f"checks across alignment {alignment.id}: "
+                                                           f"{done.summary()}"}
+        edition = get_edition(session, int(args["edition"]))
+        progress(0.2, f"checking {edition.label}")
+        done = checking.check_edition(session, edition, glossary=entries)
+        return {"edition": edition.id, "summary": f"checks done: {done.summary()}"}
+
+
+def run_harvest(factory: sessionmaker[Session], args: dict[str, Any], payload: bytes | None, progress: Progress,
+                user: str | None, config: Mapping[str, Any]) -> dict[str, Any]:
+    """Queue new glossary candidates from every edition and alignment."""
+    from workbench.services import harvesting
+
+    progress(0.05, "harvesting term candidates from every edition and alignment")
+    with transaction(factory) as session:
+        done = harvesting.harvest(session)
+        return {"summary": f"harvest done: {done.summary()}"}
+
+
+HANDLERS: dict[str, Handler] = {"import": run_import, "align": run_align, "realign": run_realign,
+                                "check": run_check, "harvest": run_harvest}

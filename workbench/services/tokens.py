@@ -1,0 +1,39 @@
+"""API tokens: a random secret printed once, stored only as its SHA-256 digest, resolved to its user.
+
+A token has 256 random bits, so a plain (unsalted) digest cannot be reversed or guessed; looking it
+up by digest also makes the comparison independent of the secret's characters.
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.errors import InputError
+from workbench.models import ApiToken, User
+
+PREFIX = "wb_"
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def create_token(session: Session, name: str) -> str:
+    """A new token for the user ``name`` (returned once; only its digest is stored)."""
+    user = session.scalar(select(User).where(User.name == name.strip()))
+    if user is None:
+        raise InputError(f"no user {name!r}; `python run.py users list` lists them")
+    token = PREFIX + secrets.token_urlsafe(32)
+    session.add(ApiToken(user_id=user.id, digest=digest(token)))
+    session.flush()
+    return token
+
+
+def user_id_for_token(session: Session, token: str) -> int | None:
+    """The id of the user the token belongs to, or None for an unknown token."""
+    if not token or len(token) > 200:
+        return None
+    return session.scalar(select(ApiToken.user_id).where(ApiToken.digest == digest(token)))
