@@ -6,13 +6,13 @@ mutating request, and cookie settings (HttpOnly, SameSite=Lax, Secure over https
 from __future__ import annotations
 
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 
 from workbench.db import get_session
 
 
 def register(app: Flask) -> None:
-    from workbench.web import alignments, auth, editions, errata, glossary, i18n
+    from workbench.web import alignments, api, auth, editions, errata, glossary, i18n, jobs
 
     i18n.install(app)
     app.session_interface = auth.SessionInterface()
@@ -27,11 +27,22 @@ def register(app: Flask) -> None:
     app.register_blueprint(alignments.bp)
     app.register_blueprint(errata.bp)
     app.register_blueprint(glossary.bp)
+    app.register_blueprint(jobs.bp)
+    app.register_blueprint(api.bp)
     app.add_url_rule("/", endpoint="index", view_func=editions.index)
 
     @app.errorhandler(404)
     def not_found(error):
-        return render_template("errors/404.html", error=error), 404
+        return api.json_error(404, "no such resource") or (render_template("errors/404.html", error=error), 404)
+
+    @app.errorhandler(405)
+    def wrong_method(error):
+        return api.json_error(405, f"{request.method} is not allowed here") or error
+
+    @app.errorhandler(413)
+    def too_large(error):
+        limit = app.config.get("MAX_CONTENT_LENGTH")
+        return api.json_error(413, f"the request is over the size limit of {limit:,} bytes") or error
 
     @app.errorhandler(500)
     def server_error(error):

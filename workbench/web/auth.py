@@ -23,7 +23,7 @@ from workbench.db import get_session, transaction
 from workbench.errors import Conflict, InputError
 from workbench.models import User
 from workbench.models.accounts import ROLES
-from workbench.services import accounts
+from workbench.services import accounts, tokens
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -48,8 +48,12 @@ def csrf_field() -> Markup:
 
 
 def check_csrf() -> Any:
-    """Refuse a mutating request without the session's CSRF token (400)."""
-    if request.method in SAFE_METHODS:
+    """Refuse a mutating request without the session's CSRF token (400).
+
+    A request authenticated by an API token is exempt: a browser never sends that header by itself,
+    so another site cannot forge it. API calls made with the session cookie are checked like forms.
+    """
+    if request.method in SAFE_METHODS or g.get("token_auth"):
         return None
     sent = request.headers.get("X-CSRF-Token") or request.form.get("csrf_token", "")
     expected = session.get("csrf")
@@ -61,9 +65,24 @@ def check_csrf() -> Any:
     return None
 
 
-def load_user() -> None:
+def load_user() -> Any:
+    """Find the current user — the one place that does, for pages and API alike.
+
+    ``Authorization: Bearer TOKEN`` names the user by an API token (a wrong token is refused with 401);
+    otherwise the signed session cookie does. ``g.token_auth`` says which.
+    """
+    g.token_auth = False
     user_id = session.get("user_id")
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() == "bearer" or (header and request.path.startswith("/api/")):
+        user_id = tokens.user_id_for_token(get_session(), token.strip()) if scheme.lower() == "bearer" else None
+        if user_id is None:
+            return jsonify(error="unknown API token; send 'Authorization: Bearer TOKEN' with a token from "
+                                 "`python run.py users token NAME`"), 401
+        g.token_auth = True
     g.user = get_session().get(User, user_id) if user_id is not None else None
+    return None
 
 
 def may(permission: str) -> bool:

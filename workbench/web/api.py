@@ -1,0 +1,173 @@
+"""The JSON API for automation: editions, alignments, jobs, beads and exports.
+
+Authenticate with ``Authorization: Bearer TOKEN`` (``python run.py users token NAME``); the roles are
+those of the pages. Long work answers ``202 {"job": "/api/jobs/ID"}``; poll that job for its state,
+progress and result. Every error is ``{"error": "..."}`` with 400, 401, 403, 404, 409 or 413.
+"""
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from flask import Blueprint, Response, current_app, g, jsonify, request
+from sqlalchemy import select
+
+from workbench.db import get_session, transaction
+from workbench.errors import InputError, NotFound, WorkbenchError
+from workbench.models import Alignment, Bead
+from workbench.services import editions, exporting, jobs, review
+from workbench.web import jobs as job_pages
+from workbench.web.auth import require
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+MAX_BEADS = 1000
+
+
+def error(message: str, status: int, **extra: Any) -> tuple[Response, int]:
+    return jsonify(error=message, **extra), status
+
+
+def accepted(job_id: int) -> tuple[Response, int, dict[str, str]]:
+    url = f"/api/jobs/{job_id}"
+    return jsonify(job=url), 202, {"Location": url}
+
+
+def _json() -> dict[str, Any]:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise InputError("the request body must be a JSON object")
+    return data
+
+
+def _whole(data: dict[str, Any], key: str) -> int:
+    value = data.get(key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(f"{key} must be a whole number")
+    return value
+
+
+@bp.errorhandler(InputError)
+def bad_input(e: InputError):
+    return error(str(e), 413 if isinstance(e, job_pages.TooLarge) else 400)
+
+
+@bp.errorhandler(NotFound)
+def not_found(e: NotFound):
+    return error(str(e), 404)
+
+
+@bp.post("/editions")
+@require("beads")
+def import_edition():
+    """Upload a file (multipart: file, lang, optional title) to import as an edition."""
+    return accepted(job_pages.start_import(request.files.get("file"), request.form.get("lang", ""),
+                                           request.form.get("title")))
+
+
+@bp.post("/alignments")
+@require("beads")
+def align():
+    """Align two editions: {"kk": EDITION_ID, "ru": EDITION_ID}."""
+    data = _json()
+    kk, ru = _whole(data, "kk"), _whole(data, "ru")
+    session = get_session()
+    first, second = editions.get_edition(session, kk), editions.get_edition(session, ru)
+    if {first.lang, second.lang} != {"kk", "ru"}:
+        raise InputError(f"expected a Kazakh and a Russian edition, got {first.lang} and {second.lang}")
+    return accepted(job_pages.start("align", {"kk": kk, "ru": ru}))
+
+
+@bp.get("/jobs/<int:job_id>")
+@require("read")
+def job(job_id: int):
+    view = jobs.describe(jobs.get_job(get_session(), job_id))
+    return jsonify({k: view[k] for k in ("id", "kind", "state", "progress", "message", "result")})
+
+
+@bp.get("/editions/<int:edition_id>/sentences")
+@require("read")
+def sentences(edition_id: int):
+    session = get_session()
+    edition = editions.get_edition(session, edition_id)
+    return jsonify([{"n": s.position, "page": s.page, "text": s.text}
+                    for s in editions.iter_segments(session, edition.id)])
+
+
+def bead_view(row: Any) -> dict[str, Any]:
+    return {"id": row.id, "position": row.position, "kk": list(range(row.kk_start, row.kk_end)),
+            "ru": list(range(row.ru_start, row.ru_end)), "score": row.score,
+            "confirmed": row.status == "confirmed", "version": row.version}
+
+
+def _alignment(alignment_id: int) -> Alignment:
+    alignment = get_session().get(Alignment, alignment_id)
+    if alignment is None:
+        raise NotFound(f"no alignment {alignment_id}")
+    return alignment
+
+
+@bp.get("/alignments/<int:alignment_id>/beads")
+@require("read")
+def beads(alignment_id: int):
+    """The beads in order; ``offset`` (default 0) and ``limit`` (default 100, at most 1000)."""
+    _alignment(alignment_id)
+    try:
+        offset = int(request.args.get("offset", 0))
+        limit = int(request.args.get("limit", 100))
+    except ValueError:
+        raise InputError("offset and limit must be whole numbers") from None
+    if offset < 0 or not 1 <= limit <= MAX_BEADS:
+        raise InputError(f"offset must be 0 or more and limit between 1 and {MAX_BEADS}")
+    rows = get_session().scalars(select(Bead).where(Bead.alignment_id == alignment_id)
+                                 .order_by(Bead.position).offset(offset).limit(limit))
+    return jsonify([bead_view(b) for b in rows])
+
+
+@bp.post("/beads/<int:bead_id>")
+@require("beads")
+def change_bead(bead_id: int):
+    """{"action": "confirm"|"unconfirm", "version": V}: 200 with the bead, 409 with it when V is stale."""
+    data = _json()
+    action = data.get("action")
+    if action not in ("confirm", "unconfirm"):
+        raise InputError("action must be confirm or unconfirm")
+    version = _whole(data, "version")
+    bead = get_session().get(Bead, bead_id)
+    if bead is None:
+        raise NotFound(f"no bead {bead_id}")
+    alignment_id = bead.alignment_id
+    get_session().rollback()  # the change is made in a transaction of its own
+    try:
+        with transaction(current_app.extensions["workbench.sessions"]) as s:
+            review.set_status(s, alignment_id, bead_id, version, action == "confirm", g.user.name)
+    except review.BeadConflict as conflict:
+        current = get_session().get(Bead, bead_id)
+        return error(str(conflict), 409, bead=bead_view(current) if current is not None else None)
+    return jsonify(bead_view(get_session().get(Bead, bead_id)))
+
+
+@bp.get("/alignments/<int:alignment_id>/export")
+@require("read")
+def export(alignment_id: int):
+    """The alignment as a file: format=tmx|xliff|po|tsv, confirmed_only=1 for confirmed beads only."""
+    _alignment(alignment_id)
+    fmt = request.args.get("format", "tmx")
+    if fmt not in exporting.FORMATS:
+        raise InputError(f"unknown format {fmt!r}; expected one of: {', '.join(exporting.FORMATS)}")
+    confirmed = request.args.get("confirmed_only", "0") in ("1", "true", "yes")
+    out = io.BytesIO()
+    session = get_session()
+    exporting.export(session, alignment_id, fmt, out, confirmed)
+    name = exporting.file_name(session, alignment_id, fmt, confirmed)
+    return Response(out.getvalue(), mimetype=exporting.FORMATS[fmt][0],
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def json_error(status: int, message: str) -> tuple[Response, int] | None:
+    """For the app's error handlers: the JSON answer when the request was for the API."""
+    if request.path.startswith("/api/"):
+        return error(message, status)
+    return None
+
+
+__all__ = ["bp", "json_error", "WorkbenchError"]

@@ -1,0 +1,106 @@
+"""Pages of the job queue (one job with its progress bar, the latest jobs) and the helpers the pages
+and the JSON API share to start a job from a request."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, current_app, g, jsonify, render_template, url_for
+from werkzeug.datastructures import FileStorage
+
+from workbench.db import get_session, transaction
+from workbench.errors import InputError, NotFound
+from workbench.services import jobs
+from workbench.services.importing import check_language
+from workbench.web.i18n import gettext as _
+
+bp = Blueprint("jobs", __name__, url_prefix="/jobs")
+
+
+class TooLarge(InputError):
+    """An upload over the import limit (answered 413)."""
+
+
+def start(kind: str, arguments: dict[str, Any], payload: bytes | None = None) -> int:
+    """Queue a job for the current user; its id."""
+    with transaction(current_app.extensions["workbench.sessions"]) as session:
+        user = g.user.name if g.get("user") else None
+        return jobs.submit(session, kind, arguments, user, payload).id
+
+
+def start_import(upload: FileStorage | None, lang: str, title: str | None) -> int:
+    """Queue the import of an uploaded file; InputError (or TooLarge) names the file and the problem."""
+    if upload is None or not upload.filename:
+        raise InputError("choose a file to import (the form field 'file')")
+    name = upload.filename
+    check_language(lang)
+    limit = int(current_app.config["MAX_IMPORT_BYTES"])
+    try:
+        data = upload.read(limit + 1)
+    finally:
+        upload.close()
+    if len(data) > limit:
+        raise TooLarge(f"file is over the import limit of {limit:,} bytes", path=name)
+    if not data:
+        raise InputError("file is empty", path=name)
+    return start("import", {"file_name": name, "lang": lang, "title": (title or "").strip() or None,
+                            "max_bytes": limit}, data)
+
+
+def result_url(view: dict[str, Any]) -> str | None:
+    """Where a finished job's result is shown."""
+    result = view.get("result") or {}
+    if "alignment" in result:
+        return url_for("alignments.review_page", alignment_id=result["alignment"])
+    if "edition" in result:
+        if view["kind"] == "check":
+            return url_for("errata.index", edition_id=result["edition"])
+        return url_for("editions.show", edition_id=result["edition"])
+    if view["kind"] == "harvest":
+        return url_for("glossary.harvest_queue")
+    return None
+
+
+@bp.get("/")
+def index():
+    """The latest jobs with their state."""
+    rows = [jobs.describe(j) for j in jobs.recent_jobs(get_session(), 100)]
+    return render_template("jobs/index.html", jobs=rows, result_url=result_url)
+
+
+def job_view(job_id: int) -> dict[str, Any]:
+    """The job as the pages show it, with ``url``: where its result is (when done)."""
+    try:
+        view = jobs.describe(jobs.get_job(get_session(), job_id))
+    except NotFound:
+        abort(404)
+    view["url"] = result_url(view) if view["state"] == "done" else None
+    return view
+
+
+@bp.get("/<int:job_id>")
+def show(job_id: int):
+    """One job: its progress bar (kept current by jobs.js) and, when done, a link to the result."""
+    view = job_view(job_id)
+    return render_template("jobs/show.html", job=view, title=title_of(view))
+
+
+@bp.get("/<int:job_id>/status")
+def status(job_id: int):
+    """The job's state, progress and message for the progress bars (polled by jobs.js)."""
+    view = job_view(job_id)
+    return jsonify({k: view[k] for k in ("id", "kind", "state", "progress", "message", "result", "url")})
+
+
+def title_of(view: dict[str, Any]) -> str:
+    args = view.get("arguments") or {}
+    if view["kind"] == "import":
+        return _("Import of %(name)s", name=args.get("file_name", ""))
+    if view["kind"] == "align":
+        return _("Alignment of editions %(kk)s and %(ru)s", kk=args.get("kk"), ru=args.get("ru"))
+    if view["kind"] == "realign":
+        return _("Re-alignment of alignment %(id)s", id=args.get("alignment"))
+    if view["kind"] == "check":
+        if args.get("alignment") is not None:
+            return _("Checks across alignment %(id)s", id=args.get("alignment"))
+        return _("Errata checks of edition %(id)s", id=args.get("edition"))
+    return _("Harvest of glossary candidates")
