@@ -83,3 +83,11 @@ def cli_runner(app, monkeypatch):
 
     monkeypatch.setattr(cli_main.AppContext, "app", property(lambda self: app))
     return CliRunner()
+
+
+@pytest.fixture
+def run_jobs(app):
+    """Run every queued job now, as ``python run.py worker --until-idle`` would; the ids run."""
+    from workbench.services.jobs import Worker
+
+    return lambda: Worker(app.extensions["workbench.sessions"], app.config).run_until_idle()

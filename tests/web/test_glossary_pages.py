@@ -69,12 +69,15 @@ def test_markup_in_a_term_is_shown_as_text(client, loaded, users):
     assert "<b>бас</b>" not in page and "&lt;b&gt;бас&lt;/b&gt;" in page
 
 
-def test_harvest_queues_candidates_and_nothing_enters_until_accepted(client, users, run_in, session, tmp_path):
+def test_harvest_queues_candidates_and_nothing_enters_until_accepted(client, users, run_in, session, tmp_path,
+                                                                     run_jobs):
     path = tmp_path / "p.txt"
     path.write_text("Қазақстан халқы ассамблеясы (ҚХА) құрылды. ҚХА жұмыс істейді.\n", encoding="utf-8")
     run_in(import_file, path, "kk", "Үзінді")
     token = login(client, "editor")
-    client.post("/glossary/harvest/run", data={"csrf_token": token})
+    started = client.post("/glossary/harvest/run", data={"csrf_token": token})
+    assert started.status_code == 303 and "job=" in started.headers["Location"]
+    assert len(run_jobs()) == 1
     cand = session.scalar(select(GlossaryCandidate).where(GlossaryCandidate.kk == "ҚХА"))
     assert cand is not None and cand.status == "pending"
     assert session.scalar(select(GlossaryEntry)) is None

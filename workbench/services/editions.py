@@ -71,3 +71,32 @@ def alignments_of(session: Session, edition_id: int) -> list[Alignment]:
     """The alignments the edition takes part in (either side)."""
     return list(session.scalars(select(Alignment).where(
         (Alignment.kk_edition_id == edition_id) | (Alignment.ru_edition_id == edition_id)).order_by(Alignment.id)))
+
+
+def sentence_range(session: Session, edition_id: int, first_page: int | None = None,
+                   last_page: int | None = None, heading: int | None = None) -> tuple[int, int] | None:
+    """1-based first and last sentence of a page range or of the part a heading opens (None: the whole).
+
+    ``heading`` is the sentence number of a heading; its part ends before the next heading that opens
+    a paragraph. Pages are the book's page numbers, inclusive.
+    """
+    base = select(func.min(Segment.position), func.max(Segment.position)).where(Segment.edition_id == edition_id)
+    if heading is not None:
+        next_heading = session.scalar(select(func.min(Segment.position)).where(
+            Segment.edition_id == edition_id, Segment.position > heading, Segment.is_heading.is_(True),
+            Segment.opens_block.is_(True), Segment.position > heading + 1))
+        first, last = session.execute(base.where(Segment.position >= heading)).one()
+        if first is None:
+            raise NotFound(f"edition {edition_id} has no sentence {heading}")
+        return first, (next_heading - 1) if next_heading else last
+    if first_page is None and last_page is None:
+        return None
+    query = base
+    if first_page is not None:
+        query = query.where(Segment.page >= first_page)
+    if last_page is not None:
+        query = query.where(Segment.page <= last_page)
+    first, last = session.execute(query).one()
+    if first is None:
+        raise NotFound(f"edition {edition_id} has no sentence on pages {first_page or '…'}–{last_page or '…'}")
+    return first, last

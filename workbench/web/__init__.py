@@ -12,7 +12,7 @@ from workbench.db import get_session
 
 
 def register(app: Flask) -> None:
-    from workbench.web import alignments, api, auth, editions, errata, glossary, i18n, jobs
+    from workbench.web import alignments, api, auth, editions, errata, glossary, i18n, jobs, starting
 
     i18n.install(app)
     app.session_interface = auth.SessionInterface()
@@ -28,6 +28,7 @@ def register(app: Flask) -> None:
     app.register_blueprint(errata.bp)
     app.register_blueprint(glossary.bp)
     app.register_blueprint(jobs.bp)
+    app.register_blueprint(starting.bp)
     app.register_blueprint(api.bp)
     app.add_url_rule("/", endpoint="index", view_func=editions.index)
 

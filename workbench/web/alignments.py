@@ -18,6 +18,7 @@ from workbench.db import get_session, transaction
 from workbench.errors import Conflict, InputError, NotFound, WorkbenchError
 from workbench.services import exporting, review, review_undo
 from workbench.services import review_page as pages
+from workbench.web import jobs as job_pages
 from workbench.web.auth import require
 
 bp = Blueprint("alignments", __name__, url_prefix="/alignments")
@@ -58,7 +59,8 @@ def review_page(alignment_id: int):
     page = pages.review_page(session, alignment, filters, number, size, hints)
     kk, ru = pages.edition_labels(session, alignment)
     return render_template("alignments/review.html", alignment=alignment, page=page, filters=filters, kk=kk,
-                           ru=ru, headings=pages.headings(session, alignment), formats=exporting.FORMATS)
+                           ru=ru, headings=pages.headings(session, alignment), formats=exporting.FORMATS,
+                           job=job_pages.shown_job("realign", alignment=alignment_id))
 
 
 @bp.get("/<int:alignment_id>/history")
@@ -207,7 +209,10 @@ def confirm_above(alignment_id: int):
 @bp.post("/<int:alignment_id>/api/realign")
 @require("beads")
 def realign(alignment_id: int):
-    return _call(alignment_id, review.realign, g.user.name)
+    """Start re-aligning the unconfirmed stretches as a job; 202 with the job's status address."""
+    _alignment_or_404(alignment_id)
+    job_id = job_pages.start("realign", {"alignment": alignment_id})
+    return jsonify(ok=True, job=f"/api/jobs/{job_id}", status=url_for("jobs.status", job_id=job_id)), 202
 
 
 @bp.get("/<int:alignment_id>/api/beads/<int:bead_id>/history")

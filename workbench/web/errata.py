@@ -8,6 +8,7 @@ from workbench.db import get_session, transaction
 from workbench.errors import NotFound, WorkbenchError
 from workbench.services import checking, editions, findings
 from workbench.services import glossary as glossary_service
+from workbench.web import jobs as job_pages
 from workbench.web.auth import require
 
 bp = Blueprint("errata", __name__, url_prefix="/editions/<int:edition_id>")
@@ -46,22 +47,17 @@ def index(edition_id: int):
     return render_template(
         "errata/index.html", edition=edition, rows=rows, total=total, page=page, size=size,
         filters=filters, status_arg=request.args.get("status", "open"), counts=findings.counts(session, edition_id),
-        context=context, checks=CHECKS_BY_ID, statuses=checking.STATUSES)
+        context=context, checks=CHECKS_BY_ID, statuses=checking.STATUSES,
+        job=job_pages.shown_job("check", edition=edition_id))
 
 
 @bp.post("/errata/run")
 @require("findings")
 def run(edition_id: int):
-    """Run the one-edition checks again; verdicts given earlier are kept."""
+    """Run the one-edition checks again, as a job (verdicts given earlier are kept)."""
     _edition(edition_id)  # 404 for an unknown edition
-    try:
-        with transaction(current_app.extensions["workbench.sessions"]) as session:
-            done = checking.check_edition(session, editions.get_edition(session, edition_id),
-                                          glossary=glossary_service.entries(session))
-        flash(f"Checks done: {done.summary()}")
-    except WorkbenchError as error:
-        flash(str(error), "error")
-    return redirect(url_for(".index", edition_id=edition_id))
+    job_id = job_pages.start("check", {"edition": edition_id})
+    return redirect(url_for(".index", edition_id=edition_id, job=job_id), 303)
 
 
 @bp.post("/errata/<int:finding_id>/verdict")

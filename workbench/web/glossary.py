@@ -11,6 +11,7 @@ from workbench.errors import NotFound, WorkbenchError
 from workbench.formats import GLOSSARY_FORMATS
 from workbench.glossary.model import TERM_STATUSES, TERM_TYPES, Entry, Term
 from workbench.services import glossary, harvesting
+from workbench.web import jobs as job_pages
 from workbench.web.auth import require
 
 bp = Blueprint("glossary", __name__, url_prefix="/glossary")
@@ -137,16 +138,16 @@ def harvest_queue():
     status = request.args.get("status", "pending")
     rows = harvesting.queue(get_session(), status)
     examples = {c.id: json.loads(c.examples) for c in rows}
-    return render_template("glossary/harvest.html", rows=rows, examples=examples, status=status)
+    return render_template("glossary/harvest.html", rows=rows, examples=examples, status=status,
+                           job=job_pages.shown_job("harvest"))
 
 
 @bp.post("/harvest/run")
 @require("text")
 def harvest_run():
-    with _tx() as session:
-        done = harvesting.harvest(session)
-    flash(f"Harvest done: {done.summary()}.")
-    return redirect(url_for(".harvest_queue"))
+    """Harvest candidates from every edition and alignment, as a job."""
+    job_id = job_pages.start("harvest", {})
+    return redirect(url_for(".harvest_queue", job=job_id), 303)
 
 
 @bp.post("/harvest/<int:candidate_id>")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, g, jsonify, render_template, url_for
+from flask import Blueprint, abort, current_app, g, jsonify, render_template, request, url_for
 from werkzeug.datastructures import FileStorage
 
 from workbench.db import get_session, transaction
 from workbench.errors import InputError, NotFound
+from workbench.models import Job
 from workbench.services import jobs
 from workbench.services.importing import check_language
 from workbench.web.i18n import gettext as _
@@ -46,6 +47,25 @@ def start_import(upload: FileStorage | None, lang: str, title: str | None) -> in
                             "max_bytes": limit}, data)
 
 
+def shown_job(kind: str, **arguments: Any) -> dict[str, Any] | None:
+    """For a page with a job button: the job in ``?job=`` (if it is of ``kind``), else a queued or running one
+    with these arguments, so the button stays disabled and the progress shows until it is done."""
+    session = get_session()
+    job = None
+    job_id = request.args.get("job", type=int)
+    if job_id is not None:
+        job = session.get(Job, job_id)
+        if job is not None and job.kind != kind:
+            job = None
+    if job is None:
+        job = jobs.active_job(session, kind, **arguments)
+    if job is None:
+        return None
+    view = jobs.describe(job)
+    view["url"] = request.path if view["state"] == "done" else None
+    return view
+
+
 def result_url(view: dict[str, Any]) -> str | None:
     """Where a finished job's result is shown."""
     result = view.get("result") or {}
@@ -53,10 +73,10 @@ def result_url(view: dict[str, Any]) -> str | None:
         return url_for("alignments.review_page", alignment_id=result["alignment"])
     if "edition" in result:
         if view["kind"] == "check":
-            return url_for("errata.index", edition_id=result["edition"])
+            return url_for("errata.index", edition_id=result["edition"], job=view["id"])
         return url_for("editions.show", edition_id=result["edition"])
     if view["kind"] == "harvest":
-        return url_for("glossary.harvest_queue")
+        return url_for("glossary.harvest_queue", job=view["id"])
     return None
 
 

@@ -68,6 +68,10 @@
       });
       let data = {};
       try { data = await response.json(); } catch (e) { data = { error: "the server answered " + response.status }; }
+      if (response.ok && data.status) {
+        watchJob(data.status);
+        return;
+      }
       if (response.ok) {
         const result = data.result;
         const text = typeof result === "string" ? result
@@ -93,6 +97,31 @@
       busy = false;
     }
   }
+
+  // Long work (re-aligning) runs as a job: show its progress bar, reload the page when it is done.
+  function watchJob(status) {
+    const box = document.createElement("div");
+    box.className = "job";
+    box.dataset.status = status;
+    box.dataset.state = "queued";
+    box.setAttribute("role", "status");
+    ["progress", "span", "span", "span", "span", "a"].forEach((tag, i) => {
+      const el = document.createElement(tag);
+      el.className = ["job-bar", "job-percent", "job-state", "job-message", "job-elapsed", "job-result"][i];
+      if (tag === "progress") { el.max = 1; el.value = 0; }
+      if (tag === "a") el.hidden = true;
+      box.appendChild(el);
+    });
+    document.getElementById("jobs").replaceChildren(box);
+    document.querySelectorAll("[data-job-button]").forEach((b) => { b.disabled = true; });
+    window.watchJob(box);
+  }
+  const jobArea = document.getElementById("jobs");
+  jobArea.addEventListener("job-done", (e) => {
+    sessionStorage.setItem("review-message", e.detail.message);
+    location.reload();
+  });
+  jobArea.addEventListener("job-failed", (e) => say(e.detail.message, "error"));
 
   function describe(state) {
     if (state.text !== undefined) return "Current text: " + state.text;

@@ -1,0 +1,107 @@
+"""The Import and Align pages, and the buttons that now start jobs (checks, harvest, re-align)."""
+from __future__ import annotations
+
+import io
+
+from sqlalchemy import select
+
+from workbench.models import Alignment, Bead, Edition, Job
+
+from corpus_paths import CORPORA
+from review_builders import login
+
+LAW = CORPORA / "law_state_independence_1991"
+
+
+def upload(client, token, lang, path, title=None):
+    data = {"csrf_token": token, "lang": lang, "file": (io.BytesIO(path.read_bytes()), path.name)}
+    if title:
+        data["title"] = title
+    return client.post("/editions/import", data=data, content_type="multipart/form-data")
+
+
+def test_import_page_starts_a_job_and_shows_its_progress(client, users, session, run_jobs):
+    assert client.get("/editions/import").status_code == 302, "log in first"
+    token = login(client, "translator")
+    page = client.get("/editions/import").get_data(as_text=True)
+    assert 'name="file"' in page and 'class="job-form stacked"' in page and "<script>" not in page
+    response = upload(client, token, "kk", LAW / "kk.raw.txt", "Заң")
+    assert response.status_code == 303
+    job = session.scalar(select(Job))
+    assert response.headers["Location"].endswith(f"/editions/import?job={job.id}")
+    waiting = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert f'data-status="/jobs/{job.id}/status"' in waiting and "disabled" in waiting
+    assert client.get(f"/jobs/{job.id}/status").get_json()["state"] == "queued"
+    shown = client.get(f"/jobs/{job.id}").get_data(as_text=True)
+    assert "Import of kk.raw.txt" in shown and 'data-follow="1"' in shown
+    run_jobs()
+    status = client.get(f"/jobs/{job.id}/status").get_json()
+    edition = session.scalar(select(Edition))
+    assert status["state"] == "done" and status["url"] == f"/editions/{edition.id}"
+    assert status["progress"] == 1.0 and status["message"].startswith(f"edition {edition.id}: Заң")
+    assert edition.source_name == "kk.raw.txt"
+
+
+def test_import_page_refuses_bad_input_with_one_line(client, app, users, session):
+    token = login(client, "translator")
+    bad = client.post("/editions/import", data={"csrf_token": token, "lang": "de",
+                                                "file": (io.BytesIO(b"x"), "a.txt")})
+    assert bad.status_code == 400 and "unknown language code" in bad.get_data(as_text=True)
+    app.config["MAX_IMPORT_BYTES"] = 100
+    big = client.post("/editions/import", data={"csrf_token": token, "lang": "kk",
+                                                "file": (io.BytesIO(b"a" * 200), "big.txt")})
+    assert big.status_code == 413 and "big.txt: file is over the import limit of 100 bytes" in big.get_data(as_text=True)
+    assert session.scalar(select(Job)) is None
+
+
+def test_a_viewer_may_not_import_or_align(client, users):
+    login(client, "viewer")
+    assert client.get("/editions/import").status_code == 403
+    assert client.get("/editions/align").status_code == 403
+
+
+def test_align_page_aligns_a_range_and_lands_on_the_review(client, users, session, run_jobs):
+    token = login(client, "translator")
+    upload(client, token, "kk", LAW / "kk.raw.txt")
+    upload(client, token, "ru", LAW / "ru.raw.txt")
+    run_jobs()
+    kk, ru = (session.scalar(select(Edition).where(Edition.lang == lang)) for lang in ("kk", "ru"))
+    page = client.get("/editions/align").get_data(as_text=True)
+    assert f'<option value="{kk.id}"' in page and f'<option value="{ru.id}"' in page
+    wrong = client.post("/editions/align", data={"csrf_token": token, "kk": ru.id, "ru": kk.id})
+    assert wrong.status_code == 400 and "choose a Kazakh edition" in wrong.get_data(as_text=True)
+    bad_range = client.post("/editions/align", data={"csrf_token": token, "kk": kk.id, "ru": ru.id,
+                                                     "kk_first_page": "x"})
+    assert bad_range.status_code == 400 and "must be a whole number" in bad_range.get_data(as_text=True)
+    started = client.post("/editions/align", data={"csrf_token": token, "kk": kk.id, "ru": ru.id,
+                                                   "kk_heading": "", "ru_first_page": "", "ru_last_page": ""})
+    assert started.status_code == 303
+    shown = client.get(started.headers["Location"]).get_data(as_text=True)
+    assert 'id="start-align" data-job-button disabled' in shown
+    run_jobs()
+    job = session.scalar(select(Job).where(Job.kind == "align"))
+    alignment = session.scalar(select(Alignment))
+    status = client.get(f"/jobs/{job.id}/status").get_json()
+    assert status["state"] == "done" and status["url"] == f"/alignments/{alignment.id}"
+    again = client.get(started.headers["Location"]).get_data(as_text=True)
+    assert 'id="start-align" data-job-button>' in again, "the button is enabled again"
+
+
+def test_run_checks_harvest_and_realign_are_jobs(client, users, demo, session, run_jobs):
+    token = login(client, "editor")
+    checks = client.post(f"/editions/{demo.kk_edition_id}/errata/run", data={"csrf_token": token})
+    assert checks.status_code == 303 and "job=" in checks.headers["Location"]
+    page = client.get(checks.headers["Location"]).get_data(as_text=True)
+    assert "Run the checks" in page and "disabled" in page
+    realign = client.post(f"/alignments/{demo.alignment_id}/api/realign", json={}, headers={"X-CSRF-Token": token})
+    assert realign.status_code == 202
+    status_url = realign.get_json()["status"]
+    review = client.get(f"/alignments/{demo.alignment_id}").get_data(as_text=True)
+    assert 'id="realign" data-job-button' in review and f'data-status="{status_url}"' in review
+    before = session.scalars(select(Bead.id)).all()
+    assert len(run_jobs()) == 2
+    assert {j.state for j in session.scalars(select(Job))} == {"done"}
+    assert client.get(status_url).get_json()["url"] == f"/alignments/{demo.alignment_id}"
+    assert session.scalars(select(Bead.id)).all() != [] and before
+    jobs_page = client.get("/jobs/").get_data(as_text=True)
+    assert "realign" in jobs_page and "check" in jobs_page

@@ -1,0 +1,87 @@
+"""The Import and Align pages: upload an edition, or choose a Kazakh and a Russian edition (optionally a
+page range or a heading on each) and align them — each started as a job with a progress bar."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+
+from workbench.db import get_session
+from workbench.errors import InputError, NotFound
+from workbench.services import editions, jobs
+from workbench.web import jobs as job_pages
+from workbench.web.auth import require
+from workbench.web.i18n import gettext as _
+
+bp = Blueprint("starting", __name__, url_prefix="/editions")
+
+
+def _shown_job() -> dict[str, Any] | None:
+    """The job named by ``?job=`` in the address, with its progress (None when there is none)."""
+    job_id = request.args.get("job", type=int)
+    if job_id is None:
+        return None
+    try:
+        return jobs.describe(jobs.get_job(get_session(), job_id)) | {"url": None}
+    except NotFound:
+        return None
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@require("beads")
+def import_page():
+    """Upload a text file as an edition (language, optional title); the import runs as a job."""
+    if request.method == "POST":
+        try:
+            job_id = job_pages.start_import(request.files.get("file"), request.form.get("lang", ""),
+                                            request.form.get("title"))
+        except InputError as error:
+            flash(str(error), "error")
+            status = 413 if isinstance(error, job_pages.TooLarge) else 400
+            return render_template("editions/import.html", job=None), status
+        return redirect(url_for(".import_page", job=job_id), 303)
+    return render_template("editions/import.html", job=_shown_job())
+
+
+def _range(prefix: str, edition_id: int) -> tuple[int, int] | None:
+    def number(name: str) -> int | None:
+        value = request.form.get(f"{prefix}_{name}", "").strip()
+        if not value:
+            return None
+        if not value.isdigit():
+            raise InputError(_("%(side)s %(what)s must be a whole number", side=prefix, what=name.replace("_", " ")))
+        return int(value)
+
+    return editions.sentence_range(get_session(), edition_id, number("first_page"), number("last_page"),
+                                   number("heading"))
+
+
+@bp.route("/align", methods=["GET", "POST"])
+@require("beads")
+def align_page():
+    """Choose a Kazakh and a Russian edition and align them; the page follows the job to the review."""
+    session = get_session()
+    all_editions = editions.list_editions(session)
+    kk_list = [e for e in all_editions if e.lang == "kk"]
+    ru_list = [e for e in all_editions if e.lang == "ru"]
+    headings = {e.id: editions.chapters(session, e.id) for e in all_editions}
+    chosen = {"kk": request.values.get("kk", type=int), "ru": request.values.get("ru", type=int)}
+    if request.method == "POST":
+        try:
+            kk, ru = (editions.get_edition(session, chosen[lang] or 0) for lang in ("kk", "ru"))
+            if kk.lang != "kk" or ru.lang != "ru":
+                raise InputError(_("choose a Kazakh edition on the left and a Russian one on the right"))
+            arguments = {"kk": kk.id, "ru": ru.id, "kk_range": _range("kk", kk.id), "ru_range": _range("ru", ru.id)}
+        except (InputError, NotFound) as error:
+            flash(str(error), "error")
+            return render_template("editions/align.html", kk_list=kk_list, ru_list=ru_list, headings=headings,
+                                   chosen=chosen, job=None), 400
+        job_id = job_pages.start("align", arguments)
+        return redirect(url_for(".align_page", job=job_id, kk=kk.id, ru=ru.id), 303)
+    job = _shown_job()
+    if job is None and chosen["kk"] and chosen["ru"]:
+        active = jobs.active_job(session, "align", kk=chosen["kk"], ru=chosen["ru"])
+        job = jobs.describe(active) | {"url": None} if active is not None else None
+    return render_template("editions/align.html", kk_list=kk_list, ru_list=ru_list, headings=headings,
+                           chosen=chosen, job=job)
+
