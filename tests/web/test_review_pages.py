@@ -27,9 +27,14 @@ def test_review_page_shows_kazakh_left_and_russian_right_with_page_line_shape_an
     assert rows(html) == [str(n) for n in range(1, 8)]
     first = html[html.index('id="b1"'):html.index('id="b2"')]
     assert first.index(KK[0]) < first.index(RU[0])
-    assert "p1 l2" in first and ">1-1<" in first and "0.95" in first and "conf-high" in first
+    assert '<b class="n">1</b> · p.1' in first and "kk sentence 1 · page 1 · source line 2" in first
+    assert ">1-1<" in first and "0.95" in first and "conf-high" in first
     fifth = html[html.index('id="b5"'):html.index('id="b6"')]
     assert ">1-0<" in fifth and "conf-low" in fifth
+    # One numbering: sentence numbers name the bead (the 1-0 bead holds kk 5 and no Russian sentence).
+    assert 'data-label="kk 5 · ru –"' in fifth and "kk&nbsp;5<br>ru&nbsp;–" in fifth
+    sixth = html[html.index('id="b6"'):html.index('id="b7"')]
+    assert 'data-label="kk 6 · ru 5"' in sixth and '<b class="n">6</b>' in sixth and '<b class="n">5</b>' in sixth
 
 
 def test_anonymous_reader_sees_no_edit_buttons(client, demo):
@@ -225,3 +230,29 @@ def test_search_hits_are_marked_and_still_escaped(client, session, demo):
     session.commit()
     html = client.get(f"/alignments/{demo.alignment_id}?q=астана").get_data(as_text=True)
     assert '<mark class="hit">Астана</mark>' in html and "&lt;b&gt;— город&lt;/b&gt;" in html
+
+
+def test_confirm_above_count_pair_and_sentence_search_endpoints(app, client, demo, users):
+    from review_builders import login
+
+    base = f"/alignments/{demo.alignment_id}/api"
+    assert client.get(f"{base}/confirm-above/count?score=0.85").get_json()["count"] == 3
+    assert client.get(f"{base}/confirm-above/count?score=x").status_code == 400
+    found = client.get(f"{base}/sentences?lang=ru&q=Астана").get_json()["sentences"]
+    assert [s["n"] for s in found] == [2]
+    assert client.get(f"{base}/sentences?lang=de&q=1").status_code == 400
+    token = login(client, "translator")
+    paired = client.post(f"{base}/pair", json={"kk": 2, "ru": 4}, headers={"X-CSRF-Token": token})
+    assert paired.status_code == 200, paired.get_json()
+    refused = client.post(f"{base}/pair", json={"kk": 2, "ru": "4"}, headers={"X-CSRF-Token": token})
+    assert refused.status_code == 400
+    # The jump by sentence number lands on the bead holding it.
+    from workbench.db import transaction
+    from workbench.models import Bead
+    from sqlalchemy import select
+    with transaction(app.extensions["workbench.sessions"]) as s:
+        pair = s.scalar(select(Bead).where(Bead.alignment_id == demo.alignment_id, Bead.status == "confirmed"))
+        assert (pair.kk_start, pair.ru_start) == (2, 4)
+        position = pair.position
+    jump = client.get(f"/alignments/{demo.alignment_id}?side=ru&sentence=4")
+    assert jump.status_code == 302 and jump.headers["Location"].endswith(f"#b{position}")

@@ -95,7 +95,7 @@ def plan_alignment(session: Session, kk: Edition, ru: Edition,
             raise AlignmentError(f"the confirmed bead at {where} lies outside the chosen ranges; "
                                  "align the whole editions, or choose ranges that hold it")
         inside.append(aligner.Bead(tuple(i - k0 for i in b.kk), tuple(j - r0 for j in b.ru), b.score))
-    middle = aligner.align(_part(kk_side, k0, k1), _part(ru_side, r0, r1), config, glossary=glossary,
+    middle = aligner.align(side_part(kk_side, k0, k1), side_part(ru_side, r0, r1), config, glossary=glossary,
                            fixed=inside)
     beads = ([aligner.Bead((i,), ()) for i in range(k0)] + [aligner.Bead((), (j,)) for j in range(r0)]
              + [aligner.Bead(tuple(i + k0 for i in b.kk), tuple(j + r0 for j in b.ru), b.score) for b in middle]
@@ -114,7 +114,7 @@ def _checked_range(given: SentenceRange | None, size: int, label: str) -> tuple[
     return first - 1, last
 
 
-def _part(side: aligner.Side, start: int, end: int) -> aligner.Side:
+def side_part(side: aligner.Side, start: int, end: int) -> aligner.Side:
     return aligner.Side(sentences=side.sentences[start:end],
                         paragraph_starts=frozenset(i - start for i in side.paragraph_starts if start <= i < end),
                         headings=frozenset(i - start for i in side.headings if start <= i < end))

@@ -25,7 +25,7 @@ from workbench.text.normalise import nfc
 BEADS = Bead.__table__
 MAX_COMMENT = 2000
 MAX_TEXT = 5000
-RUN_ACTIONS = ("merge", "split", "move", "detach", "confirm", "unconfirm", "comment")
+RUN_ACTIONS = ("merge", "split", "move", "detach", "confirm", "unconfirm", "comment", "pair")
 
 
 class BeadConflict(Conflict):
@@ -52,10 +52,20 @@ def same_content(row: Any, snap: dict[str, Any]) -> bool:
 def describe(snap: dict[str, Any]) -> str:
     """``2-1 kk 12–13 ru 10 (confirmed)`` for history lines."""
     def rng(r: list[int]) -> str:
-        return "–" if r[0] == r[1] else str(r[0]) if r[1] - r[0] == 1 else f"{r[0]}–{r[1] - 1}"
+        return sentence_numbers(r[0], r[1])
     shape = f"{snap['kk'][1] - snap['kk'][0]}-{snap['ru'][1] - snap['ru'][0]}"
     note = f", comment «{snap['comment']}»" if snap.get("comment") else ""
     return f"{shape} kk {rng(snap['kk'])} ru {rng(snap['ru'])} ({snap['status']}{note})"
+
+
+def sentence_numbers(start: int, end: int) -> str:
+    """``77``, ``77–78`` or ``–`` (no sentence): the sentence numbers users see on the page."""
+    return "–" if start == end else str(start) if end - start == 1 else f"{start}–{end - 1}"
+
+
+def bead_name(row: Any) -> str:
+    """A bead named by its sentences, as everywhere in the workbench: ``kk 77–78 · ru 75``."""
+    return f"kk {sentence_numbers(row.kk_start, row.kk_end)} · ru {sentence_numbers(row.ru_start, row.ru_end)}"
 
 
 def current_state(session: Session, bead_id: int) -> dict[str, Any] | None:
@@ -89,12 +99,12 @@ def _bead(session: Session, alignment_id: int, bead_id: int, version: int | None
     """The bead row, checked against the version the reviewer saw."""
     row = session.execute(select(BEADS).where(BEADS.c.id == bead_id)).first()
     if row is None or row.alignment_id != alignment_id:
-        raise BeadConflict(f"bead #{bead_id} no longer exists (merged, split or re-aligned since you loaded "
+        raise BeadConflict("that bead no longer exists (merged, split or re-aligned since you loaded "
                            "the page); nothing was saved — reload to see the current beads")
     if version is not None and row.version != version:
         who = f" by {row.updated_by}" if row.updated_by else ""
         raise BeadConflict(
-            f"bead {row.position} was changed{who} at {row.updated_at:%H:%M:%S} since you loaded it "
+            f"the bead {bead_name(row)} was changed{who} at {row.updated_at:%H:%M:%S} since you loaded it "
             f"(version {row.version}, you had {version}); nothing was saved — its current state is shown",
             current_state(session, bead_id))
     return row
@@ -104,7 +114,7 @@ def _neighbour(session: Session, alignment_id: int, row: Any, step: int, version
     other = session.execute(select(BEADS).where(BEADS.c.alignment_id == alignment_id,
                                                 BEADS.c.position == row.position + step)).first()
     if other is None:
-        raise InputError(f"bead {row.position} has no {'next' if step > 0 else 'previous'} bead")
+        raise InputError(f"the bead {bead_name(row)} has no {'next' if step > 0 else 'previous'} bead")
     return _bead(session, alignment_id, other.id, version)
 
 
@@ -125,7 +135,7 @@ def replace_run(session: Session, alignment_id: int, old: list[Any], new: list[d
         if r.id not in kept:
             gone = session.execute(delete(BEADS).where(BEADS.c.id == r.id, BEADS.c.version == r.version))
             if gone.rowcount != 1:
-                raise BeadConflict(f"bead {r.position} changed while saving; nothing was saved")
+                raise BeadConflict(f"the bead {bead_name(r)} changed while saving; nothing was saved")
     delta = len(new) - len(old)
     if delta:
         session.execute(update(BEADS).where(BEADS.c.alignment_id == alignment_id, BEADS.c.position > last)
@@ -143,7 +153,7 @@ def replace_run(session: Session, alignment_id: int, old: list[Any], new: list[d
             done = session.execute(update(BEADS).where(BEADS.c.id == bead_id,
                                                        BEADS.c.version == by_id[bead_id].version).values(**values))
             if done.rowcount != 1:
-                raise BeadConflict(f"bead {by_id[bead_id].position} changed while saving; nothing was saved")
+                raise BeadConflict(f"the bead {bead_name(by_id[bead_id])} changed while saving; nothing was saved")
         else:
             values |= {"alignment_id": alignment_id, "version": spec.get("version", 0) + 1}
             if bead_id is not None:
@@ -228,7 +238,7 @@ def move(session: Session, alignment_id: int, bead_id: int, version: int, side: 
     a = _bead(session, alignment_id, bead_id, version)
     start, end = getattr(a, f"{side}_start"), getattr(a, f"{side}_end")
     if start == end:
-        raise InputError(f"bead {a.position} has no {side} sentence to move")
+        raise InputError(f"the bead {bead_name(a)} has no {side} sentence to move")
     step = -1 if direction == "prev" else 1
     b = _neighbour(session, alignment_id, a, step, neighbour_version)
     b_range = [getattr(b, f"{side}_start"), getattr(b, f"{side}_end")]
@@ -259,9 +269,9 @@ def detach(session: Session, alignment_id: int, bead_id: int, version: int, side
     start, end = getattr(a, f"{side}_start"), getattr(a, f"{side}_end")
     o_start, o_end = getattr(a, f"{other_side}_start"), getattr(a, f"{other_side}_end")
     if not 0 <= index < end - start:
-        raise InputError(f"bead {a.position} has no {side} sentence {index + 1}")
+        raise InputError(f"the bead {bead_name(a)} has no {side} sentence {index + 1}")
     if end - start == 1 and o_start == o_end:
-        raise InputError(f"that sentence already stands alone in bead {a.position}")
+        raise InputError(f"that sentence already stands alone in the bead {bead_name(a)}")
     pos = start + index
 
     def bead(mine: tuple[int, int], other: tuple[int, int], keep_id: bool = False) -> dict[str, Any]:

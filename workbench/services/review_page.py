@@ -387,3 +387,28 @@ def glossary_hints(session: Session) -> GlossaryHints | None:
         _HINTS.clear()
         _HINTS[signature] = GlossaryHints(glossary.matcher(session), titles)
     return _HINTS[signature]
+
+
+def count_above(session: Session, alignment: Alignment, threshold: float) -> int:
+    """How many automatic beads "confirm all above a score" would confirm."""
+    return session.scalar(select(func.count()).select_from(Bead).where(
+        Bead.alignment_id == alignment.id, Bead.status == "auto", Bead.score >= threshold)) or 0
+
+
+def find_sentences(session: Session, alignment: Alignment, lang: str, query: str,
+                   limit: int = 20) -> list[dict[str, Any]]:
+    """Sentences of one side for "pair with…": by number (``123``) or by words (folded search)."""
+    edition_id = alignment.kk_edition_id if lang == "kk" else alignment.ru_edition_id
+    query = query.strip()
+    if query.isdigit():
+        n = int(query)
+        positions = list(range(max(1, n - 2), n + 3))
+    else:
+        needle = fold(query)
+        positions = _matching_positions(session, edition_id, needle)[:limit] if needle else []
+    if not positions:
+        return []
+    rows = session.execute(select(Segment.position, Segment.page, Segment.text).where(
+        Segment.edition_id == edition_id, Segment.position.in_(positions)).order_by(Segment.position))
+    return [{"n": p, "page": page, "text": text} for p, page, text in rows]
+

@@ -16,7 +16,7 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, jsonify, r
 
 from workbench.db import get_session, transaction
 from workbench.errors import Conflict, InputError, NotFound, WorkbenchError
-from workbench.services import exporting, review, review_undo
+from workbench.services import exporting, review, review_pair, review_undo
 from workbench.services import review_page as pages
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
@@ -49,6 +49,9 @@ def review_page(alignment_id: int):
         focus = pages.bead_on_book_page(session, alignment, int(request.args["book_page"]))
     elif request.args.get("heading", "").isdigit():
         focus = pages.bead_at(session, alignment, "kk", int(request.args["heading"]))
+    elif request.args.get("sentence", "").isdigit():
+        side = "ru" if request.args.get("side") == "ru" else "kk"
+        focus = pages.bead_at(session, alignment, side, int(request.args["sentence"]))
     elif request.args.get("bead", "").isdigit():
         focus = int(request.args["bead"])
     if focus is not None and not filters.active:
@@ -60,7 +63,8 @@ def review_page(alignment_id: int):
     kk, ru = pages.edition_labels(session, alignment)
     return render_template("alignments/review.html", alignment=alignment, page=page, filters=filters, kk=kk,
                            ru=ru, headings=pages.headings(session, alignment), formats=exporting.FORMATS,
-                           job=job_pages.shown_job("realign", alignment=alignment_id))
+                           job=job_pages.shown_job("realign", alignment=alignment_id), bead_name=review.bead_name,
+                           sentence_numbers=review.sentence_numbers)
 
 
 @bp.get("/<int:alignment_id>/history")
@@ -204,6 +208,36 @@ def confirm_above(alignment_id: int):
     except (TypeError, ValueError):
         return jsonify(error="score must be a number between 0 and 1"), 400
     return _call(alignment_id, review.confirm_above, threshold, g.user.name)
+
+
+@bp.get("/<int:alignment_id>/api/confirm-above/count")
+def confirm_above_count(alignment_id: int):
+    """How many beads "confirm all scored at or above" would confirm (the page asks before doing it)."""
+    alignment = _alignment_or_404(alignment_id)
+    try:
+        threshold = float(request.args.get("score", ""))
+    except ValueError:
+        return jsonify(error="score must be a number between 0 and 1"), 400
+    return jsonify(count=pages.count_above(get_session(), alignment, threshold), score=threshold)
+
+
+@bp.post("/<int:alignment_id>/api/pair")
+@require("beads")
+def pair(alignment_id: int):
+    """Pair a Kazakh and a Russian sentence (their numbers) as a confirmed bead; the run between is re-aligned."""
+    data = _json()
+    return _call(alignment_id, review_pair.pair, _int(data, "kk"), _int(data, "ru"), g.user.name,
+                 _int(data, "kk_version", required=False), _int(data, "ru_version", required=False))
+
+
+@bp.get("/<int:alignment_id>/api/sentences")
+def find_sentences(alignment_id: int):
+    """Sentences of one side by number or words (``lang``, ``q``), for "pair with…"."""
+    alignment = _alignment_or_404(alignment_id)
+    lang = request.args.get("lang", "ru")
+    if lang not in ("kk", "ru"):
+        return jsonify(error="lang is kk or ru"), 400
+    return jsonify(sentences=pages.find_sentences(get_session(), alignment, lang, request.args.get("q", "")[:200]))
 
 
 @bp.post("/<int:alignment_id>/api/realign")

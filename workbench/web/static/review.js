@@ -56,7 +56,8 @@
     return null;  // the neighbour is on another page: the server checks it is still there
   }
 
-  async function post(path, body, focus, label) {
+  // ``then``: the address to open after a success instead of reloading (confirm-and-next to the next page).
+  async function post(path, body, focus, label, then) {
     if (busy) return;
     busy = true;
     conflict.hidden = true;
@@ -80,6 +81,7 @@
         // The bead to come back to after the reload (the URL is left alone: a change of its fragment
         // would be a navigation of its own).
         if (focus) sessionStorage.setItem("review-focus", String(focus));
+        if (then) { location.href = then; return; }
         location.reload();
         return;
       }
@@ -146,11 +148,18 @@
     if (name === "edit") return editSentence(r, sel);
     if (!canBeads) { say("Your role may not change beads.", "error"); return; }
     if (name === "confirm") {
-      const op = r.classList.contains("confirmed") ? "unconfirm" : "confirm";
-      return post("/beads/" + id + "/" + op, beadBody(r), pos, (op === "confirm" ? "Confirmed" : "Unconfirmed") + " bead " + pos + ".");
+      if (r.classList.contains("confirmed")) {
+        return post("/beads/" + id + "/unconfirm", beadBody(r), pos, "Unconfirmed " + r.dataset.label + ".");
+      }
+      // Confirm and go on: to the next bead of the page, or to the next page after the last one.
+      const next = rows[rows.indexOf(r) + 1];
+      const then = next ? null : pageUrl(1);
+      return post("/beads/" + id + "/confirm", beadBody(r), next ? next.dataset.position : null,
+        "Confirmed " + r.dataset.label + ".", then);
     }
+    if (name === "pair") return openPair(r, sel || sentences(r)[0]);
     if (name === "merge") return post("/beads/" + id + "/merge", beadBody(r, { next_version: neighbourVersion(r, 1) }), pos,
-      "Merged beads " + pos + " and " + (pos + 1) + ".");
+      "Merged " + r.dataset.label + " with the next bead.");
     if (name === "split") {
       const nk = Number(r.dataset.kk), nr = Number(r.dataset.ru);
       let k, m;
@@ -162,7 +171,7 @@
         say("Select a sentence that is not the last of the bead, then split.", "error");
         return;
       }
-      return post("/beads/" + id + "/split", beadBody(r, { kk: k, ru: m }), pos, "Split bead " + pos + ".");
+      return post("/beads/" + id + "/split", beadBody(r, { kk: k, ru: m }), pos, "Split " + r.dataset.label + ".");
     }
     if (name === "prev" || name === "next") {
       const side = sel ? sel.dataset.side : (Number(r.dataset.kk) ? "kk" : "ru");
@@ -178,7 +187,7 @@
     }
     if (name === "comment") {
       const old = r.querySelector(".comment");
-      return openDialog("Comment on bead " + pos, "", old ? old.textContent : "", (text) =>
+      return openDialog("Comment on " + r.dataset.label, "", old ? old.textContent : "", (text) =>
         post("/beads/" + id + "/comment", beadBody(r, { text: text }), pos, "Comment saved."));
     }
   }
@@ -213,6 +222,76 @@
   document.getElementById("edit-save").addEventListener("click", saveDialog);
   document.getElementById("edit-cancel").addEventListener("click", () => dialog.close());
   area.addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); saveDialog(); } });
+
+  // Pair with…: the selected sentence and one of the other side, found by number or words.
+  const pairDialog = document.getElementById("pair-dialog");
+  const pairQuery = document.getElementById("pair-query");
+  const pairResults = document.getElementById("pair-results");
+  let pairFrom = null;
+  let pairTimer = null;
+  function openPair(r, sent) {
+    if (!sent) { say("Select a sentence first (click it, or h/l).", "error"); return; }
+    const other = sent.dataset.side === "kk" ? "ru" : "kk";
+    pairFrom = { row: r, side: sent.dataset.side, n: Number(sent.dataset.n), other: other };
+    pairDialog.querySelector(".pair-from").textContent = sent.dataset.side + " " + sent.dataset.n + ": " +
+      sent.querySelector(".text").textContent + " — pair it with " + other + " sentence…";
+    pairQuery.value = "";
+    pairResults.replaceChildren();
+    pairDialog.showModal();
+    pairQuery.focus();
+  }
+  async function searchPair() {
+    const q = pairQuery.value.trim();
+    if (!q || !pairFrom) { pairResults.replaceChildren(); return; }
+    const response = await fetch(api + "/sentences?lang=" + pairFrom.other + "&q=" + encodeURIComponent(q),
+      { credentials: "same-origin" });
+    const data = await response.json();
+    pairResults.replaceChildren();
+    (data.sentences || []).forEach((s) => {
+      const li = document.createElement("li");
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "pair-choice";
+      b.dataset.n = s.n;
+      b.textContent = pairFrom.other + " " + s.n + (s.page ? " · p." + s.page : "") + ": " + s.text;
+      li.appendChild(b);
+      pairResults.appendChild(li);
+    });
+    if (!pairResults.children.length) {
+      const li = document.createElement("li");
+      li.textContent = "No " + pairFrom.other + " sentence found.";
+      pairResults.appendChild(li);
+    }
+  }
+  function pairWith(n) {
+    const from = pairFrom;
+    pairDialog.close();
+    const kk = from.side === "kk" ? from.n : n;
+    const ru = from.side === "ru" ? from.n : n;
+    const body = { kk: kk, ru: ru, kk_version: null, ru_version: null };
+    body[from.side + "_version"] = Number(from.row.dataset.version);
+    post("/pair", body, null, "Paired kk " + kk + " with ru " + ru + " as a confirmed bead.",
+      pageUrl(0, { side: "kk", sentence: kk }));
+  }
+  pairQuery.addEventListener("input", () => { clearTimeout(pairTimer); pairTimer = setTimeout(searchPair, 200); });
+  pairQuery.addEventListener("keydown", async (e) => {
+    if (e.key !== "Enter") return;
+    e.preventDefault();
+    clearTimeout(pairTimer);
+    await searchPair();
+    const first = pairResults.querySelector("button.pair-choice");
+    if (first && /^\d+$/.test(pairQuery.value.trim())) {
+      const exact = pairResults.querySelector('button.pair-choice[data-n="' + pairQuery.value.trim() + '"]');
+      if (exact) pairWith(Number(exact.dataset.n));
+    } else if (first && pairResults.querySelectorAll("button.pair-choice").length === 1) {
+      pairWith(Number(first.dataset.n));
+    }
+  });
+  pairResults.addEventListener("click", (e) => {
+    const b = e.target.closest("button.pair-choice");
+    if (b) pairWith(Number(b.dataset.n));
+  });
+  document.getElementById("pair-cancel").addEventListener("click", () => pairDialog.close());
 
   const historyDialog = document.getElementById("history-dialog");
   async function showHistory(r) {
@@ -249,17 +328,34 @@
   bind("undo", () => post("/undo", {}, focusPosition()));
   bind("redo", () => post("/redo", {}, focusPosition()));
   bind("realign", () => { if (confirm("Re-align every unconfirmed stretch? Confirmed beads stay as they are.")) post("/realign", {}); });
-  bind("confirm-above", () => post("/confirm-above", { score: Number(document.getElementById("threshold").value) }));
+  bind("confirm-above", async () => {
+    const score = Number(document.getElementById("threshold").value);
+    const response = await fetch(api + "/confirm-above/count?score=" + score, { credentials: "same-origin" });
+    const data = await response.json();
+    if (!response.ok) { say(data.error, "error"); return; }
+    if (!data.count) { say("No unconfirmed bead is scored " + score + " or above.", "ok"); return; }
+    if (confirm("Confirm " + data.count + " unconfirmed beads scored " + score + " or above? (one undo takes it back)")) {
+      post("/confirm-above", { score: score }, focusPosition());
+    }
+  });
+  document.querySelectorAll("select.submit-on-change").forEach((s) => s.addEventListener("change", () => s.form.submit()));
   bind("help-button", () => document.getElementById("help").showModal());
   conflict.querySelector(".reload").addEventListener("click", () => location.reload());
 
-  function goPage(delta) {
+  // The address of the page ``delta`` pages on (null past the last), or with other query arguments.
+  function pageUrl(delta, args) {
     const page = Number(table.dataset.page) + delta;
-    if (page < 1 || page > Number(table.dataset.pages)) return;
+    if (page < 1 || page > Number(table.dataset.pages)) return null;
     const url = new URL(location.href);
     url.searchParams.set("p", page);
+    Object.entries(args || {}).forEach(([k, v]) => url.searchParams.set(k, v));
     url.hash = "";
-    location.href = url.toString();
+    return url.toString();
+  }
+
+  function goPage(delta) {
+    const url = pageUrl(delta);
+    if (url) location.href = url;
   }
 
   document.addEventListener("keydown", (e) => {
@@ -277,6 +373,7 @@
       case "l": handled(); stepSentence(1); break;
       case "h": handled(); stepSentence(-1); break;
       case "c": handled(); act("confirm"); break;
+      case "a": handled(); act("pair"); break;
       case "m": handled(); act("merge"); break;
       case "s": handled(); act("split"); break;
       case "[": handled(); act("prev"); break;
