@@ -47,7 +47,7 @@ def test_edit_with_mouse_and_keys_then_reload_keeps_everything(live, context, se
     # Mouse: merge bead 1 with bead 2.
     click(page, "#b1 button[data-act=merge]")
     assert shapes(page)[0] == "2-2" and len(shapes(page)) == 6
-    assert page.locator("#message").inner_text() == "Merged beads 1 and 2."
+    assert page.locator("#message").inner_text() == "Merged kk 1 · ru 1 with the next bead."
 
     # Keyboard: on bead 1, select its first Kazakh sentence (l) and split after it (s).
     page.locator("#b1 td.num").click()
