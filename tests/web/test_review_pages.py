@@ -146,7 +146,7 @@ def test_edit_text_undo_and_bead_history(as_user, client, session, demo):
     assert "edit-text" in page and "undo" in page
 
 
-@pytest.mark.parametrize("fmt, marker", [("tmx", b"<tmx"), ("xliff", b"<xliff"), ("po", b'msgctxt "bead 1'),
+@pytest.mark.parametrize("fmt, marker", [("tmx", b"<tmx"), ("xliff", b"<xliff"), ("po", 'msgctxt "kk 1 p. 1 · ru 1 p. 1"'.encode()),
                                          ("tsv", b"position\tkk\tru")])
 def test_export_download(client, demo, fmt, marker):
     response = client.get(f"/alignments/{demo.alignment_id}/export?format={fmt}")
@@ -256,3 +256,12 @@ def test_confirm_above_count_pair_and_sentence_search_endpoints(app, client, dem
         position = pair.position
     jump = client.get(f"/alignments/{demo.alignment_id}?side=ru&sentence=4")
     assert jump.status_code == 302 and jump.headers["Location"].endswith(f"#b{position}")
+
+
+def test_exports_name_beads_by_the_sentence_numbers_of_the_page(client, demo):
+    po = client.get(f"/alignments/{demo.alignment_id}/export?format=po").get_data(as_text=True)
+    assert 'msgctxt "kk 5 p. 2 · ru –"' in po and 'msgctxt "kk 6 p. 2 · ru 5 p. 2"' in po
+    tmx = client.get(f"/alignments/{demo.alignment_id}/export?format=tmx").get_data(as_text=True)
+    assert '<prop type="x-kk-sentences">6</prop>' in tmx and '<prop type="x-ru-sentences">5</prop>' in tmx
+    page = client.get(f"/alignments/{demo.alignment_id}").get_data(as_text=True)
+    assert 'data-label="kk 6 · ru 5"' in page

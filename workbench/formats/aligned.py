@@ -20,6 +20,9 @@ class Side:
     last_page: int | None = None
     first_line: int | None = None
     last_line: int | None = None
+    # The sentence numbers of the edition (1-based), the numbers the review page and its history show.
+    first_number: int | None = None
+    last_number: int | None = None
 
     @property
     def text(self) -> str:
@@ -46,7 +49,16 @@ class Side:
             return ""
         return str(self.first_line) if self.first_line == self.last_line else f"{self.first_line}-{self.last_line}"
 
+    @property
+    def numbers(self) -> str:
+        if self.first_number is None:
+            return ""
+        return str(self.first_number) if self.first_number == self.last_number else f"{self.first_number}-{self.last_number}"
+
     def where(self, lang: str) -> str:
+        """``kk 77-78 p. 5`` by sentence number; a side read from a file without numbers: ``kk p. 5 l. 120``."""
+        if self.numbers:
+            return f"{lang} {self.numbers}" + (f" p. {self.pages}" if self.pages else "")
         parts = [lang]
         if self.pages:
             parts.append(f"p. {self.pages}")
@@ -68,7 +80,14 @@ class AlignedPair:
 
     @property
     def location(self) -> str:
-        """Where the bead stands: ``bead 12 · kk p. 5 l. 120-121 · ru p. 4 l. 98``."""
+        """Where the bead stands, by the sentence numbers shown everywhere: ``kk 77-78 p. 5 · ru 75 p. 4``.
+
+        A side without sentences reads ``ru –``; without numbers (read from a file), the bead's
+        position and source lines are given instead: ``bead 12 · kk p. 5 l. 120-121 · ru p. 4 l. 98``.
+        """
+        if self.kk.numbers or self.ru.numbers:
+            sides = [s.where(lang) if s.sentences else f"{lang} –" for lang, s in (("kk", self.kk), ("ru", self.ru))]
+            return " · ".join(sides)
         return f"bead {self.position} · {self.kk.where('kk')} · {self.ru.where('ru')}"
 
 

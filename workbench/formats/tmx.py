@@ -3,7 +3,8 @@
 Header as TMX 1.4b requires it (creationtool, creationtoolversion, segtype="sentence", o-tmf,
 adminlang, srclang="kk", datatype="plaintext"). Each ``tu`` carries the bead's data in ``prop``
 elements with user-defined types (the spec asks for an ``x-`` prefix): x-position, x-status,
-x-score, x-kk-pages, x-kk-lines, x-ru-pages, x-ru-lines, and x-kk-breaks / x-ru-breaks when a side
+x-score, x-kk-sentences, x-kk-pages, x-kk-lines (and the same for ru; sentences are the editions' 1-based
+sentence numbers shown on the review page), and x-kk-breaks / x-ru-breaks when a side
 holds more than one sentence; a comment becomes a ``note``. An empty side is an empty ``seg``.
 Reading never resolves entities nor touches the network.
 """
@@ -43,7 +44,8 @@ def write(pairs: Iterable[AlignedPair], stream: BinaryIO, title: dict[str, str] 
             etree.SubElement(tu, "note").text = pair.comment
         props = [("x-position", str(pair.position)), ("x-status", pair.status), ("x-score", f"{pair.score:.4f}")]
         for lang, side in (("kk", pair.kk), ("ru", pair.ru)):
-            props += [(f"x-{lang}-pages", side.pages), (f"x-{lang}-lines", side.lines)]
+            props += [(f"x-{lang}-sentences", side.numbers), (f"x-{lang}-pages", side.pages),
+                      (f"x-{lang}-lines", side.lines)]
             if len(side.sentences) > 1:
                 props.append((f"x-{lang}-breaks", ",".join(map(str, side.breaks))))
         for kind, value in props:

@@ -28,7 +28,7 @@ def _side(segments: dict[int, tuple], start: int, end: int) -> Side:
         return Side()
     pages = [r[1] for r in rows if r[1] is not None]
     return Side([r[0] for r in rows], min(pages) if pages else None, max(pages) if pages else None,
-                rows[0][2], rows[-1][3])
+                rows[0][2], rows[-1][3], start, end - 1)
 
 
 def iter_pairs(session: Session, alignment_id: int, confirmed_only: bool = False) -> Iterator[AlignedPair]:
