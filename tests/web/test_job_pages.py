@@ -105,3 +105,20 @@ def test_run_checks_harvest_and_realign_are_jobs(client, users, demo, session, r
     assert session.scalars(select(Bead.id)).all() != [] and before
     jobs_page = client.get("/jobs/").get_data(as_text=True)
     assert "realign" in jobs_page and "check" in jobs_page
+
+
+def test_page_and_heading_ranges_become_sentence_ranges(demo, session):
+    from workbench.errors import NotFound
+    from workbench.services.editions import sentence_range
+
+    # The demo's Kazakh sentences 1–4 stand on page 1, 5–7 on page 2; sentence 1 is the only heading.
+    assert sentence_range(session, demo.kk_edition_id) is None
+    assert sentence_range(session, demo.kk_edition_id, 2, None) == (5, 7)
+    assert sentence_range(session, demo.kk_edition_id, None, 1) == (1, 4)
+    assert sentence_range(session, demo.kk_edition_id, heading=1) == (1, 7)
+    try:
+        sentence_range(session, demo.kk_edition_id, 9, 12)
+    except NotFound as error:
+        assert str(error) == f"edition {demo.kk_edition_id} has no sentence on pages 9–12"
+    else:
+        raise AssertionError("pages without sentences are refused")
