@@ -7,17 +7,10 @@ from pathlib import Path
 import click
 
 from workbench.errors import InputError
-from workbench.formats.plaintext import read_lines
 from workbench.glossary.matching import BlockHit, TermMatcher
 from workbench.glossary.model import Entry
 from workbench.services.glossary import load_glossary
-from workbench.text.cleanup import clean
-from workbench.text.model import Block, SourceLine
-
-
-def blocks_of(lines: list[SourceLine]) -> list[Block]:
-    """Cleaned blocks of a text (page furniture dropped, hyphenated words joined)."""
-    return clean(lines).blocks
+from workbench.text import pipeline
 
 
 def hit_record(found: BlockHit, entries: dict[str, Entry], lang: str) -> dict[str, object]:
@@ -59,7 +52,7 @@ def terms(file: str, lang: str, fmt: str, glossary_path: str | None) -> None:
             data = Path(file).read_bytes()
         except OSError as exc:
             raise InputError(f"cannot read file: {exc.strerror}", path=file) from None
-        blocks = blocks_of(read_lines(data, file))
+        blocks = pipeline.blocks_of(data, file).blocks
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
     by_id = {e.id: e for e in entries}

@@ -11,11 +11,9 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError
-from workbench.formats.plaintext import read_lines
 from workbench.models import Block, Edition, Segment
-from workbench.text.cleanup import clean
+from workbench.text import pipeline
 from workbench.text.model import LANGUAGES, CleanupReport
-from workbench.text.segment import segment
 
 logger = logging.getLogger(__name__)
 
@@ -76,11 +74,8 @@ def import_file(session: Session, path: Path, lang: str, title: str | None = Non
     existing = session.scalar(select(Edition).where(Edition.sha256 == digest, Edition.lang == lang))
     if existing is not None:
         return ImportResult(existing, False, None)
-    lines = read_lines(data, str(path))
-    cleaned = clean(lines)
-    if not cleaned.blocks:
-        raise InputError("no text found after clean-up", path=str(path))
-    sentences = segment(cleaned.blocks, lang)
+    cleaned = pipeline.sentences_of(data, str(path), lang)
+    sentences = cleaned.sentences
     title = (title or path.stem).strip()
     version = (session.scalar(select(func.max(Edition.version)).where(
         Edition.title == title, Edition.lang == lang)) or 0) + 1
