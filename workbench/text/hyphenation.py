@@ -21,6 +21,9 @@ WORD_RE = re.compile(r"\w+(?:-\w+)*")
 # A hyphen glued to the last word of a line: the only kind that can be a line-break hyphen.
 LINE_END_HYPHEN_RE = re.compile(r"(\w+(?:-\w+)*)-$")
 FIRST_WORD_RE = re.compile(r"\w+(?:-\w+)*")
+# The first part of a Russian compound adjective: a whole adjective stem and the linking vowel.
+RU_ADJECTIVE_STEM_RE = re.compile(r"\w{3,}(?:[аио]льн|ивн|ичн|енн|онн|ческ|ск)о$")
+RU_ADJECTIVE_RE = re.compile(r"[а-яё]{2,}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ою|ей)")
 
 
 class Hyphenation:
@@ -94,6 +97,10 @@ class Hyphenation:
         # (тергеп-тексеру), before a word the file uses on its own (in this or another form).
         if (len(l_low) >= 4 and l_low[-1] in "оеп" and len(r_head) >= 5 and self._has_prefix(r_head)
                 and r_head not in SUFFIX_WORDS):
+            return "keep"
+        # A Russian compound adjective seen only once (консультативно-совещательные,
+        # военно-промышленный): an adjective stem with its linking -о before a whole adjective.
+        if RU_ADJECTIVE_STEM_RE.search(l_low) and RU_ADJECTIVE_RE.fullmatch(r_head):
             return "keep"
         return "join"
 
