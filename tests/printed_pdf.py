@@ -43,12 +43,15 @@ def _width(text: str, font: str = REGULAR) -> float:
     return pdfmetrics.stringWidth(text, font, SIZE)
 
 
-def _split(word: str, room: float, rng: random.Random) -> tuple[str, str] | None:
-    """Split ``word`` so that its head with a hyphen fits in ``room`` points; None when it cannot be split."""
+def _split(word: str, room: float, rng: random.Random, hyphenate: bool = True) -> tuple[str, str] | None:
+    """Split ``word`` so that its head with a hyphen fits in ``room`` points; None when it cannot be split.
+
+    Without ``hyphenate`` only compounds are split, at their own hyphen.
+    """
     if "-" in word[2:-2]:
         cut = word.index("-", 2) + 1
         return (word[:cut], word[cut:]) if _width(word[:cut]) <= room else None
-    if len(word) < 8 or rng.random() < 0.3:
+    if not hyphenate or len(word) < 8 or rng.random() < 0.3:
         return None
     cuts = [i for i in range(3, len(word) - 2)
             if word[i - 1].isalpha() and word[i].isalpha() and _width(word[:i] + "-") <= room]
@@ -59,7 +62,7 @@ def _split(word: str, room: float, rng: random.Random) -> tuple[str, str] | None
 
 
 def wrap(paragraph: str, measure: float, rng: random.Random, font: str = REGULAR,
-         indent: float = INDENT) -> list[list[str]]:
+         indent: float = INDENT, hyphenate: bool = True) -> list[list[str]]:
     """The paragraph's lines, each a list of words, hyphenating where a word does not fit."""
     space = _width(" ", font)
     lines: list[list[str]] = []
@@ -74,7 +77,7 @@ def wrap(paragraph: str, measure: float, rng: random.Random, font: str = REGULAR
             current.append(word)
             continue
         room = measure - used - space
-        pieces = _split(word, room, rng) if current and font == REGULAR else None
+        pieces = _split(word, room, rng, hyphenate) if current and font == REGULAR else None
         if pieces:
             current.append(pieces[0])
             words.insert(0, pieces[1])
@@ -100,12 +103,13 @@ def _roman(n: int) -> str:
 
 def lay_out(paragraphs: list[str], path: Path, header: str, *, headings: frozenset[int] = frozenset(),
             front_matter: list[str] = (), max_pages: int | None = None, seed: int = 7,
-            encrypt: str | None = None) -> PrintedPdf:
+            encrypt: str | None = None, hyphenate: bool = True) -> PrintedPdf:
     """Write ``paragraphs`` to ``path`` as a printed book; ``headings`` are indices of paragraphs set as headings.
 
     ``front_matter`` paragraphs come first, one page each, labelled i, ii, …; the body's pages are labelled
     from 1. With ``max_pages`` the layout stops at the page limit (the paragraphs laid out are the first
-    ``len(result.start_pages)``).
+    ``len(result.start_pages)``). Without ``hyphenate`` lines break only between words and at the hyphens
+    of compounds, as a typesetter without hyphenation does.
     """
     _register()
     rng = random.Random(seed)
@@ -147,7 +151,7 @@ def lay_out(paragraphs: list[str], path: Path, header: str, *, headings: frozens
     for i, paragraph in enumerate(paragraphs):
         heading = i in headings
         font = BOLD if heading else REGULAR
-        lines = wrap(paragraph, measure, rng, font, 0 if heading else INDENT)
+        lines = wrap(paragraph, measure, rng, font, 0 if heading else INDENT, hyphenate)
         if heading:
             y -= LEADING / 2
             if y - LEADING * 3 < MARGIN_BOTTOM:  # keep a heading with the text after it

@@ -114,6 +114,16 @@ def test_pdf_sentence_stands_on_its_page_at_its_line(printed, lang):
             (s.page, s.start_line, line, s.text[:40])
 
 
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_pdf_without_hyphenation_keeps_every_compound(tmp_path, lang):
+    """A typesetter that never hyphenates breaks lines only at compounds' hyphens: all of them stay."""
+    texts, headings = paragraphs(lang)
+    layout = lay_out(texts, tmp_path / "plain.pdf", HEADERS[lang], headings=headings, hyphenate=False)
+    text = pipeline.sentences_of(layout.path.read_bytes(), "plain.pdf", lang)
+    assert text.report.hyphens_kept >= 10
+    assert [s.text for s in text.sentences] == reference(lang)
+
+
 def test_pdf_page_labels_are_kept(printed):
     layout, text = printed["kk"]
     assert text.page_labels[:4] == ["i", "ii", "1", "2"]

@@ -49,6 +49,7 @@ class _Line:
     gap: bool  # blank lines or page furniture between it and the previous kept line
     opens_page: bool = False
     entry: bool = False
+    measured: bool = False  # wrapped and gap were measured on the page (a PDF), not guessed from text
 
     @property
     def stands_apart(self) -> bool:
@@ -132,6 +133,8 @@ def _continues(prev: _Line, line: _Line, block: _Builder, measure: int) -> bool:
     """
     if prev.text.endswith("-") and split_words(prev.text, line.text) and line.text[:1].islower():
         return True
+    if line.measured and prev.wrapped and not line.gap:
+        return True  # the line before ran to the margin and this one is not indented: same paragraph
     if line.entry or _starts_list(prev, line):
         return False
     if any(r.fullmatch(t) for r in (LABEL_RE, SEPARATOR_RE) for t in (line.text, block.text)):
@@ -243,7 +246,8 @@ def clean_printed(lines: list[PrintedLine], report: CleanupReport) -> CleanText:
     The page furniture is already gone; ``report`` (pages, furniture removed) is completed with the
     hyphenations joined and kept.
     """
-    kept = [_Line(nfc(squeeze(p.text)), p.line, p.page, p.wrapped, p.gap) for p in lines if p.text.strip()]
+    kept = [_Line(nfc(squeeze(p.text)), p.line, p.page, p.wrapped, p.gap, measured=True)
+            for p in lines if p.text.strip()]
     _mark_entries(kept)
     return CleanText(_rebuild(kept, report), report)
 

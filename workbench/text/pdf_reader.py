@@ -167,18 +167,20 @@ def _printed_lines(pages: list[list[_Line]], pitch: float, size: float) -> list[
     left = Counter(round(ln.x0) for ln in flat).most_common(1)[0][0]
     rights = sorted(ln.x1 for ln in flat)
     right = rights[int(0.95 * (len(rights) - 1))]
+    # The paragraph indent: where most indented lines start.
+    indents = Counter(round(ln.x0) for ln in flat if ln.x0 > left + 1.0)
+    indent = float(indents.most_common(1)[0][0]) if indents else None
     out: list[PrintedLine] = []
     for p, lines in enumerate(body):
         for k, ln in enumerate(lines):
             nxt = lines[k + 1] if k + 1 < len(lines) else None
             if nxt is None and p + 1 < len(body):
                 nxt = next((b[0] for b in body[p + 1:] if b), None)
-            centred = ln.x0 > left + 2 * ln.size and right - ln.x1 > 2 * ln.size and \
-                abs((ln.x0 - left) - (right - ln.x1)) < 1.5 * ln.size
+            centred = _centred_line(ln, left, right, indent)
             wrapped = False
             if nxt is not None and centred:
                 # A title set on two centred lines, without extra space between them, is one title.
-                wrapped = _centred_line(nxt, left, right) and nxt.page == ln.page and ln.y - nxt.y <= 1.35 * pitch
+                wrapped = _centred_line(nxt, left, right, indent) and nxt.page == ln.page and ln.y - nxt.y <= 1.35 * pitch
             elif nxt is not None:
                 indented = nxt.x0 > left + 0.6 * nxt.size
                 first_word = nxt.text.split()[0] if nxt.text.split() else ""
@@ -188,13 +190,16 @@ def _printed_lines(pages: list[list[_Line]], pitch: float, size: float) -> list[
             prev = lines[k - 1] if k else None
             spaced = prev is not None and prev.y - ln.y > 1.35 * pitch
             # A centred line after running text opens a title; the next centred line goes on with it.
-            gap = spaced or (centred and (prev is None or not _centred_line(prev, left, right)))
+            gap = spaced or (centred and (prev is None or not _centred_line(prev, left, right, indent)))
             out.append(PrintedLine(ln.text, k + 1, p + 1, wrapped, gap))
     return out
 
 
-def _centred_line(ln: _Line, left: float, right: float) -> bool:
-    return ln.x0 > left + 2 * ln.size and right - ln.x1 > 2 * ln.size
+def _centred_line(ln: _Line, left: float, right: float, indent: float | None) -> bool:
+    """Indented on the left by as much as it falls short on the right, and not by the paragraph indent."""
+    if indent is not None and abs(ln.x0 - indent) <= 1.0:
+        return False
+    return ln.x0 > left + 0.6 * ln.size and abs((ln.x0 - left) - (right - ln.x1)) < 0.6 * ln.size
 
 
 def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> CleanText:
