@@ -19,9 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from workbench.formats.plaintext import read_lines  # noqa: E402
-from workbench.text.cleanup import clean  # noqa: E402
-from workbench.text.segment import segment  # noqa: E402
+from workbench.text import pipeline  # noqa: E402
 
 CORPORA = ROOT / "corpora"
 BOOK = CORPORA / "chebotarev-2021.kk.txt"
@@ -52,9 +50,7 @@ def prf(gold: set[int], pred: set[int]) -> tuple[float, float, float, int, int, 
 def score_file(set_dir: Path, lang: str) -> tuple[tuple, tuple, list[str]]:
     raw = (set_dir / f"{lang}.raw.txt").read_bytes()
     gold_sents = (set_dir / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
-    lines = read_lines(raw, str(set_dir / f"{lang}.raw.txt"))
-    blocks = clean(lines).blocks
-    pred_sents = [s.text for s in segment(blocks, lang)]
+    pred_sents = [s.text for s in pipeline.sentences_of(raw, str(set_dir / f"{lang}.raw.txt"), lang).sentences]
     gold, n_gold = starts(gold_sents)
     pred, n_pred = starts(pred_sents)
     notes = [] if n_gold == n_pred else [f"text length differs: gold {n_gold}, ours {n_pred}"]
@@ -87,11 +83,10 @@ def bench_sets() -> None:
 
 
 def run_book(data: bytes):
-    lines = read_lines(data, str(BOOK))
     t1 = time.perf_counter()
-    cleaned = clean(lines)
+    cleaned = pipeline.blocks_of(data, str(BOOK))
     t2 = time.perf_counter()
-    sentences = segment(cleaned.blocks, "kk")
+    sentences = pipeline.split(cleaned, "kk").sentences
     t3 = time.perf_counter()
     return cleaned, sentences, (t2 - t1, t3 - t2)
 

@@ -17,9 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from workbench.cli.terms import blocks_of  # noqa: E402
 from workbench.services.glossary import load_glossary  # noqa: E402
-from workbench.formats.plaintext import read_lines  # noqa: E402
+from workbench.text import pipeline  # noqa: E402
 from workbench.glossary.matching import TermMatcher  # noqa: E402
 
 BOOK = ROOT / "corpora" / "chebotarev-2021.kk.txt"
@@ -46,7 +45,7 @@ def main() -> None:
 
     entries, _ = measured("load glossary (parse TSV)", lambda: load_glossary())
     matcher, _ = measured("  build matcher alone", lambda: TermMatcher(entries))
-    blocks, _ = measured("read + clean text", lambda: blocks_of(read_lines(path.read_bytes(), str(path))))
+    blocks, _ = measured("read + clean text", lambda: pipeline.blocks_of(path.read_bytes(), str(path)).blocks)
     hits, seconds = measured("find terms (whole text)", lambda: matcher.find_in_blocks(blocks, args.lang))
     chars = sum(len(b.text) for b in blocks)
     # Once more without tracemalloc, which slows Python code down severalfold.

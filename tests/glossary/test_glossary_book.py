@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.cli.terms import blocks_of
 from workbench.services.glossary import load_glossary
-from workbench.formats.plaintext import read_lines
+from workbench.text import pipeline
 from workbench.glossary.matching import BlockHit, TermMatcher
 
 BOOK = Path(__file__).resolve().parents[2] / "corpora" / "chebotarev-2021.kk.txt"
@@ -15,7 +14,7 @@ BOOK = Path(__file__).resolve().parents[2] / "corpora" / "chebotarev-2021.kk.txt
 
 @pytest.fixture(scope="module")
 def book_hits() -> list[BlockHit]:
-    blocks = blocks_of(read_lines(BOOK.read_bytes(), str(BOOK)))
+    blocks = pipeline.blocks_of(BOOK.read_bytes(), str(BOOK)).blocks
     return TermMatcher(load_glossary()).find_in_blocks(blocks, "kk")
 
 

@@ -45,4 +45,4 @@ def test_a_bad_glossary_is_reported_with_its_line(tmp_path: Path) -> None:
 
 def test_a_missing_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     result = CliRunner().invoke(terms, [str(tmp_path / "none.txt")])
-    assert result.exit_code == 1 and "cannot read" in result.output
+    assert result.exit_code == 1 and "none.txt: no such file" in result.output

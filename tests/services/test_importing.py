@@ -116,10 +116,10 @@ def test_failure_midway_leaves_nothing_behind(tmp_path, run_in, session, monkeyp
     """A crash after the edition row was written rolls the whole import back."""
     import workbench.services.importing as importing
 
-    def broken_segment(blocks, lang):
-        raise InputError("segmenter failed", path="x")
+    def broken_insert(*args, **kwargs):
+        raise InputError("storing the sentences failed", path="x")
 
-    monkeypatch.setattr(importing, "segment", broken_segment)
+    monkeypatch.setattr(importing, "insert", broken_insert)
     with pytest.raises(InputError):
         run_in(import_file, excerpt(tmp_path, 1, 60), "kk")
     assert count(session, Edition) == count(session, Block) == count(session, Segment) == 0

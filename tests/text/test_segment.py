@@ -12,6 +12,7 @@ import pytest
 from workbench.formats.plaintext import read_lines
 from workbench.text.cleanup import clean
 from workbench.text.model import Anchor, Block
+from workbench.text import pipeline
 from workbench.text.segment import Segmenter, segment
 
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
@@ -187,8 +188,8 @@ def boundaries(sentences: list[str]) -> set[int]:
 @pytest.mark.parametrize("name", EVAL_SETS)
 def test_boundary_f1_on_the_official_documents(name, lang):
     folder = CORPORA / name
-    lines = read_lines((folder / f"{lang}.raw.txt").read_bytes(), name)
-    ours = boundaries([s.text for s in segment(clean(lines).blocks, lang)])
+    text = pipeline.sentences_of((folder / f"{lang}.raw.txt").read_bytes(), name, lang)
+    ours = boundaries([s.text for s in text.sentences])
     gold = boundaries((folder / f"{lang}.txt").read_text(encoding="utf-8").splitlines())
     tp = len(ours & gold)
     precision, recall = tp / len(ours), tp / len(gold)

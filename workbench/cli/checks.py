@@ -8,9 +8,7 @@ import click
 
 from workbench.checks.base import Edition, Finding
 from workbench.errors import InputError
-from workbench.formats.plaintext import read_lines
-from workbench.text.cleanup import clean
-from workbench.text.segment import segment
+from workbench.text import pipeline
 
 
 def edition_from_file(path: str | Path, lang: str) -> Edition:
@@ -23,8 +21,8 @@ def edition_from_file(path: str | Path, lang: str) -> Edition:
 
     path = Path(path)
     data = read_file(path, int(DEFAULTS["MAX_IMPORT_BYTES"]))  # type: ignore[call-overload]
-    blocks = clean(read_lines(data, str(path))).blocks
-    return Edition(lang=lang, blocks=blocks, sentences=segment(blocks, lang))
+    text = pipeline.sentences_of(data, str(path), lang)
+    return Edition(lang=lang, blocks=text.blocks, sentences=text.sentences)
 
 
 def check_path(path: str | Path, lang: str, flags: tuple[str, ...] = (), glossary: list | None = None,

@@ -80,18 +80,23 @@ def serve(obj: AppContext, host: str, port: int) -> None:
 @click.option("--title", help="Title of the edition (default: the file name without extension).")
 @pass_ctx
 def import_(obj: AppContext, file: Path, lang: str, title: str | None) -> None:
-    """Import a text FILE as an edition and print what the clean-up found.
+    """Import FILE (UTF-8 text, PDF or DOCX) as an edition and print what the clean-up found.
 
-    Importing the same file again changes nothing; a changed file under the same title becomes
-    a new version of the edition.
+    From a PDF: the text with its printed page labels, without running headers, footers and page
+    numbers; from a DOCX: paragraphs, headings (by style) and list items. Importing the same file
+    again changes nothing; a changed file under the same title becomes a new version of the edition.
     """
+    from workbench.cli.import_progress import progress_printer
     from workbench.services.importing import import_file
 
     try:
         with obj.transaction() as session:
-            result = import_file(session, file, lang, title, obj.app.config["MAX_IMPORT_BYTES"])
+            result = import_file(session, file, lang, title, obj.app.config["MAX_IMPORT_BYTES"],
+                                 progress=progress_printer())
             click.echo(result.summary())
     except WorkbenchError as error:
+        if sys.stderr.isatty():
+            click.echo("\r\x1b[K", err=True, nl=False)  # clear the progress line
         fail(error)
 
 

@@ -6,18 +6,13 @@ from pathlib import Path
 
 import click
 
+from workbench.config import DEFAULTS
 from workbench.errors import InputError
-from workbench.formats.plaintext import read_lines
 from workbench.glossary.matching import BlockHit, TermMatcher
 from workbench.glossary.model import Entry
 from workbench.services.glossary import load_glossary
-from workbench.text.cleanup import clean
-from workbench.text.model import Block, SourceLine
-
-
-def blocks_of(lines: list[SourceLine]) -> list[Block]:
-    """Cleaned blocks of a text (page furniture dropped, hyphenated words joined)."""
-    return clean(lines).blocks
+from workbench.services.importing import read_file
+from workbench.text import pipeline
 
 
 def hit_record(found: BlockHit, entries: dict[str, Entry], lang: str) -> dict[str, object]:
@@ -48,18 +43,15 @@ def hit_record(found: BlockHit, entries: dict[str, Entry], lang: str) -> dict[st
 @click.option("--glossary", "glossary_path", type=click.Path(exists=True),
               help="A glossary TSV file or folder of them (default: the shipped glossary/).")
 def terms(file: str, lang: str, fmt: str, glossary_path: str | None) -> None:
-    """Find glossary terms in FILE (UTF-8 text, e.g. the book as extracted from PDF) and print each hit.
+    """Find glossary terms in FILE (UTF-8 text, PDF or DOCX) and print each hit.
 
     Inflected forms are found (партиясының, ҚР-ның, партией); each hit gives the source line, the
     form as written, the entry id and the entry's preferred term in the other language.
     """
     try:
         entries = load_glossary(glossary_path)
-        try:
-            data = Path(file).read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read file: {exc.strerror}", path=file) from None
-        blocks = blocks_of(read_lines(data, file))
+        data = read_file(Path(file), int(DEFAULTS["MAX_IMPORT_BYTES"]))  # type: ignore[call-overload]
+        blocks = pipeline.blocks_of(data, file).blocks
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
     by_id = {e.id: e for e in entries}

@@ -25,6 +25,9 @@ class Edition(Base):
     lang: Mapped[str] = mapped_column(String(8))
     version: Mapped[int] = mapped_column(default=1)
     source_name: Mapped[str] = mapped_column(String(500))
+    # "text", "pdf" or "docx": what a sentence's start_line/end_line count (the file's line; the line
+    # within the page; the paragraph number — see workbench.text.model).
+    source_format: Mapped[str] = mapped_column(String(10), default="text", server_default="text")
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     line_count: Mapped[int] = mapped_column(default=0)
     page_count: Mapped[int] = mapped_column(default=0)
@@ -80,7 +83,8 @@ class Segment(Base):
     position: Mapped[int]  # 1-based sentence number within the edition
     text: Mapped[str] = mapped_column(Text)
     original: Mapped[str] = mapped_column(Text)
-    page: Mapped[Optional[int]]
+    page: Mapped[Optional[int]]  # 1-based page in the file's order
+    page_label: Mapped[Optional[str]] = mapped_column(String(20))  # the page as printed ("xii", "12")
     start_line: Mapped[int]
     end_line: Mapped[int]
     is_heading: Mapped[bool] = mapped_column(default=False)

@@ -1,9 +1,10 @@
-"""Import an edition from a text file: read, clean, segment, store — in one transaction, all or nothing."""
+"""Import an edition from a text, PDF or DOCX file: read, clean, check, segment, store — in one transaction, all or nothing."""
 from __future__ import annotations
 
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,13 +12,13 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError
-from workbench.formats.plaintext import read_lines
 from workbench.models import Block, Edition, Segment
-from workbench.text.cleanup import clean
+from workbench.text import pipeline
+from workbench.text.language import language_mismatch
 from workbench.text.model import LANGUAGES, CleanupReport
-from workbench.text.segment import segment
 
 logger = logging.getLogger(__name__)
+FORMAT_NAMES = {"text": "UTF-8 text", "pdf": "PDF", "docx": "DOCX"}
 
 
 @dataclass
@@ -34,12 +35,14 @@ class ImportResult:
             return (f"{e.source_name}: already imported as edition {e.id} ({e.label}); nothing changed")
         r = self.report
         assert r is not None
+        units = "paragraphs in the file" if e.source_format == "docx" else "lines"
+        notes = "".join(f"\n  note: {n}" for n in r.notes if not n.startswith("running headers learned"))
         return (
-            f"edition {e.id}: {e.label} from {e.source_name}\n"
-            f"  lines {r.lines}, pages {r.pages or '-'}, paragraphs/headings/list items {e.block_count}, "
+            f"edition {e.id}: {e.label} from {e.source_name} ({FORMAT_NAMES.get(e.source_format, e.source_format)})\n"
+            f"  {units} {r.lines}, pages {r.pages or '-'}, paragraphs/headings/list items {e.block_count}, "
             f"sentences {e.segment_count}\n"
             f"  running headers removed {r.headers_removed}, page numbers removed {r.page_numbers_removed}, "
-            f"hyphenations joined {r.hyphenations_joined}, hyphens kept {r.hyphens_kept}"
+            f"hyphenations joined {r.hyphenations_joined}, hyphens kept {r.hyphens_kept}{notes}"
         )
 
 
@@ -63,31 +66,47 @@ def read_file(path: Path, max_bytes: int) -> bytes:
 
 
 def import_file(session: Session, path: Path, lang: str, title: str | None = None,
-                max_bytes: int = 20 * 1024 * 1024) -> ImportResult:
-    """Import ``path`` as an edition in ``lang``.
+                max_bytes: int = 20 * 1024 * 1024, *,
+                progress: Callable[[float, str], None] | None = None) -> ImportResult:
+    """Import ``path`` (UTF-8 text, PDF or DOCX, told apart by content) as an edition in ``lang``.
 
     The same bytes imported again return the edition already stored (so nothing confirmed or
     edited is touched); changed bytes under the same title make a new version of the edition.
-    Nothing is written unless the whole file was read, cleaned and segmented.
+    Nothing is written unless the whole file was read, cleaned, checked and segmented.
+    ``progress(fraction, message)``, when given, is called with fractions from 0 to 1 as the
+    work goes on (reading a PDF's pages takes most of it).
+
+    :raises InputError: one line naming the file and what is wrong with it (missing, over
+        ``max_bytes``, not text/PDF/DOCX, encrypted or scanned PDF, not in ``lang``, …).
     """
+    report_progress = progress or (lambda fraction, message: None)
     check_language(lang)
+    name = str(path)
     data = read_file(path, max_bytes)
+    report_progress(0.0, f"reading {path.name}")
     digest = hashlib.sha256(data).hexdigest()
     existing = session.scalar(select(Edition).where(Edition.sha256 == digest, Edition.lang == lang))
     if existing is not None:
+        report_progress(1.0, "already imported")
         return ImportResult(existing, False, None)
-    lines = read_lines(data, str(path))
-    cleaned = clean(lines)
-    if not cleaned.blocks:
-        raise InputError("no text found after clean-up", path=str(path))
-    sentences = segment(cleaned.blocks, lang)
+    kind = pipeline.source_kind(data, name)
+    cleaned = pipeline.blocks_of(data, name, lambda f, m: report_progress(0.7 * f, m))
+    del data
+    mismatch = language_mismatch((b.text for b in cleaned.blocks), lang)
+    if mismatch:
+        raise InputError(mismatch, path=name)
+    report_progress(0.7, "splitting into sentences")
+    text = pipeline.split(cleaned, lang)
+    sentences = text.sentences
+    report_progress(0.9, f"storing {len(sentences)} sentences")
+    labels = text.page_labels
     title = (title or path.stem).strip()
     version = (session.scalar(select(func.max(Edition.version)).where(
         Edition.title == title, Edition.lang == lang)) or 0) + 1
-    report = cleaned.report
+    report = text.report
     edition = Edition(
-        title=title, lang=lang, version=version, source_name=path.name, sha256=digest,
-        line_count=report.lines, page_count=report.pages, block_count=len(cleaned.blocks),
+        title=title, lang=lang, version=version, source_name=path.name, sha256=digest, source_format=kind,
+        line_count=report.lines, page_count=report.pages, block_count=len(text.blocks),
         segment_count=len(sentences), headers_removed=report.headers_removed + report.page_numbers_removed,
         hyphenations_joined=report.hyphenations_joined)
     session.add(edition)
@@ -96,7 +115,7 @@ def import_file(session: Session, path: Path, lang: str, title: str | None = Non
         {"edition_id": edition.id, "position": i, "kind": b.kind, "text": b.text, "page": b.page,
          "start_line": b.start_line, "end_line": b.end_line,
          "anchors": json.dumps([[a.offset, a.line, a.page] for a in b.anchors])}
-        for i, b in enumerate(cleaned.blocks, start=1)]
+        for i, b in enumerate(text.blocks, start=1)]
     block_ids = list(session.scalars(
         insert(Block).returning(Block.id, sort_by_parameter_order=True), block_rows))
     seen_blocks: set[int] = set()
@@ -104,11 +123,22 @@ def import_file(session: Session, path: Path, lang: str, title: str | None = Non
     for n, s in enumerate(sentences, start=1):
         segment_rows.append({
             "edition_id": edition.id, "block_id": block_ids[s.block], "position": n, "text": s.text,
-            "original": s.text, "page": s.page, "start_line": s.start_line, "end_line": s.end_line,
-            "is_heading": cleaned.blocks[s.block].kind == "heading",
+            "original": s.text, "page": s.page, "page_label": page_label(s.page, labels),
+            "start_line": s.start_line, "end_line": s.end_line,
+            "is_heading": text.blocks[s.block].kind == "heading",
             "opens_block": s.block not in seen_blocks, "version": 1})
         seen_blocks.add(s.block)
     if segment_rows:
         session.execute(insert(Segment), segment_rows)
+    report_progress(1.0, f"imported {len(sentences)} sentences")
     logger.info("imported %s as edition %s (%d sentences)", path, edition.id, len(sentences))
     return ImportResult(edition, True, report)
+
+
+def page_label(page: int | None, labels: list[str]) -> str | None:
+    """The printed label of a 1-based page: the source's own label, else the page's number."""
+    if page is None:
+        return None
+    if 0 < page <= len(labels):
+        return labels[page - 1][:20]
+    return str(page)

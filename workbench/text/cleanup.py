@@ -8,6 +8,9 @@ anchors. Two kinds of file are told apart per file:
   furniture is dropped (see ``headers``), hyphenated words are joined (see ``hyphenation``) and
   paragraphs are rebuilt from the wrapped lines;
 * one paragraph per line (``corpora/*/kk.raw.txt``): every non-blank line is a block, no pages.
+
+``clean_printed`` does the same for lines whose layout is already known (a PDF's lines, read with
+their positions on the page): the paragraph-rebuilding and hyphenation rules are the same.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from workbench.text.abbreviations import HEADING_WORDS, LOWER, UPPER
 from workbench.text.headers import Layout, ends_sentence, find_layout, squeeze
 from workbench.text.hyphenation import Hyphenation, split_words
-from workbench.text.model import Anchor, Block, BlockKind, CleanText, CleanupReport, SourceLine
+from workbench.text.model import Anchor, Block, BlockKind, CleanText, CleanupReport, PrintedLine, SourceLine
 from workbench.text.normalise import nfc
 
 # "1) …", "а) …", "- …", "• …", "1. …" (the last only as a list inside text, see _kind).
@@ -46,6 +49,7 @@ class _Line:
     gap: bool  # blank lines or page furniture between it and the previous kept line
     opens_page: bool = False
     entry: bool = False
+    measured: bool = False  # wrapped and gap were measured on the page (a PDF), not guessed from text
 
     @property
     def stands_apart(self) -> bool:
@@ -129,6 +133,8 @@ def _continues(prev: _Line, line: _Line, block: _Builder, measure: int) -> bool:
     """
     if prev.text.endswith("-") and split_words(prev.text, line.text) and line.text[:1].islower():
         return True
+    if line.measured and prev.wrapped and not line.gap:
+        return True  # the line before ran to the margin and this one is not indented: same paragraph
     if line.entry or _starts_list(prev, line):
         return False
     if any(r.fullmatch(t) for r in (LABEL_RE, SEPARATOR_RE) for t in (line.text, block.text)):
@@ -169,11 +175,16 @@ def _kept_lines(lines: list[SourceLine], layout: Layout) -> list[_Line]:
         opens_page = i > 0 and src.text[:1] == " "
         kept.append(_Line(nfc(text), src.number, layout.pages[i], wrapped, gap, opens_page))
         gap = False
+    _mark_entries(kept)
+    return kept
+
+
+def _mark_entries(kept: list[_Line]) -> None:
+    """Mark the lines of a list of abbreviations ("ABBR – expansion" lines that come in runs)."""
     for k, line in enumerate(kept):
         if is_entry(line.text):
             near = kept[max(k - 2, 0): k] + kept[k + 1: k + 3]
             line.entry = any(is_entry(o.text) for o in near)
-    return kept
 
 
 def _join_how(prev: _Line, line: _Line, hyphens: Hyphenation, report: CleanupReport) -> str:
@@ -215,14 +226,30 @@ def _rebuild(kept: list[_Line], report: CleanupReport) -> list[Block]:
     return blocks
 
 
+def paragraph_kind(text: str) -> BlockKind:
+    """Heading, list item or paragraph, for a paragraph that stands alone (one per line, a DOCX's)."""
+    return _kind(text, False, title_like(text))
+
+
 def _one_block_per_line(lines: list[SourceLine]) -> list[Block]:
     blocks = []
     for src in lines:
         text = nfc(squeeze(src.text))
         if text:
-            kind = _kind(text, False, title_like(text))
-            blocks.append(Block(kind, text, [Anchor(0, src.number, None)]))
+            blocks.append(Block(paragraph_kind(text), text, [Anchor(0, src.number, None)]))
     return blocks
+
+
+def clean_printed(lines: list[PrintedLine], report: CleanupReport) -> CleanText:
+    """Blocks of lines whose pages, wrapping and spacing were read from the page itself (a PDF).
+
+    The page furniture is already gone; ``report`` (pages, furniture removed) is completed with the
+    hyphenations joined and kept.
+    """
+    kept = [_Line(nfc(squeeze(p.text)), p.line, p.page, p.wrapped, p.gap, measured=True)
+            for p in lines if p.text.strip()]
+    _mark_entries(kept)
+    return CleanText(_rebuild(kept, report), report)
 
 
 def clean(lines: list[SourceLine]) -> CleanText:

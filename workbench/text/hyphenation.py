@@ -21,6 +21,12 @@ WORD_RE = re.compile(r"\w+(?:-\w+)*")
 # A hyphen glued to the last word of a line: the only kind that can be a line-break hyphen.
 LINE_END_HYPHEN_RE = re.compile(r"(\w+(?:-\w+)*)-$")
 FIRST_WORD_RE = re.compile(r"\w+(?:-\w+)*")
+# A Kazakh adjective ending, and how a Kazakh suffix (plural, case, possessive) starts.
+KK_ADJECTIVE_RE = re.compile(r"\w{3,}(?:лық|лік|дық|дік|тық|тік)$")
+KK_SUFFIX_START_RE = re.compile(r"(?:[лдтн][аеыі]|[ғгқк][аеыі]|[сш][ыі]|м[аеыі]з|ба|бе|па|пе)")
+# The first part of a Russian compound adjective: a whole adjective stem and the linking vowel.
+RU_ADJECTIVE_STEM_RE = re.compile(r"\w{3,}(?:[аио]льн|ивн|ичн|енн|онн|ческ|ск)о$")
+RU_ADJECTIVE_RE = re.compile(r"[а-яё]{2,}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ою|ей)")
 
 
 class Hyphenation:
@@ -30,7 +36,14 @@ class Hyphenation:
         words: Counter[str] = Counter()
         heads: Counter[str] = Counter()
         after_break = False
+        previous = ""
+        breaks: list[tuple[str, str]] = []
         for text in line_texts:
+            if after_break:
+                halves = split_words(previous, text)
+                if halves:
+                    breaks.append(halves)
+            previous = text
             tokens = WORD_RE.findall(text)
             broken = text.endswith("-") and bool(LINE_END_HYPHEN_RE.search(text[text.rfind(" ") + 1:]))
             # The fragments around a line-break hyphen are not words of the file.
@@ -48,6 +61,24 @@ class Hyphenation:
         self.heads = heads
         self._sorted = sorted(w for w in words if "-" not in w)
         self._sorted_compounds = sorted(w for w in words if "-" in w)
+        self.default = self._default_for(breaks)
+
+    def _default_for(self, breaks: list[tuple[str, str]]) -> str:
+        """What a line-end hyphen with no evidence either way most likely is, in this file.
+
+        Most printed books hyphenate words, so a join is the default. A typesetter that never
+        hyphenates breaks lines only at the hyphens of compounds: when the breaks the file's own
+        words decide are nearly all compounds, an undecided break is taken for one too.
+        """
+        keeps = joins = 0
+        for left, right in breaks:
+            joined = self.words[(left + right).casefold()]
+            compound = self.words[(left + "-" + right).casefold()]
+            if joined > compound:
+                joins += 1
+            elif compound > joined:
+                keeps += 1
+        return "keep" if keeps >= 3 and keeps >= 0.9 * (keeps + joins) else "join"
 
     def _has_prefix(self, prefix: str, compounds: bool = False) -> bool:
         words = self._sorted_compounds if compounds else self._sorted
@@ -95,7 +126,25 @@ class Hyphenation:
         if (len(l_low) >= 4 and l_low[-1] in "оеп" and len(r_head) >= 5 and self._has_prefix(r_head)
                 and r_head not in SUFFIX_WORDS):
             return "keep"
-        return "join"
+        # A Russian compound adjective seen only once (консультативно-совещательные,
+        # военно-промышленный): an adjective stem with its linking -о before a whole adjective.
+        if RU_ADJECTIVE_STEM_RE.search(l_low) and RU_ADJECTIVE_RE.fullmatch(r_head):
+            return "keep"
+        # A pair of words broken at its hyphen, each a word of the file (қаржылық-өнеркәсіптік,
+        # салт-дәстүр, қыркүйек-желтоқсан), when no form of the joined word occurs (checked above).
+        if (self.words[l_low] >= 1 and len(l_low) >= 3 and len(r_head) >= 5 and r_head not in SUFFIX_WORDS
+                and self._has_prefix(r_head[:5])):
+            return "keep"
+        # A Kazakh adjective in -лық/-лік… before a word that does not start like a suffix
+        # (командалық-диктаторлық, құндылық-мағыналық); a word broken before its suffix has a joined
+        # form elsewhere in the file, which was found above.
+        if KK_ADJECTIVE_RE.search(l_low) and len(r_head) >= 5 and r_head not in SUFFIX_WORDS \
+                and not KK_SUFFIX_START_RE.match(r_head):
+            return "keep"
+        # An echo pair, the second word opening like the first (дәрі-дәрмек, кез-келген).
+        if len(l_low) >= 3 and len(r_head) >= 4 and l_low[:2] == r_head[:2] and r_head not in SUFFIX_WORDS:
+            return "keep"
+        return self.default
 
     def keep_hyphen(self, left: str, right: str) -> bool:
         """Whether the hyphen of ``left-`` + ``right`` stays (a compound or a dash)."""

@@ -1,8 +1,17 @@
 """Value types shared by the text pipeline, the checks and the services (pure, no I/O).
 
-Provenance convention: ``line`` numbers are 1-based line numbers of the source file; ``page``
-numbers are 1-based page numbers counted from the start of the file (``None`` when the source has
-no pages). Character offsets are 0-based offsets into a block's cleaned ``text``.
+Provenance convention, by kind of source:
+
+* text file: ``line`` is the 1-based line of the file; ``page`` the 1-based page counted from the
+  start of the file (a page starts at a line opening with a space), ``None`` when it has no pages;
+* PDF: ``page`` is the 1-based page in the file's order (its printed label is kept beside it) and
+  ``line`` the 1-based line within that page, counted from the top of the body text (running
+  headers, footers and page numbers not counted), so "page 12, line 5" is found on the printed page;
+* DOCX: ``line`` is the 1-based paragraph number (every paragraph of the body, empty ones and
+  table cells' included, in reading order); ``page`` comes from the page breaks the file records,
+  ``None`` when it records none.
+
+Character offsets are 0-based offsets into a block's cleaned ``text``.
 """
 from __future__ import annotations
 
@@ -20,6 +29,21 @@ class SourceLine:
 
     number: int
     text: str
+
+
+@dataclass(frozen=True)
+class PrintedLine:
+    """A line of a printed page (a PDF's), with what its position on the page says.
+
+    ``line`` is the 1-based line within its page, counting the body's lines from the top (running
+    headers, footers and page numbers are not counted); ``page`` is the 1-based page in the file's order.
+    """
+
+    text: str
+    line: int
+    page: int
+    wrapped: bool  # the line runs on into the next one: the paragraph goes on
+    gap: bool  # set apart from the line before by extra space, or a centred line opening a page
 
 
 @dataclass(frozen=True)
@@ -92,3 +116,6 @@ class CleanText:
 
     blocks: list[Block]
     report: CleanupReport
+    # The printed label of every page, by 1-based page in file order ("iv", "12"); empty when the
+    # source has no labels of its own (text files: pages are counted).
+    page_labels: list[str] = field(default_factory=list)

@@ -1,0 +1,253 @@
+"""A PDF edition: its text lines read with their place on the page, page furniture dropped, pages labelled.
+
+Read with pypdfium2 (PDFium, the PDF engine of Chromium; Apache-2.0/BSD-3 licensed), which gives each
+character with its box and baseline. From the lines of each page:
+
+* page numbers and running headers and footers are dropped by **position and repetition**: a line at the
+  top or bottom edge of a page, set apart from the body (by extra space, or a smaller font), is furniture
+  when it is a page number (arabic or roman, alone or between dashes, or the page's own label) or when
+  the same text stands at the same edge of other pages (a title with the page number in it counts as the
+  same text);
+* pages keep their **printed labels** (the PDF's /PageLabels, e.g. roman front matter ``i, ii, …`` then
+  ``1, 2, …``), else their order in the file;
+* whether a line runs on into the next one (``wrapped``) comes from its right edge (a justified line
+  reaches the measure; in ragged text the next line's first word would not have fitted) and from the next
+  line's indent; extra space above a line, or a centred line, sets it apart (a title);
+* words hyphenated across line ends are left with their hyphen; ``clean_printed`` joins them with the same
+  rules as text files. Footnote markers stay in the text as printed.
+
+Only the body's lines are counted for ``line`` (the line within its page). No OCR: a PDF without a text
+layer (a scan) is refused with a message that says so. Multi-column pages are read in baseline order.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workbench.errors import InputError
+from workbench.text.cleanup import clean_printed
+from workbench.text.model import CleanText, CleanupReport, PrintedLine
+
+Progress = Callable[[float, str], None]
+
+PDF_MAGIC = b"%PDF-"
+PAGE_NUMBER_RE = re.compile(r"[-–—\s]*(\d{1,4}|[ivxlcdm]{1,7})[-–—\s]*", re.IGNORECASE)
+LINE_BREAK_HYPHEN = "\ufffe"  # PDFium's mark for a hyphen that ends a line (the line break is dropped)
+
+
+@dataclass
+class _Line:
+    """A text line of a page as laid out: text, left and right edge, baseline, font size."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float  # baseline, from the bottom of the page
+    size: float
+    page: int  # 1-based, in file order
+    furniture: bool = False
+
+
+def is_pdf(data: bytes) -> bool:
+    """PDF files start with ``%PDF-`` (readers accept it within the first kilobyte)."""
+    return PDF_MAGIC in data[:1024]
+
+
+def _open(data: bytes, name: str):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise InputError("encrypted PDF: it needs a password to be read; save a copy without the "
+                             "password and import that", path=name) from None
+        reason = str(exc).split("(PDFium: ", 1)[-1].rstrip(")")
+        raise InputError(f"not a readable PDF ({reason})", path=name) from None
+
+
+def _page_lines(textpage, page: int) -> list[_Line]:
+    """The page's text lines, top to bottom; a line-end hyphen PDFium joined is split off again."""
+    import pypdfium2.raw as raw
+
+    text = textpage.get_text_range()
+    n = min(len(text), textpage.count_chars())
+    x, y = ctypes.c_double(), ctypes.c_double()
+    lines: list[_Line] = []
+
+    def close(start: int, end: int, hyphen: bool) -> None:
+        chars = [i for i in range(start, end) if not text[i].isspace()]
+        if not chars:
+            return
+        first, last = chars[0], chars[-1]
+        left = textpage.get_charbox(first)[0]
+        right = textpage.get_charbox(last)[2]
+        raw.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
+        size = raw.FPDFText_GetFontSize(textpage.raw, first)
+        body = text[start:end].replace("\r", "").replace("\n", "").replace(LINE_BREAK_HYPHEN, "-")
+        lines.append(_Line(" ".join(body.split()) + ("-" if hyphen else ""), left, right, y.value, size, page))
+
+    start = 0
+    for i in range(n):
+        c = text[i]
+        if c == "\n":
+            close(start, i, False)
+            start = i + 1
+        elif c == LINE_BREAK_HYPHEN:
+            close(start, i, True)
+            start = i + 1
+    close(start, n, False)
+    lines.sort(key=lambda ln: (-round(ln.y, 0), ln.x0))
+    return _merge_same_baseline(lines)
+
+
+def _merge_same_baseline(lines: list[_Line]) -> list[_Line]:
+    """Pieces PDFium gave as separate lines but that stand on one baseline are one line."""
+    merged: list[_Line] = []
+    for ln in lines:
+        prev = merged[-1] if merged else None
+        if prev is not None and abs(prev.y - ln.y) < 0.3 * max(prev.size, 1.0) and ln.x0 >= prev.x1 - 1:
+            prev.text = f"{prev.text} {ln.text}"
+            prev.x1 = ln.x1
+        else:
+            merged.append(ln)
+    return merged
+
+
+def _has_images(page) -> bool:
+    import pypdfium2.raw as raw
+
+    return any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=1))
+
+
+def _label_key(text: str, label: str, index: int) -> str:
+    """The text of an edge line with its page's own number taken out, so "Глава 12" ≈ "Глава 13"."""
+    out = text.casefold()
+    for number in {label.casefold(), str(index)}:
+        if number:
+            out = re.sub(rf"(?<!\w){re.escape(number)}(?!\w)", "#", out)
+    return " ".join(out.split())
+
+
+def _mark_furniture(pages: list[list[_Line]], labels: list[str], pitch: float, body_size: float) -> tuple[int, int]:
+    """Mark page numbers and running headers/footers; returns how many of each were marked."""
+    candidates: list[tuple[_Line, str, str]] = []  # line, edge, key
+    for p, lines in enumerate(pages):
+        if len(lines) < 2:
+            continue
+        for edge, ordered in (("top", lines), ("bottom", lines[::-1])):
+            for k in range(min(2, len(ordered) - 1)):
+                ln, nxt = ordered[k], ordered[k + 1]
+                apart = abs(ln.y - nxt.y) > 1.6 * pitch or ln.size < 0.9 * body_size
+                if not apart:
+                    break
+                candidates.append((ln, edge, _label_key(ln.text, labels[p], p + 1)))
+    seen = Counter((edge, key) for _, edge, key in candidates)
+    numbers = headers = 0
+    for ln, edge, key in candidates:
+        if PAGE_NUMBER_RE.fullmatch(ln.text) or key == "#":
+            ln.furniture = True
+            numbers += 1
+        elif seen[(edge, key)] >= 2:
+            ln.furniture = True
+            headers += 1
+    return numbers, headers
+
+
+def _printed_lines(pages: list[list[_Line]], pitch: float, size: float) -> list[PrintedLine]:
+    """Body lines with their page line number, and whether each runs on and is set apart."""
+    body = [[ln for ln in lines if not ln.furniture] for lines in pages]
+    flat = [ln for lines in body for ln in lines]
+    if not flat:
+        return []
+    left = Counter(round(ln.x0) for ln in flat).most_common(1)[0][0]
+    rights = sorted(ln.x1 for ln in flat)
+    right = rights[int(0.95 * (len(rights) - 1))]
+    # The paragraph indent: where most indented lines start.
+    indents = Counter(round(ln.x0) for ln in flat if ln.x0 > left + 1.0)
+    indent = float(indents.most_common(1)[0][0]) if indents else None
+    out: list[PrintedLine] = []
+    for p, lines in enumerate(body):
+        for k, ln in enumerate(lines):
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            if nxt is None and p + 1 < len(body):
+                nxt = next((b[0] for b in body[p + 1:] if b), None)
+            centred = _centred_line(ln, left, right, indent)
+            wrapped = False
+            if nxt is not None and centred:
+                # A title set on two centred lines, without extra space between them, is one title.
+                wrapped = _centred_line(nxt, left, right, indent) and nxt.page == ln.page and ln.y - nxt.y <= 1.35 * pitch
+            elif nxt is not None:
+                indented = nxt.x0 > left + 0.6 * nxt.size
+                first_word = nxt.text.split()[0] if nxt.text.split() else ""
+                char_width = (ln.x1 - ln.x0) / max(len(ln.text), 1)
+                room = right - ln.x1
+                wrapped = not indented and (room < 0.8 * ln.size or room < (len(first_word) + 1) * char_width)
+            prev = lines[k - 1] if k else None
+            spaced = prev is not None and prev.y - ln.y > 1.35 * pitch
+            # A centred line after running text opens a title; the next centred line goes on with it.
+            gap = spaced or (centred and (prev is None or not _centred_line(prev, left, right, indent)))
+            out.append(PrintedLine(ln.text, k + 1, p + 1, wrapped, gap))
+    return out
+
+
+def _centred_line(ln: _Line, left: float, right: float, indent: float | None) -> bool:
+    """Indented on the left by as much as it falls short on the right, and not by the paragraph indent."""
+    if indent is not None and abs(ln.x0 - indent) <= 1.0:
+        return False
+    return ln.x0 > left + 0.6 * ln.size and abs((ln.x0 - left) - (right - ln.x1)) < 0.6 * ln.size
+
+
+def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> CleanText:
+    """The blocks of a PDF edition, every one anchored to its page and line within the page.
+
+    :raises InputError: encrypted, damaged, or without a text layer (a scan).
+    """
+    document = _open(data, name)
+    try:
+        count = len(document)
+        if count == 0:
+            raise InputError("PDF has no pages", path=name)
+        labels: list[str] = []
+        pages: list[list[_Line]] = []
+        textless: list[int] = []
+        for i in range(count):
+            page = document[i]
+            textpage = page.get_textpage()
+            try:
+                lines = _page_lines(textpage, i + 1)
+                if not lines and _has_images(page):
+                    textless.append(i + 1)
+            finally:
+                textpage.close()
+                page.close()
+            pages.append(lines)
+            labels.append(document.get_page_label(i) or str(i + 1))
+            if progress is not None and (i % 10 == 0 or i + 1 == count):
+                progress((i + 1) / count, f"read page {i + 1} of {count}")
+    finally:
+        document.close()
+    if not any(pages):
+        what = "only images" if textless else "no text"
+        raise InputError(f"PDF has no text layer ({what} on its {count} page{'s' if count > 1 else ''}: "
+                         "a scan?); text recognition (OCR) is not done: import a PDF with text, or its text",
+                         path=name)
+    all_lines = [ln for lines in pages for ln in lines]
+    size = statistics.median(ln.size for ln in all_lines)
+    steps = [a.y - b.y for lines in pages for a, b in zip(lines, lines[1:]) if a.y - b.y > 0.5 * size]
+    pitch = statistics.median(steps) if steps else 1.2 * size
+    numbers, headers = _mark_furniture(pages, labels, pitch, size)
+    printed = _printed_lines(pages, pitch, size)
+    report = CleanupReport(lines=len(printed), pages=count, headers_removed=headers, page_numbers_removed=numbers)
+    if textless:
+        report.notes.append("pages without a text layer (images only, not read): "
+                            + ", ".join(labels[p - 1] for p in textless))
+    cleaned = clean_printed(printed, report)
+    if not cleaned.blocks:
+        raise InputError("no text found in the PDF after removing page numbers and running headers", path=name)
+    cleaned.page_labels = labels
+    return cleaned
