@@ -16,13 +16,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from workbench.text.normalise import LATIN_TO_CYRILLIC, fold, to_russian_letters
+from workbench.language import LATIN_EXTRA, LATIN_TO_CYRILLIC
+from workbench.text.normalise import fold, to_russian_letters
 
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 FOOTNOTE_RE = re.compile(r"\[(\d+)\]")
 WORD_RE = re.compile(r"[^\W\d_]+")
 CYRILLIC_RE = re.compile("[\u0400-\u052f]")
-LATIN_RE = re.compile("[A-Za-zəƏ]")
+LATIN_RE = re.compile(f"[A-Za-z{LATIN_EXTRA}]")
 # Roman numerals as typed in either edition: Latin letters, or the Cyrillic look-alikes І and Х
 # that Kazakh typists use ("І бөлім" / "Раздел I").
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")

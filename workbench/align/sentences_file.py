@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 from workbench.errors import InputError
+from workbench.language import UPPER
 from workbench.formats.plaintext import read_lines
 
 # A sentence end inside a line: final punctuation, an optional closing quote or bracket, a space and
 # a capital letter, digit or opening quote. Initials and abbreviations also match, hence the slack below.
-INNER_END_RE = re.compile(r"[.!?…][»\"”)]?\s+[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]")
+INNER_END_RE = re.compile(rf"[.!?…][»\"”)]?\s+[«\"“(]?[{UPPER}0-9]")
 # A line with this many inner sentence ends and this many characters is a paragraph, not a sentence.
 MAX_INNER_ENDS = 3
 MIN_PARAGRAPH_CHARS = 300
