@@ -56,9 +56,10 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
     if glossary:
         extra_kk, extra_ru = glossary_keys(glossary, kk_side.sentences, ru_side.sentences, config.stem_length)
 
-    def run(lexicon: dict[str, set[str]], pass_config: AlignConfig, ratio: float | None = None) -> list[Bead]:
+    def run(lexicon: dict[str, set[str]], pass_config: AlignConfig, ratio: float | None = None,
+            guide: Sequence[Bead] = ()) -> list[Bead]:
         bc = _bead_cost(kk_f, ru_f, lexicon, extra_kk, extra_ru, kk_side, ru_side, pass_config, ratio)
-        return _align_all(bc, stretches, pass_config)
+        return _align_all(bc, stretches, pass_config, corners(guide) if guide else None)
 
     passes = config.lexicon_passes if config.learn_lexicon else 0
     # A pass that only has to find confident 1-1 beads to learn from makes do with the simple shapes.
@@ -72,7 +73,7 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
         logger.debug("lexicon: %d learnt entries from %d beads", len(learnt), len(confident))
         for s, ts in names.items():
             learnt.setdefault(s, set()).update(ts)
-        beads = run(learnt, config, aligned_ratio([*beads, *fixed], kk_f, ru_f))
+        beads = run(learnt, config, aligned_ratio([*beads, *fixed], kk_f, ru_f), guide=beads)
     return beads
 
 
@@ -87,11 +88,25 @@ def aligned_ratio(beads: Sequence[Bead], kk_f: SideFeatures, ru_f: SideFeatures)
     return (ru_chars + 1) / (kk_chars + 1) if kk_chars and ru_chars else None
 
 
-def _align_all(bc: BeadCost, stretches: list[tuple[Stretch, Bead | None]], config: AlignConfig) -> list[Bead]:
-    """Beads of every stretch, with the fixed bead that closes it, in order."""
+def corners(beads: Sequence[Bead]) -> list[tuple[int, int]]:
+    """The DP states a bead path passes through: (0, 0) and the state after each bead."""
+    points = [(0, 0)]
+    i = j = 0
+    for b in beads:
+        i, j = b.kk[-1] + 1 if b.kk else i, b.ru[-1] + 1 if b.ru else j
+        points.append((i, j))
+    return points
+
+
+def _align_all(bc: BeadCost, stretches: list[tuple[Stretch, Bead | None]], config: AlignConfig,
+               guide: list[tuple[int, int]] | None = None) -> list[Bead]:
+    """Beads of every stretch, with the fixed bead that closes it, in order.
+
+    :param guide: the states of an earlier pass's path; the DP then only searches near it.
+    """
     beads = []
     for stretch, closing in stretches:
-        beads.extend(_align_stretch(bc, stretch, config))
+        beads.extend(_align_stretch(bc, stretch, config, guide))
         if closing is not None:
             beads.append(closing)
     return beads
@@ -114,15 +129,22 @@ def _bead_cost(kk_f: SideFeatures, ru_f: SideFeatures, lexicon: dict[str, set[st
     return BeadCost(pf, kk, ru, config)
 
 
-def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig) -> list[Bead]:
+def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig,
+                   guide: list[tuple[int, int]] | None = None) -> list[Bead]:
     i0, i1, j0, j1 = stretch
     n, m = i1 - i0, j1 - j0
     if n == 0 or m == 0:
         # Nothing on the other side: every sentence is a certain skip.
         return [Bead((i,), ()) for i in range(i0, i1)] + [Bead((), (j,)) for j in range(j0, j1)]
-    anchors = find_anchors(bc, i0, i1, j0, j1, config)
-    lo, hi = corridor(anchor_points(anchors, i0, j0, n, m), n, m, config)
-    path = [(i + i0, a, j + j0, b) for i, a, j, b in best_path(n, m, lo, hi, config.shapes, bc.cost, i0, j0)]
+    if guide is not None:
+        # A later pass moves beads by a few sentences at most: search a narrow corridor around the path
+        # of the pass before instead of the anchors' wide one.
+        points = [(i - i0, j - j0) for i, j in guide if i0 <= i <= i1 and j0 <= j <= j1]
+        lo, hi = corridor(points, n, m, replace(config, anchor_slack=config.refine_slack))
+    else:
+        anchors = find_anchors(bc, i0, i1, j0, j1, config)
+        lo, hi = corridor(anchor_points(anchors, i0, j0, n, m), n, m, config)
+    path = [(i + i0, a, j + j0, b) for i, a, j, b in best_path(n, m, lo, hi, config.shapes, bc.arrays.block, i0, j0)]
     if config.isolated_pair_max_llr is not None:
         path = unpair_isolated(bc, path, config.isolated_pair_max_llr)
     scores = bead_scores(bc, path)

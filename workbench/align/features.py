@@ -95,8 +95,10 @@ def stem(word: str, length: int) -> str:
     return to_russian_letters(fold(word)).translate(STEM_TABLE)[:length]
 
 
+@functools.lru_cache(maxsize=50_000)
 def sentence_keys(text: str, stem_length: int) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    """(all keys, number keys, word stems in order) of one sentence."""
+    """(all keys, number keys, word stems in order) of one sentence (cached: laws and copies repeat
+    sentences word for word)."""
     numbers = {"#" + m.group().replace(",", ".").lstrip("0") for m in NUMBER_RE.finditer(text)}
     keys = set(numbers)
     keys.update("[" + m.group(1) + "]" for m in FOOTNOTE_RE.finditer(text))

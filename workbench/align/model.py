@@ -74,7 +74,9 @@ class AlignConfig:
     band: int = 60
     # Slack around every anchor, so that an anchor may still end up in a 2-1 or 1-2 bead.
     anchor_slack: int = 3
-    # Second pass with a lexicon learnt from the confident beads of the first pass.
+    # Second pass with a lexicon learnt from the confident beads of the first pass; it searches this many
+    # sentences either side of the first pass's path.
+    refine_slack: int = 8
     learn_lexicon: bool = True
     lexicon_passes: int = 1  # each pass learns from the one before and re-aligns
     lexicon_min_score: float = 0.8  # only 1-1 beads at least this confident teach the lexicon
