@@ -147,9 +147,48 @@ def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig,
     path = [(i + i0, a, j + j0, b) for i, a, j, b in best_path(n, m, lo, hi, config.shapes, bc.arrays.block, i0, j0)]
     if config.isolated_pair_max_llr is not None:
         path = unpair_isolated(bc, path, config.isolated_pair_max_llr)
+    swapped: set[int] = set()
+    if config.swap_min_llr is not None and (2, 2) in config.shapes:
+        path, swapped = join_swaps(bc, path, config.swap_min_llr)
     scores = bead_scores(bc, path)
-    return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(s, 4))
-            for (i, a, j, b), s in zip(path, scores)]
+    return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)),
+                 round(min(s, config.swap_score) if k in swapped else s, 4))
+            for k, ((i, a, j, b), s) in enumerate(zip(path, scores))]
+
+
+def join_swaps(bc: BeadCost, path: list[PathBead], min_llr: float) -> tuple[list[PathBead], set[int]]:
+    """The path with two sentences translated in the other order joined into one 2-2 bead, and the
+    positions of those beads.
+
+    A monotone path cannot cross: kk A B translated as ru B' A' comes out of the DP as A:-, B:B', -:A' (or
+    as the straight pairs A:B', B:A'). When the crossed pairs A–A' and B–B' are both supported by their keys
+    and better than the straight ones, the beads covering those four sentences become one 2-2 bead.
+    """
+    out: list[PathBead] = []
+    swapped: set[int] = set()
+    k = 0
+    while k < len(path):
+        joined = None
+        for size in (2, 3):
+            window = path[k:k + size]
+            if len(window) < size:
+                break
+            i, j = window[0][0], window[0][2]
+            if sum(a for _, a, _, _ in window) != 2 or sum(b for _, _, _, b in window) != 2:
+                continue
+            crossed = (bc.pair_llr(i, j + 1), bc.pair_llr(i + 1, j))
+            straight = bc.pair_llr(i, j) + bc.pair_llr(i + 1, j + 1)
+            if min(crossed) >= min_llr and sum(crossed) > straight + min_llr:
+                joined = (size, (i, 2, j, 2))
+                break
+        if joined is None:
+            out.append(path[k])
+            k += 1
+        else:
+            swapped.add(len(out))
+            out.append(joined[1])
+            k += joined[0]
+    return out, swapped
 
 
 def unpair_isolated(bc: BeadCost, path: list[PathBead], max_llr: float) -> list[PathBead]:
