@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from workbench.align.anchors import anchor_points, find_anchors
+from workbench.align.coarse import coarse_points
 from workbench.align.confidence import bead_scores
 from workbench.align.cost import BeadCost
 from workbench.align.dp import best_path, corridor
@@ -143,7 +144,8 @@ def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig,
         lo, hi = corridor(points, n, m, replace(config, anchor_slack=config.refine_slack))
     else:
         anchors = find_anchors(bc, i0, i1, j0, j1, config)
-        lo, hi = corridor(anchor_points(anchors, i0, j0, n, m), n, m, config)
+        points, slack = follow_coarse_paths(bc, anchor_points(anchors, i0, j0, n, m), i0, j0, config)
+        lo, hi = corridor(points, n, m, replace(config, anchor_slack=slack))
     path = [(i + i0, a, j + j0, b) for i, a, j, b in best_path(n, m, lo, hi, config.shapes, bc.arrays.block, i0, j0)]
     if config.isolated_pair_max_llr is not None:
         path = unpair_isolated(bc, path, config.isolated_pair_max_llr)
@@ -154,6 +156,22 @@ def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig,
     return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)),
                  round(min(s, config.swap_score) if k in swapped else s, 4))
             for k, ((i, a, j, b), s) in enumerate(zip(path, scores))]
+
+
+def follow_coarse_paths(bc: BeadCost, points: list[tuple[int, int]], i0: int, j0: int,
+                        config: AlignConfig) -> tuple[list[tuple[int, int]], int]:
+    """Corridor points with every gap between anchors too large for a full rectangle replaced by the
+    corners of a coarse path through it (see ``coarse.py``), and the slack the corridor then needs."""
+    out = [points[0]]
+    slack = config.anchor_slack
+    for (ia, ja), (ib, jb) in zip(points, points[1:]):
+        if (ib - ia + 1) * (jb - ja + 1) > config.max_rectangle_cells and ib > ia and jb > ja:
+            coarse, size = coarse_points(bc, ia + i0, ib + i0, ja + j0, jb + j0)
+            out.extend((i - i0, j - j0) for i, j in coarse[1:])
+            slack = max(slack, 2 * size)
+        else:
+            out.append((ib, jb))
+    return out, slack
 
 
 def join_swaps(bc: BeadCost, path: list[PathBead], min_llr: float) -> tuple[list[PathBead], set[int]]:
