@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from workbench.align.anchors import anchor_points, find_anchors
@@ -14,6 +14,7 @@ from workbench.align.dp import best_path, corridor
 from workbench.align.features import SideFeatures, add_translations, pair_features, side_features
 from workbench.align.lexicon import glossary_keys, learn_lexicon, name_variants
 from workbench.align.model import AlignConfig, Bead, Side
+from workbench.align.stem_lexicon import StemLexicon, as_mapping, shipped_lexicon
 from workbench.errors import AlignmentError
 
 logger = logging.getLogger(__name__)
@@ -28,10 +29,13 @@ def as_side(side: Side | Sequence[str]) -> Side:
 
 
 def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfig | None = None,
-          glossary: Sequence[tuple[str, str]] | None = None, fixed: Sequence[Bead] = ()) -> list[Bead]:
+          glossary: Sequence[tuple[str, str]] | None = None, fixed: Sequence[Bead] = (),
+          lexicon: StemLexicon | Mapping[str, Iterable[str]] | None = None) -> list[Bead]:
     """Align the sentences of a Kazakh and a Russian edition.
 
     :param glossary: (kk term, ru term) pairs; inflected forms match by stem.
+    :param lexicon: kk stem → ru stems to start from; by default the shipped stem lexicon
+        (``AlignConfig.shipped_lexicon`` turns it off).
     :param fixed: beads a reviewer confirmed; they come back exactly as given and only the stretches
         between them are aligned.
     :returns: monotone beads covering every sentence of both sides exactly once.
@@ -52,6 +56,11 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
     if config.fuzzy_names:
         names = name_variants(kk_side.sentences, ru_side.sentences, config.stem_length,
                               config.fuzzy_min_ratio)
+    if lexicon is None and config.shipped_lexicon:
+        lexicon = shipped_lexicon()
+    if lexicon is not None:
+        for s, ts in as_mapping(lexicon, config.stem_length).items():
+            names.setdefault(s, set()).update(ts)
     extra_kk: Sequence[frozenset[str]] = ()
     extra_ru: Sequence[frozenset[str]] = ()
     if glossary:

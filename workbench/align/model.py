@@ -78,6 +78,8 @@ class AlignConfig:
     # sentences either side of the first pass's path.
     refine_slack: int = 8
     learn_lexicon: bool = True
+    # Start from the shipped kk-ru stem lexicon (workbench/align/lexicon.kk-ru.tsv).
+    shipped_lexicon: bool = True
     lexicon_passes: int = 1  # each pass learns from the one before and re-aligns
     lexicon_min_score: float = 0.8  # only 1-1 beads at least this confident teach the lexicon
     lexicon_min_count: int = 2

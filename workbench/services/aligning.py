@@ -10,6 +10,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from workbench import align as aligner
+from workbench.align.stem_lexicon import grown_mapping, shipped_lexicon
 from workbench.errors import AlignmentError
 from workbench.models import Alignment, Bead, Edition, Segment, utcnow
 
@@ -69,12 +70,41 @@ def align_editions(session: Session, kk: Edition, ru: Edition,
         session.flush()
     else:
         fixed = confirmed_beads(session, alignment.id)
-    beads = aligner.align(side_of(session, kk), side_of(session, ru), config, glossary=glossary, fixed=fixed)
+    beads = aligner.align(side_of(session, kk), side_of(session, ru), config, glossary=glossary, fixed=fixed,
+                          lexicon=grown_lexicon(session, config))
     store_beads(session, alignment, beads, fixed)
     shapes = Counter(f"{len(b.kk)}-{len(b.ru)}" for b in beads)
     low = sum(1 for b in beads if b.score < LOW_CONFIDENCE)
     logger.info("aligned %s with %s: %d beads", kk.label, ru.label, len(beads))
     return AlignResult(alignment, shapes, low, len(fixed))
+
+
+def confirmed_sentence_pairs(session: Session) -> list[tuple[str, str]]:
+    """(Kazakh text, Russian text) of every confirmed bead, of every alignment, that pairs sentences."""
+    rows = session.execute(
+        select(Alignment.kk_edition_id, Alignment.ru_edition_id, Bead.kk_start, Bead.kk_end, Bead.ru_start,
+               Bead.ru_end).join(Alignment, Bead.alignment_id == Alignment.id)
+        .where(Bead.status == "confirmed", Bead.kk_end > Bead.kk_start, Bead.ru_end > Bead.ru_start)).all()
+    wanted: dict[int, set[int]] = {}
+    for r in rows:
+        wanted.setdefault(r.kk_edition_id, set()).update(range(r.kk_start, r.kk_end))
+        wanted.setdefault(r.ru_edition_id, set()).update(range(r.ru_start, r.ru_end))
+    text: dict[tuple[int, int], str] = {}
+    for edition_id, positions in wanted.items():
+        found = session.execute(select(Segment.position, Segment.text).where(
+            Segment.edition_id == edition_id, Segment.position.in_(sorted(positions))))
+        text.update(((edition_id, p), t) for p, t in found)
+    return [(" ".join(text[(r.kk_edition_id, p)] for p in range(r.kk_start, r.kk_end)),
+             " ".join(text[(r.ru_edition_id, p)] for p in range(r.ru_start, r.ru_end))) for r in rows]
+
+
+def grown_lexicon(session: Session, config: aligner.AlignConfig | None) -> dict[str, set[str]] | None:
+    """The shipped stem lexicon grown with what the confirmed beads teach (None: the aligner's default)."""
+    config = config or aligner.AlignConfig()
+    if not config.shipped_lexicon:
+        return None
+    pairs = confirmed_sentence_pairs(session)
+    return grown_mapping(shipped_lexicon(), pairs) if pairs else None
 
 
 def bead_range(indices: tuple[int, ...], before: int) -> tuple[int, int]:
