@@ -37,11 +37,27 @@ def test_fixed_beads_file_is_kept(tmp_path):
     assert "[3]:[]" in result.output.splitlines()
 
 
-def test_paragraph_file_is_refused_with_file_and_line():
+def test_joined_sentences_are_aligned_with_a_warning_on_stderr():
+    # A translator joined sentences: the long line is one sentence of the input, never a refusal.
     raw = ROOT / "corpora" / "declaration_independence_20y" / "kk.raw.txt"
-    result = CliRunner().invoke(align_text, [str(raw), str(SET / "ru.txt")])
-    assert result.exit_code == 1
-    assert f"{raw}:48: line holds about" in result.output
+    result = CliRunner().invoke(align_text, [str(raw), str(SET / "ru.txt"), "--scores"])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {raw}:48: line holds about" in result.stderr
+    beads = parse_beads(result.stdout, "stdout")
+    assert sorted(i for b in beads for i in b.kk) == list(range(len(raw.read_text(encoding="utf-8").splitlines())))
+    assert sorted(j for b in beads for j in b.ru) == list(range(65))
+
+
+def test_long_joined_line_among_sentences_is_paired_with_its_sentences(tmp_path):
+    # Sentences 4-6 of the Kazakh file (article 1 and the start of article 2) joined into one line.
+    kk = (SET / "kk.txt").read_text(encoding="utf-8").splitlines()
+    joined = kk[:4] + [" ".join(kk[4:7])] + kk[7:]
+    (tmp_path / "kk.txt").write_text("\n".join(joined) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(align_text, [str(tmp_path / "kk.txt"), str(SET / "ru.txt")])
+    assert result.exit_code == 0, result.output
+    beads = parse_beads(result.stdout, "stdout")
+    assert beads[3:6] == parse_beads("[3]:[3]\n[4]:[4,5,6]\n[5]:[7]\n", "x")
+    assert sorted(j for b in beads for j in b.ru) == list(range(65))
 
 
 def test_missing_file_is_reported(tmp_path):

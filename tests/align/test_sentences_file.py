@@ -32,15 +32,24 @@ def test_empty_file_is_refused():
         read_sentences(b"\n \n", "kk.txt")
 
 
-def test_blank_line_between_sentences_is_refused_with_its_line():
-    with pytest.raises(InputError, match=r"^kk\.txt:2: blank line"):
-        read_sentences("Бір.\n\nЕкі.\n".encode(), "kk.txt")
+def test_blank_line_between_sentences_is_kept_as_an_empty_sentence_with_a_warning():
+    warnings: list[str] = []
+    assert read_sentences("Бір.\n\nЕкі.\n".encode(), "kk.txt", warnings.append) == ["Бір.", "", "Екі."]
+    assert warnings == ["kk.txt:2: blank line; kept as an empty sentence"]
 
 
-def test_paragraph_file_is_refused_at_the_first_paragraph_line():
+def test_joined_sentences_are_accepted_with_a_warning_naming_the_line():
     path = CORPORA / "declaration_independence_20y" / "ru.raw.txt"
-    with pytest.raises(InputError, match=r"ru\.raw\.txt:28: line holds about 6 sentences"):
-        read_sentences(path.read_bytes(), str(path))
+    warnings: list[str] = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    sentences = read_sentences(path.read_bytes(), str(path), warnings.append)
+    assert sentences == [line.strip() for line in lines]
+    assert warnings[0].startswith(f"{path}:28: line holds about 6 sentences")
+
+
+def test_no_warning_callback_means_silence():
+    path = CORPORA / "declaration_independence_20y" / "ru.raw.txt"
+    assert len(read_sentences(path.read_bytes(), str(path))) == len(path.read_text(encoding="utf-8").splitlines())
 
 
 def test_long_sentence_with_initials_is_still_one_sentence():

@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from workbench.align.anchors import anchor_points, find_anchors
+from workbench.align.coarse import coarse_points
 from workbench.align.confidence import bead_scores
 from workbench.align.cost import BeadCost
 from workbench.align.dp import best_path, corridor
 from workbench.align.features import SideFeatures, add_translations, pair_features, side_features
 from workbench.align.lexicon import glossary_keys, learn_lexicon, name_variants
 from workbench.align.model import AlignConfig, Bead, Side
+from workbench.align.stem_lexicon import StemLexicon, as_mapping, shipped_lexicon
 from workbench.errors import AlignmentError
 
 logger = logging.getLogger(__name__)
@@ -27,10 +29,13 @@ def as_side(side: Side | Sequence[str]) -> Side:
 
 
 def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfig | None = None,
-          glossary: Sequence[tuple[str, str]] | None = None, fixed: Sequence[Bead] = ()) -> list[Bead]:
+          glossary: Sequence[tuple[str, str]] | None = None, fixed: Sequence[Bead] = (),
+          lexicon: StemLexicon | Mapping[str, Iterable[str]] | None = None) -> list[Bead]:
     """Align the sentences of a Kazakh and a Russian edition.
 
     :param glossary: (kk term, ru term) pairs; inflected forms match by stem.
+    :param lexicon: kk stem → ru stems to start from; by default the shipped stem lexicon
+        (``AlignConfig.shipped_lexicon`` turns it off).
     :param fixed: beads a reviewer confirmed; they come back exactly as given and only the stretches
         between them are aligned.
     :returns: monotone beads covering every sentence of both sides exactly once.
@@ -51,14 +56,20 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
     if config.fuzzy_names:
         names = name_variants(kk_side.sentences, ru_side.sentences, config.stem_length,
                               config.fuzzy_min_ratio)
+    if lexicon is None and config.shipped_lexicon:
+        lexicon = shipped_lexicon()
+    if lexicon is not None:
+        for s, ts in as_mapping(lexicon, config.stem_length).items():
+            names.setdefault(s, set()).update(ts)
     extra_kk: Sequence[frozenset[str]] = ()
     extra_ru: Sequence[frozenset[str]] = ()
     if glossary:
         extra_kk, extra_ru = glossary_keys(glossary, kk_side.sentences, ru_side.sentences, config.stem_length)
 
-    def run(lexicon: dict[str, set[str]], pass_config: AlignConfig, ratio: float | None = None) -> list[Bead]:
+    def run(lexicon: dict[str, set[str]], pass_config: AlignConfig, ratio: float | None = None,
+            guide: Sequence[Bead] = ()) -> list[Bead]:
         bc = _bead_cost(kk_f, ru_f, lexicon, extra_kk, extra_ru, kk_side, ru_side, pass_config, ratio)
-        return _align_all(bc, stretches, pass_config)
+        return _align_all(bc, stretches, pass_config, corners(guide) if guide else None)
 
     passes = config.lexicon_passes if config.learn_lexicon else 0
     # A pass that only has to find confident 1-1 beads to learn from makes do with the simple shapes.
@@ -72,7 +83,7 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
         logger.debug("lexicon: %d learnt entries from %d beads", len(learnt), len(confident))
         for s, ts in names.items():
             learnt.setdefault(s, set()).update(ts)
-        beads = run(learnt, config, aligned_ratio([*beads, *fixed], kk_f, ru_f))
+        beads = run(learnt, config, aligned_ratio([*beads, *fixed], kk_f, ru_f), guide=beads)
     return beads
 
 
@@ -87,11 +98,25 @@ def aligned_ratio(beads: Sequence[Bead], kk_f: SideFeatures, ru_f: SideFeatures)
     return (ru_chars + 1) / (kk_chars + 1) if kk_chars and ru_chars else None
 
 
-def _align_all(bc: BeadCost, stretches: list[tuple[Stretch, Bead | None]], config: AlignConfig) -> list[Bead]:
-    """Beads of every stretch, with the fixed bead that closes it, in order."""
+def corners(beads: Sequence[Bead]) -> list[tuple[int, int]]:
+    """The DP states a bead path passes through: (0, 0) and the state after each bead."""
+    points = [(0, 0)]
+    i = j = 0
+    for b in beads:
+        i, j = b.kk[-1] + 1 if b.kk else i, b.ru[-1] + 1 if b.ru else j
+        points.append((i, j))
+    return points
+
+
+def _align_all(bc: BeadCost, stretches: list[tuple[Stretch, Bead | None]], config: AlignConfig,
+               guide: list[tuple[int, int]] | None = None) -> list[Bead]:
+    """Beads of every stretch, with the fixed bead that closes it, in order.
+
+    :param guide: the states of an earlier pass's path; the DP then only searches near it.
+    """
     beads = []
     for stretch, closing in stretches:
-        beads.extend(_align_stretch(bc, stretch, config))
+        beads.extend(_align_stretch(bc, stretch, config, guide))
         if closing is not None:
             beads.append(closing)
     return beads
@@ -114,20 +139,83 @@ def _bead_cost(kk_f: SideFeatures, ru_f: SideFeatures, lexicon: dict[str, set[st
     return BeadCost(pf, kk, ru, config)
 
 
-def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig) -> list[Bead]:
+def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig,
+                   guide: list[tuple[int, int]] | None = None) -> list[Bead]:
     i0, i1, j0, j1 = stretch
     n, m = i1 - i0, j1 - j0
     if n == 0 or m == 0:
         # Nothing on the other side: every sentence is a certain skip.
         return [Bead((i,), ()) for i in range(i0, i1)] + [Bead((), (j,)) for j in range(j0, j1)]
-    anchors = find_anchors(bc, i0, i1, j0, j1, config)
-    lo, hi = corridor(anchor_points(anchors, i0, j0, n, m), n, m, config)
-    path = [(i + i0, a, j + j0, b) for i, a, j, b in best_path(n, m, lo, hi, config.shapes, bc.cost, i0, j0)]
+    if guide is not None:
+        # A later pass moves beads by a few sentences at most: search a narrow corridor around the path
+        # of the pass before instead of the anchors' wide one.
+        points = [(i - i0, j - j0) for i, j in guide if i0 <= i <= i1 and j0 <= j <= j1]
+        lo, hi = corridor(points, n, m, replace(config, anchor_slack=config.refine_slack))
+    else:
+        anchors = find_anchors(bc, i0, i1, j0, j1, config)
+        points, slack = follow_coarse_paths(bc, anchor_points(anchors, i0, j0, n, m), i0, j0, config)
+        lo, hi = corridor(points, n, m, replace(config, anchor_slack=slack))
+    path = [(i + i0, a, j + j0, b) for i, a, j, b in best_path(n, m, lo, hi, config.shapes, bc.arrays.block, i0, j0)]
     if config.isolated_pair_max_llr is not None:
         path = unpair_isolated(bc, path, config.isolated_pair_max_llr)
+    swapped: set[int] = set()
+    if config.swap_min_llr is not None and (2, 2) in config.shapes:
+        path, swapped = join_swaps(bc, path, config.swap_min_llr)
     scores = bead_scores(bc, path)
-    return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(s, 4))
-            for (i, a, j, b), s in zip(path, scores)]
+    return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)),
+                 round(min(s, config.swap_score) if k in swapped else s, 4))
+            for k, ((i, a, j, b), s) in enumerate(zip(path, scores))]
+
+
+def follow_coarse_paths(bc: BeadCost, points: list[tuple[int, int]], i0: int, j0: int,
+                        config: AlignConfig) -> tuple[list[tuple[int, int]], int]:
+    """Corridor points with every gap between anchors too large for a full rectangle replaced by the
+    corners of a coarse path through it (see ``coarse.py``), and the slack the corridor then needs."""
+    out = [points[0]]
+    slack = config.anchor_slack
+    for (ia, ja), (ib, jb) in zip(points, points[1:]):
+        if (ib - ia + 1) * (jb - ja + 1) > config.max_rectangle_cells and ib > ia and jb > ja:
+            coarse, size = coarse_points(bc, ia + i0, ib + i0, ja + j0, jb + j0)
+            out.extend((i - i0, j - j0) for i, j in coarse[1:])
+            slack = max(slack, 2 * size)
+        else:
+            out.append((ib, jb))
+    return out, slack
+
+
+def join_swaps(bc: BeadCost, path: list[PathBead], min_llr: float) -> tuple[list[PathBead], set[int]]:
+    """The path with two sentences translated in the other order joined into one 2-2 bead, and the
+    positions of those beads.
+
+    A monotone path cannot cross: kk A B translated as ru B' A' comes out of the DP as A:-, B:B', -:A' (or
+    as the straight pairs A:B', B:A'). When the crossed pairs A–A' and B–B' are both supported by their keys
+    and better than the straight ones, the beads covering those four sentences become one 2-2 bead.
+    """
+    out: list[PathBead] = []
+    swapped: set[int] = set()
+    k = 0
+    while k < len(path):
+        joined = None
+        for size in (2, 3):
+            window = path[k:k + size]
+            if len(window) < size:
+                break
+            i, j = window[0][0], window[0][2]
+            if sum(a for _, a, _, _ in window) != 2 or sum(b for _, _, _, b in window) != 2:
+                continue
+            crossed = (bc.pair_llr(i, j + 1), bc.pair_llr(i + 1, j))
+            straight = bc.pair_llr(i, j) + bc.pair_llr(i + 1, j + 1)
+            if min(crossed) >= min_llr and sum(crossed) > straight + min_llr:
+                joined = (size, (i, 2, j, 2))
+                break
+        if joined is None:
+            out.append(path[k])
+            k += 1
+        else:
+            swapped.add(len(out))
+            out.append(joined[1])
+            k += joined[0]
+    return out, swapped
 
 
 def unpair_isolated(bc: BeadCost, path: list[PathBead], max_llr: float) -> list[PathBead]:

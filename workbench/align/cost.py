@@ -1,13 +1,18 @@
 """The cost of a candidate bead (lower = better) from length, shared keys, numbers and paragraph structure."""
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from workbench.align.features import (
     PairFeatures, leading_number, looks_like_break, looks_like_heading, opens_with_heading,
 )
 from workbench.align.model import AlignConfig, Side
+
+if TYPE_CHECKING:
+    from workbench.align.cost_arrays import CostArrays
 
 # How much key weight counts as "enough evidence" to trust the lexical match: one rare key
 # weighs about 5, a very common one about 1.
@@ -24,23 +29,44 @@ MAX_LEXICAL = 12.0
 Group = tuple[frozenset[str], float, frozenset[str], int, int, bool, float]
 
 
-def _groups(keys: list[frozenset[str]], numbers: list[frozenset[str]], lengths: list[int],
-            breaks: frozenset[int], heads: frozenset[int], weight: dict[str, float], miss: dict[str, float],
-            size: int) -> list[Group]:
-    """Features of every run of ``size`` sentences, computed once so the DP only looks them up."""
-    out = []
-    for i in range(len(keys) - size + 1):
-        k = keys[i] if size == 1 else frozenset().union(*keys[i:i + size])
-        nums = numbers[i] if size == 1 else frozenset().union(*numbers[i:i + size])
-        glued = size > 1 and i in heads
-        # The paragraph that follows a heading starts right after it: that crossing is priced by the
-        # glue test in ``BeadCost.cost`` (the other edition may run its heading into the text too).
-        after = 1 if glued and i + 1 not in heads else 0
-        crossings = sum(1 for x in range(i + 1 + after, i + size) if x in breaks)
-        log_length = math.log(sum(lengths[i:i + size]) + LENGTH_SMOOTHING)
-        out.append((k, math.fsum(map(weight.__getitem__, k)), nums, log_length, crossings, glued,
-                    math.fsum(map(miss.__getitem__, k))))
-    return out
+def group_crossings(i: int, size: int, breaks: frozenset[int], heads: frozenset[int]) -> tuple[int, bool]:
+    """(paragraph starts or headings inside kk[i:i+size] after its first sentence, whether it opens with a
+    heading glued to the text after it)."""
+    glued = size > 1 and i in heads
+    # The paragraph that follows a heading starts right after it: that crossing is priced by the
+    # glue test in ``BeadCost.cost`` (the other edition may run its heading into the text too).
+    after = 1 if glued and i + 1 not in heads else 0
+    return sum(1 for x in range(i + 1 + after, i + size) if x in breaks), glued
+
+
+class Groups:
+    """Features of every run of ``size`` consecutive sentences, computed when first asked for (the DP reads
+    its costs from ``cost_arrays``; only anchors and confidence look at single groups)."""
+
+    def __init__(self, keys: list[frozenset[str]], numbers: list[frozenset[str]], lengths: list[int],
+                 breaks: frozenset[int], heads: frozenset[int], weight: dict[str, float], miss: dict[str, float],
+                 size: int) -> None:
+        self.keys, self.numbers, self.lengths = keys, numbers, lengths
+        self.breaks, self.heads, self.weight, self.miss, self.size = breaks, heads, weight, miss, size
+        self._cache: dict[int, Group] = {}
+
+    def __len__(self) -> int:
+        return max(len(self.keys) - self.size + 1, 0)
+
+    def __getitem__(self, i: int) -> Group:
+        g = self._cache.get(i)
+        if g is None:
+            if not 0 <= i < len(self):
+                raise IndexError(i)
+            size = self.size
+            k = self.keys[i] if size == 1 else frozenset().union(*self.keys[i:i + size])
+            nums = self.numbers[i] if size == 1 else frozenset().union(*self.numbers[i:i + size])
+            crossings, glued = group_crossings(i, size, self.breaks, self.heads)
+            log_length = math.log(sum(self.lengths[i:i + size]) + LENGTH_SMOOTHING)
+            g = (k, math.fsum(map(self.weight.__getitem__, k)), nums, log_length, crossings, glued,
+                 math.fsum(map(self.miss.__getitem__, k)))
+            self._cache[i] = g
+        return g
 
 
 def inferred_breaks(sentences: Sequence[str]) -> frozenset[int]:
@@ -70,12 +96,14 @@ class BeadCost:
         self.ru_caps = frozenset(k for k, t in enumerate(ru.sentences) if opens_with_heading(t))
         self.kk_points = [leading_number(t) for t in kk.sentences]
         self.ru_points = [leading_number(t) for t in ru.sentences]
+        self.largest = largest
+        self.kk_breaks, self.ru_breaks, self.kk_heads, self.ru_heads = kk_breaks, ru_breaks, kk_heads, ru_heads
         # groups[size][i]; index 0 unused.
-        self.kk_groups: list[list[Group]] = [[]] + [
-            _groups(pf.kk_keys, pf.kk_numbers, pf.kk_lengths, kk_breaks, kk_heads, pf.weight, pf.kk_miss, s)
+        self.kk_groups: list[Groups | None] = [None] + [
+            Groups(pf.kk_keys, pf.kk_numbers, pf.kk_lengths, kk_breaks, kk_heads, pf.weight, pf.kk_miss, s)
             for s in range(1, largest + 1)]
-        self.ru_groups: list[list[Group]] = [[]] + [
-            _groups(pf.ru_keys, pf.ru_numbers, pf.ru_lengths, ru_breaks, ru_heads, pf.weight, pf.ru_miss, s)
+        self.ru_groups: list[Groups | None] = [None] + [
+            Groups(pf.ru_keys, pf.ru_numbers, pf.ru_lengths, ru_breaks, ru_heads, pf.weight, pf.ru_miss, s)
             for s in range(1, largest + 1)]
         self.kk_headings = kk.headings
         self.ru_headings = ru.headings
@@ -99,8 +127,15 @@ class BeadCost:
         self._paragraph_cost = config.paragraph_cost
         self._bonus = pf.match_bonus.__getitem__
         # (keys, evidence if all are missed) of each sentence, for the members of merged beads.
-        self._kk_single = [(g[0], g[6]) for g in self.kk_groups[1]]
-        self._ru_single = [(g[0], g[6]) for g in self.ru_groups[1]]
+        self._kk_single = [(k, math.fsum(map(pf.kk_miss.__getitem__, k))) for k in pf.kk_keys]
+        self._ru_single = [(k, math.fsum(map(pf.ru_miss.__getitem__, k))) for k in pf.ru_keys]
+
+    @functools.cached_property
+    def arrays(self) -> CostArrays:
+        """The same costs over blocks of beads at once, for the DP."""
+        from workbench.align.cost_arrays import CostArrays
+
+        return CostArrays(self, self.kk_points, self.ru_points, self.kk_headings, self.ru_headings)
 
     def length_cost(self, kk_len: int, ru_len: int) -> float:
         """Squared z-score of the log length ratio around the text's own ratio."""

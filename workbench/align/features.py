@@ -16,13 +16,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from workbench.text.normalise import LATIN_TO_CYRILLIC, fold, to_russian_letters
+from workbench.language import LATIN_EXTRA, LATIN_TO_CYRILLIC
+from workbench.text.normalise import fold, to_russian_letters
 
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 FOOTNOTE_RE = re.compile(r"\[(\d+)\]")
 WORD_RE = re.compile(r"[^\W\d_]+")
 CYRILLIC_RE = re.compile("[\u0400-\u052f]")
-LATIN_RE = re.compile("[A-Za-zəƏ]")
+LATIN_RE = re.compile(f"[A-Za-z{LATIN_EXTRA}]")
 # Roman numerals as typed in either edition: Latin letters, or the Cyrillic look-alikes І and Х
 # that Kazakh typists use ("І бөлім" / "Раздел I").
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")
@@ -94,8 +95,10 @@ def stem(word: str, length: int) -> str:
     return to_russian_letters(fold(word)).translate(STEM_TABLE)[:length]
 
 
+@functools.lru_cache(maxsize=50_000)
 def sentence_keys(text: str, stem_length: int) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    """(all keys, number keys, word stems in order) of one sentence."""
+    """(all keys, number keys, word stems in order) of one sentence (cached: laws and copies repeat
+    sentences word for word)."""
     numbers = {"#" + m.group().replace(",", ".").lstrip("0") for m in NUMBER_RE.finditer(text)}
     keys = set(numbers)
     keys.update("[" + m.group(1) + "]" for m in FOOTNOTE_RE.finditer(text))

@@ -74,8 +74,12 @@ class AlignConfig:
     band: int = 60
     # Slack around every anchor, so that an anchor may still end up in a 2-1 or 1-2 bead.
     anchor_slack: int = 3
-    # Second pass with a lexicon learnt from the confident beads of the first pass.
+    # Second pass with a lexicon learnt from the confident beads of the first pass; it searches this many
+    # sentences either side of the first pass's path.
+    refine_slack: int = 8
     learn_lexicon: bool = True
+    # Start from the shipped kk-ru stem lexicon (workbench/align/lexicon.kk-ru.tsv).
+    shipped_lexicon: bool = True
     lexicon_passes: int = 1  # each pass learns from the one before and re-aligns
     lexicon_min_score: float = 0.8  # only 1-1 beads at least this confident teach the lexicon
     lexicon_min_count: int = 2
@@ -84,6 +88,11 @@ class AlignConfig:
     # ``BeadCost.pair_llr``) becomes a 1-0 and a 0-1; None keeps every 1-1 bead of the DP. 1.0 was as
     # good as 2.0 and a little better than 0.0 on seeds 101–110 (declaration, all perturbations together).
     isolated_pair_max_llr: float | None = 1.0
+    # Two sentences translated in the other order become one 2-2 bead when both crossed pairs have at least
+    # this much key support (``BeadCost.pair_llr``) and beat the straight pairs by as much; None never
+    # joins. Such a bead is scored at most ``swap_score``: a reviewer should see it.
+    swap_min_llr: float | None = 2.0
+    swap_score: float = 0.75
     fuzzy_names: bool = True
     fuzzy_min_ratio: float = 80.0
     # Beads scored below this are "doubtful" in the counts the command line prints.

@@ -17,6 +17,10 @@ def _read(path: str) -> bytes:
         raise click.ClickException(f"{path}: cannot read: {exc.strerror}") from None
 
 
+def _warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
 @click.command("align-text")
 @click.argument("kk_file", type=click.Path(dir_okay=False))
 @click.argument("ru_file", type=click.Path(dir_okay=False))
@@ -28,11 +32,13 @@ def align_text(kk_file: str, ru_file: str, scores: bool, fixed_file: str | None)
     """Align KK_FILE with RU_FILE (UTF-8, one sentence per line) and print one bead per line.
 
     Beads are printed as ``[kk indices]:[ru indices]`` with 0-based sentence (line) indices, the format
-    a gold alignment is scored in; ``[3]:[]`` is a Kazakh sentence with no Russian counterpart.
+    a gold alignment is scored in; ``[3]:[]`` is a Kazakh sentence with no Russian counterpart. Every line
+    is a sentence: a line holding several joined sentences, or a blank line, is aligned as it is, with a
+    warning on stderr.
     """
     try:
-        kk = read_sentences(_read(kk_file), kk_file)
-        ru = read_sentences(_read(ru_file), ru_file)
+        kk = read_sentences(_read(kk_file), kk_file, _warn)
+        ru = read_sentences(_read(ru_file), ru_file, _warn)
         fixed = []
         if fixed_file:
             fixed = parse_beads(_read(fixed_file).decode("utf-8", errors="strict"), fixed_file)

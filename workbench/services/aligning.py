@@ -10,6 +10,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from workbench import align as aligner
+from workbench.align.stem_lexicon import grown_mapping, shipped_lexicon
 from workbench.errors import AlignmentError, Conflict
 from workbench.models import Alignment, Bead, Edition, Segment, utcnow
 
@@ -83,8 +84,9 @@ def plan_alignment(session: Session, kk: Edition, ru: Edition,
     alignment = find_alignment(session, kk, ru)
     fixed = confirmed_beads(session, alignment.id) if alignment is not None else []
     kk_side, ru_side = side_of(session, kk), side_of(session, ru)
+    lexicon = grown_lexicon(session, config)
     if kk_range is None and ru_range is None:
-        beads = aligner.align(kk_side, ru_side, config, glossary=glossary, fixed=fixed)
+        beads = aligner.align(kk_side, ru_side, config, glossary=glossary, fixed=fixed, lexicon=lexicon)
         return AlignPlan(kk.id, ru.id, fixed, beads)
     k0, k1 = _checked_range(kk_range, len(kk_side.sentences), kk.label)
     r0, r1 = _checked_range(ru_range, len(ru_side.sentences), ru.label)
@@ -96,7 +98,7 @@ def plan_alignment(session: Session, kk: Edition, ru: Edition,
                                  "align the whole editions, or choose ranges that hold it")
         inside.append(aligner.Bead(tuple(i - k0 for i in b.kk), tuple(j - r0 for j in b.ru), b.score))
     middle = aligner.align(side_part(kk_side, k0, k1), side_part(ru_side, r0, r1), config, glossary=glossary,
-                           fixed=inside)
+                           fixed=inside, lexicon=lexicon)
     beads = ([aligner.Bead((i,), ()) for i in range(k0)] + [aligner.Bead((), (j,)) for j in range(r0)]
              + [aligner.Bead(tuple(i + k0 for i in b.kk), tuple(j + r0 for j in b.ru), b.score) for b in middle]
              + [aligner.Bead((i,), ()) for i in range(k1, len(kk_side.sentences))]
@@ -146,6 +148,34 @@ def align_editions(session: Session, kk: Edition, ru: Edition,
                    config: aligner.AlignConfig | None = None) -> AlignResult:
     """Align ``kk`` with ``ru``; an existing alignment of the pair is re-aligned around its confirmed beads."""
     return apply_plan(session, plan_alignment(session, kk, ru, glossary, config))
+
+
+def confirmed_sentence_pairs(session: Session) -> list[tuple[str, str]]:
+    """(Kazakh text, Russian text) of every confirmed bead, of every alignment, that pairs sentences."""
+    rows = session.execute(
+        select(Alignment.kk_edition_id, Alignment.ru_edition_id, Bead.kk_start, Bead.kk_end, Bead.ru_start,
+               Bead.ru_end).join(Alignment, Bead.alignment_id == Alignment.id)
+        .where(Bead.status == "confirmed", Bead.kk_end > Bead.kk_start, Bead.ru_end > Bead.ru_start)).all()
+    wanted: dict[int, set[int]] = {}
+    for r in rows:
+        wanted.setdefault(r.kk_edition_id, set()).update(range(r.kk_start, r.kk_end))
+        wanted.setdefault(r.ru_edition_id, set()).update(range(r.ru_start, r.ru_end))
+    text: dict[tuple[int, int], str] = {}
+    for edition_id, positions in wanted.items():
+        found = session.execute(select(Segment.position, Segment.text).where(
+            Segment.edition_id == edition_id, Segment.position.in_(sorted(positions))))
+        text.update(((edition_id, p), t) for p, t in found)
+    return [(" ".join(text[(r.kk_edition_id, p)] for p in range(r.kk_start, r.kk_end)),
+             " ".join(text[(r.ru_edition_id, p)] for p in range(r.ru_start, r.ru_end))) for r in rows]
+
+
+def grown_lexicon(session: Session, config: aligner.AlignConfig | None) -> dict[str, set[str]] | None:
+    """The shipped stem lexicon grown with what the confirmed beads teach (None: the aligner's default)."""
+    config = config or aligner.AlignConfig()
+    if not config.shipped_lexicon:
+        return None
+    pairs = confirmed_sentence_pairs(session)
+    return grown_mapping(shipped_lexicon(), pairs) if pairs else None
 
 
 def bead_range(indices: tuple[int, ...], before: int) -> tuple[int, int]:

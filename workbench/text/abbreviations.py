@@ -6,8 +6,11 @@ line end belongs to the word (``сондай-ақ``) or only to the line break (
 """
 from __future__ import annotations
 
-UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІЄЇ"
-LOWER = "a-zа-яёәғқңөұүһієї"
+from workbench import language
+
+# Ukrainian Є and Ї also occur in quoted names.
+UPPER = language.UPPER + "ЄЇ"
+LOWER = language.LOWER + "єї"
 
 # Abbreviations written with a final full stop, as Punkt types (lower case, final stop removed).
 ABBREVIATIONS: dict[str, frozenset[str]] = {

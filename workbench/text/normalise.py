@@ -11,20 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-KAZAKH_LETTERS = "әғқңөұүһі"
+from workbench import language
+
+KAZAKH_LETTERS = language.KAZAKH_LETTERS
 # Kazakh-specific letters -> the Russian letter a reader would use for the same sound.
-KK_TO_RU = str.maketrans(
-    {"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и",
-     "Ә": "А", "Ғ": "Г", "Қ": "К", "Ң": "Н", "Ө": "О", "Ұ": "У", "Ү": "У", "Һ": "Х", "І": "И"}
-)
+KK_TO_RU = str.maketrans(language.KK_TO_RU_LETTERS)
 # Latin letters that look like Cyrillic ones (both cases), and the reverse.
-LATIN_TO_CYRILLIC = {
-    "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "I": "І", "K": "К", "M": "М", "O": "О",
-    "P": "Р", "T": "Т", "X": "Х", "Y": "У", "a": "а", "c": "с", "e": "е", "i": "і", "k": "к",
-    "o": "о", "p": "р", "x": "х", "y": "у", "ə": "ә", "Ə": "Ә", "h": "һ",
-}
-CYRILLIC_TO_LATIN = {v: k for k, v in LATIN_TO_CYRILLIC.items() if k not in "hiI"}
-CYRILLIC_TO_LATIN.update({"і": "i", "І": "I"})
+LATIN_TO_CYRILLIC = language.LATIN_TO_CYRILLIC
+CYRILLIC_TO_LATIN = language.CYRILLIC_TO_LATIN
 
 WORD_RE = re.compile(r"\w+(?:[-’']\w+)*")
 
@@ -53,7 +47,7 @@ def sort_key(text: str) -> tuple[int, ...]:
     return tuple(_ORDER.get(ch, 1000 + ord(ch)) for ch in fold(text))
 
 
-_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+_ALPHABET = language.KAZAKH_ALPHABET
 _ORDER = {ch: i for i, ch in enumerate(_ALPHABET)}
 
 
@@ -61,7 +55,7 @@ def script_of(ch: str) -> str:
     """'cyrillic', 'latin' or 'other' for one character."""
     if "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f":
         return "cyrillic"
-    if ch.isascii() and ch.isalpha() or ch in "əƏ":
+    if ch.isascii() and ch.isalpha() or ch in language.LATIN_EXTRA:
         return "latin"
     return "other"
 

@@ -1,0 +1,92 @@
+"""A coarse path through a long stretch without anchors: the DP corridor follows it instead of a straight band.
+
+Repetitive text (numbered articles, copies of one document) has no key rare enough to anchor on, and a
+band around the straight line from one corner to the other loses the way as soon as one edition lacks a
+block longer than the band. Here both sides are cut into blocks of a few sentences, each block is a
+vector of its keys weighted by rarity, and a small DP over the whole block grid (1-1, 1-0 and 0-1 steps,
+cost the cosine dissimilarity of the blocks) finds where the texts run parallel and where one of them
+has a gap. Its corners become the points the fine corridor passes through, so the corridor stays a few
+blocks wide and can never open to the whole matrix.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy import sparse
+
+from workbench.align.cost import BeadCost
+
+MAX_BLOCKS = 1500  # blocks per side: the grid stays under about 2 million cells
+MIN_BLOCK = 4
+SIMILARITY_WEIGHT = 4.0
+BLOCK_SKIP = 1.0
+
+
+def block_size(rows: int, cols: int) -> int:
+    """Sentences per block for a stretch of ``rows`` × ``cols`` sentences."""
+    return max(MIN_BLOCK, math.ceil(max(rows, cols) / MAX_BLOCKS))
+
+
+def _blocks(matrix: sparse.csr_matrix, start: int, stop: int, size: int) -> sparse.csr_matrix:
+    """Rows start..stop-1 summed in consecutive runs of ``size``."""
+    count = stop - start
+    groups = np.arange(count) // size
+    indicator = sparse.csr_matrix((np.ones(count), (groups, np.arange(count))),
+                                  shape=(int(groups[-1]) + 1, count))
+    return indicator @ matrix[start:stop]
+
+
+def coarse_points(bc: BeadCost, i0: int, i1: int, j0: int, j1: int) -> tuple[list[tuple[int, int]], int]:
+    """States (absolute) along the coarse path from (i0, j0) to (i1, j1), and the block size used."""
+    size = block_size(i1 - i0, j1 - j0)
+    arrays = bc.arrays
+    weight = np.array([bc.pf.weight[k] for k in sorted(bc.pf.weight)], dtype=np.float64)
+    scale = sparse.diags(weight) if len(weight) else None
+    kk = _blocks(arrays.kk.keys[1], i0, i1, size)
+    ru = _blocks(arrays.ru.keys[1], j0, j1, size)
+    if scale is not None:
+        kk, ru = kk @ scale, ru @ scale
+    kk_norm = np.sqrt(np.asarray(kk.multiply(kk).sum(axis=1)).ravel()) + 1e-9
+    ru_norm = np.sqrt(np.asarray(ru.multiply(ru).sum(axis=1)).ravel()) + 1e-9
+    similarity = (kk @ ru.T).toarray() / kk_norm[:, None] / ru_norm[None, :]
+    kk_len = np.add.reduceat(np.asarray(bc.pf.kk_lengths[i0:i1], dtype=np.float64), np.arange(0, i1 - i0, size))
+    ru_len = np.add.reduceat(np.asarray(bc.pf.ru_lengths[j0:j1], dtype=np.float64), np.arange(0, j1 - j0, size))
+    x = np.log(ru_len[None, :] + 1.0) - np.log(kk_len[:, None] + 1.0) - bc.log_ratio
+    pair = -SIMILARITY_WEIGHT * similarity + np.minimum(0.5 * x * x / 0.3 ** 2, 4.0) * 0.25
+    path = _grid_path(pair)
+    # Block corners back to sentence states; the last block of a side may be short.
+    points = []
+    for p, q in path:
+        points.append((min(i0 + p * size, i1), min(j0 + q * size, j1)))
+    points[-1] = (i1, j1)
+    return points, size
+
+
+def _grid_path(pair: np.ndarray) -> list[tuple[int, int]]:
+    """Corners (p, q) of the cheapest monotone path over the block grid with 1-1, 1-0 and 0-1 steps."""
+    rows, cols = pair.shape
+    total = np.empty((rows + 1, cols + 1))
+    back = np.zeros((rows + 1, cols + 1), dtype=np.int8)  # 0: 1-1, 1: 1-0, 2: 0-1
+    steps = np.arange(cols + 1) * BLOCK_SKIP
+    total[0] = steps
+    back[0, 1:] = 2
+    for p in range(1, rows + 1):
+        down = total[p - 1] + BLOCK_SKIP
+        diagonal = np.full(cols + 1, np.inf)
+        diagonal[1:] = total[p - 1, :-1] + pair[p - 1]
+        best = np.minimum(down, diagonal)
+        choice = np.where(diagonal < down, 0, 1).astype(np.int8)
+        shifted = best - steps
+        running = np.minimum.accumulate(shifted)
+        right = running < shifted
+        total[p] = np.where(right, running + steps, best)
+        back[p] = np.where(right, 2, choice)
+    path = [(rows, cols)]
+    p, q = rows, cols
+    while p or q:
+        step = back[p, q]
+        p, q = (p - 1, q - 1) if step == 0 else (p - 1, q) if step == 1 else (p, q - 1)
+        path.append((p, q))
+    path.reverse()
+    return path
