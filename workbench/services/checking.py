@@ -60,19 +60,23 @@ def edition_text(session: Session, edition: Edition) -> tuple[list[TextBlock], l
     return pure_blocks, sentences
 
 
-def check_edition(session: Session, edition: Edition, flags: tuple[str, ...] = (),
-                  glossary=None) -> CheckRun:
-    """Run the one-edition checks on ``edition`` and merge the findings into the stored ones."""
+def check_edition(session: Session, edition: Edition, flags: tuple[str, ...] = ()) -> CheckRun:
+    """Run the one-edition checks on ``edition`` (with the stored glossary) and merge the findings into
+    the stored ones."""
+    from workbench.services import glossary
+
     blocks, sentences = edition_text(session, edition)
-    context = checks.Edition(lang=edition.lang, blocks=blocks, sentences=sentences, glossary=glossary)
+    context = checks.Edition(lang=edition.lang, blocks=blocks, sentences=sentences,
+                             glossary=glossary.entries(session))
     found = run_edition_checks(context, flags)
     return merge_findings(session, edition.id, None, found)
 
 
-def check_alignment(session: Session, alignment: Alignment, flags: tuple[str, ...] = (),
-                    glossary=None) -> CheckRun:
-    """Run the checks across an alignment; findings are stored on the Kazakh edition with their bead."""
+def check_alignment(session: Session, alignment: Alignment, flags: tuple[str, ...] = ()) -> CheckRun:
+    """Run the checks across an alignment (with the stored glossary); findings are stored on the Kazakh
+    edition with their bead."""
     from workbench.align import Bead as PureBead
+    from workbench.services import glossary
 
     kk = session.get(Edition, alignment.kk_edition_id)
     ru = session.get(Edition, alignment.ru_edition_id)
@@ -83,7 +87,7 @@ def check_alignment(session: Session, alignment: Alignment, flags: tuple[str, ..
     rows = session.scalars(select(Bead).where(Bead.alignment_id == alignment.id).order_by(Bead.position))
     beads = [PureBead(tuple(range(b.kk_start - 1, b.kk_end - 1)), tuple(range(b.ru_start - 1, b.ru_end - 1)),
                       b.score) for b in rows]
-    found = run_bead_checks(checks.Pair(kk_sentences, ru_sentences, beads, glossary), flags)
+    found = run_bead_checks(checks.Pair(kk_sentences, ru_sentences, beads, glossary.entries(session)), flags)
     return merge_findings(session, kk.id, alignment.id, found)
 
 

@@ -7,7 +7,6 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, 
 from workbench.db import get_session, transaction
 from workbench.errors import NotFound, WorkbenchError
 from workbench.services import checking, editions, findings
-from workbench.services import glossary as glossary_service
 from workbench.web.auth import require
 
 bp = Blueprint("errata", __name__, url_prefix="/editions/<int:edition_id>")
@@ -56,8 +55,7 @@ def run(edition_id: int):
     _edition(edition_id)  # 404 for an unknown edition
     try:
         with transaction(current_app.extensions["workbench.sessions"]) as session:
-            done = checking.check_edition(session, editions.get_edition(session, edition_id),
-                                          glossary=glossary_service.entries(session))
+            done = checking.check_edition(session, editions.get_edition(session, edition_id))
         flash(f"Checks done: {done.summary()}")
     except WorkbenchError as error:
         flash(str(error), "error")
