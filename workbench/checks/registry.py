@@ -13,6 +13,13 @@ from workbench.checks.bilingual import (
     ForbiddenTermCheck, GlossaryTermMissingCheck, LengthRatioCheck, MarkerMismatchCheck, NumberMismatchCheck,
     OmissionCheck, UntranslatedBeadCheck,
 )
+from workbench.checks.citations import CitationPlacementCheck, CitationStopCheck
+from workbench.checks.dashes import DetachedEndingCheck, GluedDashCheck, ListDashCheck
+from workbench.checks.dates import DateCheck
+from workbench.checks.doublets import DoubledPunctuationCheck, DoubletCheck
+from workbench.checks.names import LowercaseNameAfterHyphenCheck, RussianSpellingCheck
+from workbench.checks.spacing import SpaceBeforePunctuationCheck, SpaceInsideQuotesCheck
+from workbench.checks.typos import VocabularyTypoCheck
 from workbench.checks.consistency import InconsistentSourceCheck, InconsistentTranslationCheck
 from workbench.checks.duplicates import DuplicatePassageCheck, RepeatedPassageCheck
 from workbench.checks.footnotes import FootnoteSequenceCheck
@@ -49,6 +56,19 @@ EDITION_CHECKS: tuple[type[EditionCheck], ...] = (
     FootnoteSequenceCheck,
     UnresolvedHyphenCheck,
     RunningHeaderCheck,
+    SpaceInsideQuotesCheck,
+    SpaceBeforePunctuationCheck,
+    CitationStopCheck,
+    CitationPlacementCheck,
+    DoubledPunctuationCheck,
+    DoubletCheck,
+    ListDashCheck,
+    GluedDashCheck,
+    DetachedEndingCheck,
+    DateCheck,
+    VocabularyTypoCheck,
+    RussianSpellingCheck,
+    LowercaseNameAfterHyphenCheck,
 )
 
 BEAD_CHECKS: tuple[type[BeadCheck], ...] = (
