@@ -1,9 +1,10 @@
 """Typed SQLAlchemy models, one module per area; everything is importable from ``workbench.models``."""
 from workbench.models.accounts import Change, User
 from workbench.models.alignments import Alignment, Bead
+from workbench.models.corrections import Correction
 from workbench.models.editions import Block, Edition, Segment, utcnow
 from workbench.models.findings import Finding
 from workbench.models.glossary import GlossaryCandidate, GlossaryEntry, GlossaryTerm
 
-__all__ = ["Alignment", "Bead", "Block", "Change", "Edition", "Finding", "GlossaryCandidate",
+__all__ = ["Alignment", "Bead", "Block", "Change", "Correction", "Edition", "Finding", "GlossaryCandidate",
            "GlossaryEntry", "GlossaryTerm", "Segment", "User", "utcnow"]
