@@ -51,7 +51,7 @@ def counts(session: Session, edition_id: int) -> dict[str, Counter[str]]:
     out: dict[str, Counter[str]] = {"check": Counter(), "status": Counter(), "severity": Counter()}
     for check_id, status, severity, n in session.execute(
             select(Finding.check_id, Finding.status, Finding.severity, func.count())
-            .where(Finding.edition_id == edition_id, Finding.resolved_at.is_(None))
+            .where(*Filters(status=None).where(edition_id))
             .group_by(Finding.check_id, Finding.status, Finding.severity)):
         out["check"][check_id] += n
         out["status"][status] += n
