@@ -9,7 +9,8 @@ from workbench.checks.citations import CitationPlacementCheck, CitationStopCheck
 from workbench.checks.dashes import DetachedEndingCheck, GluedDashCheck, ListDashCheck
 from workbench.checks.dates import DateCheck
 from workbench.checks.doublets import DoubledPunctuationCheck, DoubletCheck
-from workbench.checks.names import LowercaseNameAfterHyphenCheck, RussianSpellingCheck
+from workbench.checks.names import LowercaseNameAfterHyphenCheck, NameVariantCheck, RussianSpellingCheck
+from workbench.checks.russian_words import RussianWordCheck
 from workbench.checks.spacing import SpaceBeforePunctuationCheck, SpaceInsideQuotesCheck
 
 CASES = [
@@ -42,7 +43,8 @@ CASES = [
     (DetachedEndingCheck, "мен «Ақ жол» ҚДП - ны тиісінше", "ҚДП-ны"),  # 12124
     (DetachedEndingCheck, "ЕҚЫҰ – ға басшылық ету шеңберіндегі", "ЕҚЫҰ-ға"),  # 15279
     (DetachedEndingCheck, "2010 - жылы сайлау өтті", "2010-жылы"),
-    (DetachedEndingCheck, "ҚДП-ны және ЕҚЫҰ-ға 2010 жылы", None),
+    (DetachedEndingCheck, "ың санын оның құрамының 50% - на дейін ұлғайту", "50%-на"),  # 11538
+    (DetachedEndingCheck, "ҚДП-ны және ЕҚЫҰ-ға 2010 жылы, 50%-ға дейін", None),
     (DateCheck, "Біріншіден, 13 жылдың 2020 наурызынан бастап", "2020 жылдың 13 наурызынан"),  # 17983
     (DateCheck, "Осы бағыттың өкілдері 23 жылдың 2013 қыркүйегінде", "2013 жылдың 23 қыркүйегінде"),  # 16847
     (DateCheck, "2007 жылғы 31 қарашада Мадридте (Испания) өткен", "31 қарашада"),  # 14315
@@ -53,6 +55,10 @@ CASES = [
     (RussianSpellingCheck, "«Қоғам және Дәуір», «Казахстан Спектр» және", None),  # 19457
     (LowercaseNameAfterHyphenCheck, "Қазақстан-ресей өзара қарым-қатынастарын дамытуға", "Қазақстан-Ресей"),  # 4638
     (LowercaseNameAfterHyphenCheck, "Қазақстан-Ресей өзара қарым-қатынастары", None),
+    (RussianWordCheck, "Мүшелерінің «Клубының авторитарных мемлекеттердің, сондай-ақ", "авторитарных"),  # 12757
+    (RussianWordCheck, "Бұл біздің ұлттық подсознание ноу-хау: біріктіру", "подсознание"),  # 17542
+    (RussianWordCheck, "соның ішінде «Казахстанская правда» газетінде сұхбат беру", None),  # 5165
+    (RussianWordCheck, "«Егемен Қазақстандағы саяси ойтаным: бастауы, дамуы, бүгіні» кітабына", None),  # 310
 ]
 
 
@@ -94,6 +100,49 @@ def test_new_checks_on_the_book_stay_within_their_budget(book_findings):
     assert len(book_findings) <= 600
     for check, line in [("citation-double-stop", 1091), ("doublet", 7256), ("impossible-date", 17983),
                         ("detached-ending", 12124), ("space-inside-quotes", 1256), ("vocabulary-typo", 7842),
-                        ("russian-spelling", 5914), ("glued-dash", 852), ("doubled-punctuation", 5330)]:
+                        ("russian-spelling", 5914), ("glued-dash", 852), ("doubled-punctuation", 5330),
+                        ("russian-word", 12757), ("name-variant", 4506), ("reordered-repeat", 18903),
+                        ("mid-sentence-capital", 17532), ("citation-placement", 16585), ("list-dash", 790)]:
         assert any(f.check == check and f.line == line for f in book_findings), (check, line)
     assert per["doublet"] <= 25 and per["vocabulary-typo"] <= 10
+
+
+def test_typo_with_another_letter_of_the_stem(edition):
+    from workbench.checks.typos import VocabularyTypoCheck
+
+    common = " ".join(["жергілікті өзін-өзі басқару органдары."] * 20)
+    found = VocabularyTypoCheck().run(edition(common, "пайдалану, жершілікті күшейту, жеке байыту"))  # 5423
+    assert [(f.excerpt, f.suggestion) for f in found] == [("жершілікті", "жергілікті")]
+
+
+def test_name_variants_hyphen_inserted_letter_and_patronymic(edition):
+    text = ("Қуаныш-Әли айтты. Қуаныш-Әли келді. Қуанышәлі кетті. Әбілязов пен Әбілязов. Әблязов келді. "
+            "Сәрсенбаев сөйледі. Сәрсенбайұлы сөйледі. Сәрсенбайұлы келді.")
+    found = NameVariantCheck().run(edition(text))
+    assert {(f.excerpt, f.suggestion) for f in found} == {
+        ("Қуанышәлі", "Қуаныш-Әли"), ("Әблязов", "Әбілязов"), ("Сәрсенбаев", None)}
+    # a word the book also writes in lower case is no name; the city Нұр-Сұлтан is not the name Нұрсұлтан
+    text = "Ресми сапар. " * 3 + "ресми. Нұр-Сұлтан қаласы. " + "Нұрсұлтан Назарбаев. " * 50
+    assert NameVariantCheck().run(edition(text)) == []
+
+
+def test_a_capital_in_mid_sentence_on_a_common_word(edition):
+    from workbench.checks.capitals import MidSentenceCapitalCheck
+
+    common = " ".join(["ол келді, автор айтты."] * 50)
+    found = MidSentenceCapitalCheck().run(edition(common, "мәміледен Қазақстан Ол үшін төлегеннен көп"))  # 17532
+    assert [(f.excerpt, f.suggestion) for f in found] == [("Ол", "ол")]
+    # the first word of a name of a body stays capitalised
+    found = MidSentenceCapitalCheck().run(edition(common, "сонымен бірге Автор жөніндегі кеңес құрылды"))
+    assert found == []
+
+
+def test_a_sentence_repeated_in_another_word_order(edition):
+    from workbench.checks.duplicates import ReorderedRepeatCheck
+
+    text = ("Қасым-Жомарт Тоқаев кәсіби дипломат бола отырып, сыртқы саясат мәселелеріне ерекше көңіл бөледі. "
+            "Бұл жаңа бағыт. Кәсіби дипломат бола отырып, Қасым-Жомарт Тоқаев сыртқы саясат мәселелеріне "
+            "ерекше көңіл бөледі.")  # 18898-18903
+    found = ReorderedRepeatCheck().run(edition(text))
+    assert [f.excerpt[:20] for f in found] == ["Кәсіби дипломат бола"]
+    assert ReorderedRepeatCheck().run(edition("Бұл жаңа бағыт болды. Ол да жаңа бағыт емес еді.")) == []

@@ -19,7 +19,7 @@ ITEM_SEPARATOR = re.compile(r"^(?:\d{1,2}\)\s*|•\s*|[а-я]\)\s*)?[^–\-—]{
 GLUED_DASH = re.compile(rf"(?<=[{CYR_LOWER}{CYR_UPPER}])[–—](?=\s)|(?<=\s)[–—](?=[{CYR_LOWER}{CYR_UPPER}])"
                         rf"|(?<=[{CYR_LOWER}]{{3}})-(?=(?:ол|бұл)(?![\w-]))"
                         rf"|(?<=[{CYR_LOWER}])[–—](?=[{CYR_LOWER}])")
-DETACHED = re.compile(rf"(?<![\w-])([{CYR_UPPER}]{{2,}}|\d+)(\s+[-–]\s*|[-–]\s+)({'|'.join(CASE_ENDINGS)})(?![\w-])")
+DETACHED = re.compile(rf"(?<![\w-])([{CYR_UPPER}]{{2,}}|\d+%?)(\s+[-–]\s*|[-–]\s+)({'|'.join(CASE_ENDINGS)})(?![\w-])")
 MIN_LIST = 3
 
 

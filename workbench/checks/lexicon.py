@@ -51,3 +51,19 @@ RUSSIAN_SPELLINGS: dict[str, str] = {"Казахстан": "Қазақстан",
 
 # Abbreviations whose full stop belongs to them, so a footnote marker after it is not a second stop.
 STOP_ABBREVIATIONS: tuple[str, ...] = ("т.б.", "т.с.с.", "ж.", "жж.", "б.", "т.", "бб.", "т.с.")
+
+# Endings only Russian words have (no Kazakh word or loanword in Kazakh spelling ends so).
+RUSSIAN_ONLY_ENDINGS: tuple[str, ...] = (
+    "ого", "его", "ому", "ему", "ый", "ая", "ое", "ые", "ых", "ими", "ыми", "ться", "тся", "ость", "ости",
+    "остью", "ание", "ение", "ения", "ании", "ении", "ный", "ной", "ную", "ская", "ский", "ских",
+    "ское", "ского",
+)
+
+# Head nouns of names of bodies and documents, whose capitalised first word is right (Құқықтық даму
+# тұжырымдамасы, Реформалар жөніндегі жоғары кеңес).
+NAME_HEADS: tuple[str, ...] = (
+    "партия", "кеңес", "тұжырымдама", "комитет", "ұйым", "агенттіг", "банк", "қозғалыс", "конгресс",
+    "стратегия", "жоспар", "бағдарлама", "комиссия", "жөніндегі", "академия", "министрлі", "палата", "одақ",
+    "орталы", "институт", "қор", "сот", "әкімшіліг", "департамент", "басқарма", "форум", "ассамблея",
+    "университет",
+)

@@ -6,8 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
-from workbench.text.normalise import KAZAKH_LETTERS
 from workbench.checks.lexicon import COUNTRY_NAMES, CYR_LOWER, CYR_UPPER, RUSSIAN_SPELLINGS
+from workbench.text.normalise import KAZAKH_LETTERS, to_russian_letters
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -64,4 +64,71 @@ class LowercaseNameAfterHyphenCheck(EditionCheck):
         for m in LOWER_AFTER_HYPHEN.finditer(block.text):
             found.append(self.at(edition, index, m.start(), m.end(), f"“{m.group(2)}” is a name",
                                  suggestion=f"{m.group(1)}-{m.group(2).capitalize()}{m.group(3)}"))
+        return found
+
+
+NAME_WORD = re.compile(rf"(?<![\w-])[{CYR_UPPER}][{CYR_LOWER}]+(?:-[{CYR_UPPER}{CYR_LOWER}][{CYR_LOWER}]+)?(?![\w-])")
+LOWER_WORD = re.compile(rf"(?<![\w-])[{CYR_LOWER}]+(?![\w-])")
+PATRONYMIC = re.compile(r"^(.{3,}?)(?:йулы|улы)")
+SURNAME = re.compile(r"^(.{3,}?)(?:ов|ев)")
+COMMON = 50  # a spelling this frequent names something else (Нұрсұлтан, the name; Нұр-Сұлтан, the city)
+
+
+def _fold(word: str) -> str:
+    return to_russian_letters(word.lower()).replace("ё", "е")
+
+
+class NameVariantCheck(EditionCheck):
+    """One person's name transliterated several ways: hyphenated or joined, і inserted or not, -ов or -ұлы."""
+
+    id = "name-variant"
+    name = "Name transliterated several ways"
+    description = ("Fires when a name (a capitalised word never written in lower case) also appears "
+                   "hyphenated or joined (Қуаныш-Әли / Қуанышәлі), with or without an inserted і/ы "
+                   "(Әбілязов / Әблязов), or with -ов/-ев and -ұлы (Сәрсенбаев / Сәрсенбайұлы); "
+                   "reported once at the rarer spelling.")
+    severity = "warning"
+
+    def run(self, edition: Edition) -> list[Finding]:
+        counts: dict[str, int] = {}
+        first: dict[str, tuple[int, int]] = {}
+        lower: set[str] = set()
+        for b, block in enumerate(edition.blocks):
+            for m in NAME_WORD.finditer(block.text):
+                counts[m.group()] = counts.get(m.group(), 0) + 1
+                first.setdefault(m.group(), (b, m.start()))
+            lower.update(m.group() for m in LOWER_WORD.finditer(block.text))
+        names = [w for w in counts if w.lower() not in lower]
+        by_fold: dict[str, list[str]] = {}
+        for w in names:
+            by_fold.setdefault(_fold(w), []).append(w)
+        pairs: dict[frozenset[str], str] = {}
+        for w in names:
+            f = _fold(w)
+            variants = {f.replace("-", "")} if "-" in f else set()
+            variants |= {f[:i] + f[i + 1:] for i in range(2, len(f) - 3) if f[i] in "иы"}
+            for v in variants:
+                for other in by_fold.get(v, []):
+                    if other != w:
+                        pairs.setdefault(frozenset((w, other)), "hyphen" if "-" in f else "letter")
+        stems: dict[str, set[str]] = {}
+        for w in names:
+            m = PATRONYMIC.match(_fold(w)) or SURNAME.match(_fold(w))
+            if m:
+                stems.setdefault(m.group(1), set()).add(w)
+        for group in stems.values():
+            patronymic = sorted((w for w in group if PATRONYMIC.match(_fold(w))), key=lambda w: -counts[w])
+            surname = sorted((w for w in group if not PATRONYMIC.match(_fold(w))), key=lambda w: -counts[w])
+            if patronymic and surname:
+                pairs.setdefault(frozenset((patronymic[0], surname[0])), "patronymic")
+        found = []
+        for pair, kind in sorted(pairs.items(), key=lambda p: sorted(p[0])):
+            a, b = sorted(pair, key=lambda w: (-counts[w], first[w]))
+            if counts[a] >= COMMON:
+                continue
+            block, start = first[b]
+            message = f"“{b}” ({counts[b]}×) is written “{a}” elsewhere ({counts[a]}×)"
+            # Only the letters and the hyphen are in doubt; -ов against -ұлы is the author's choice to make.
+            found.append(self.at(edition, block, start, start + len(b), message,
+                                 suggestion=None if kind == "patronymic" else a))
         return found

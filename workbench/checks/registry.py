@@ -17,11 +17,13 @@ from workbench.checks.citations import CitationPlacementCheck, CitationStopCheck
 from workbench.checks.dashes import DetachedEndingCheck, GluedDashCheck, ListDashCheck
 from workbench.checks.dates import DateCheck
 from workbench.checks.doublets import DoubledPunctuationCheck, DoubletCheck
-from workbench.checks.names import LowercaseNameAfterHyphenCheck, RussianSpellingCheck
+from workbench.checks.capitals import MidSentenceCapitalCheck
+from workbench.checks.names import LowercaseNameAfterHyphenCheck, NameVariantCheck, RussianSpellingCheck
+from workbench.checks.russian_words import RussianWordCheck
 from workbench.checks.spacing import SpaceBeforePunctuationCheck, SpaceInsideQuotesCheck
 from workbench.checks.typos import VocabularyTypoCheck
 from workbench.checks.consistency import InconsistentSourceCheck, InconsistentTranslationCheck
-from workbench.checks.duplicates import DuplicatePassageCheck, RepeatedPassageCheck
+from workbench.checks.duplicates import DuplicatePassageCheck, RepeatedPassageCheck, ReorderedRepeatCheck
 from workbench.checks.footnotes import FootnoteSequenceCheck
 from workbench.checks.leftovers import RunningHeaderCheck, UnresolvedHyphenCheck
 from workbench.checks.punctuation import (
@@ -37,6 +39,7 @@ from workbench.errors import ConfigError
 EDITION_CHECKS: tuple[type[EditionCheck], ...] = (
     DuplicatePassageCheck,
     RepeatedPassageCheck,
+    ReorderedRepeatCheck,
     MixedScriptCheck,
     CyrillicRomanNumeralCheck,
     UntranslatedPassageCheck,
@@ -69,6 +72,9 @@ EDITION_CHECKS: tuple[type[EditionCheck], ...] = (
     VocabularyTypoCheck,
     RussianSpellingCheck,
     LowercaseNameAfterHyphenCheck,
+    NameVariantCheck,
+    RussianWordCheck,
+    MidSentenceCapitalCheck,
 )
 
 BEAD_CHECKS: tuple[type[BeadCheck], ...] = (

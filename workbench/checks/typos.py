@@ -13,6 +13,7 @@ WORD = re.compile(rf"(?<![\w-])[{CYR_LOWER}]+(?![\w-])")
 MIN_LENGTH = 6
 MIN_USUAL = 10     # the usual word occurs at least this often ...
 MAX_RARE = 1       # ... and the suspect only this often
+MIN_USUAL_ANY = 20  # any other letter replaced in the stem: the usual word must be this frequent
 
 
 class VocabularyTypoCheck(EditionCheck):
@@ -21,8 +22,9 @@ class VocabularyTypoCheck(EditionCheck):
     id = "vocabulary-typo"
     name = "Typo against the book's vocabulary"
     description = ("Fires on a word used once that differs from a word used at least ten times by one "
-                   "Kazakh/Russian letter pair (к/қ, у/ұ, …) or one doubled letter, when the suspect's own "
-                   "stem occurs nowhere else (типті stays: the book also writes типтегі).")
+                   "Kazakh/Russian letter pair (к/қ, у/ұ, …) or one doubled letter, or from a word used at "
+                   "least twenty times by one other letter of its stem (жершілікті / жергілікті), when the "
+                   "suspect's own stem occurs nowhere else (типті stays: the book also writes типтегі).")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -58,9 +60,25 @@ class VocabularyTypoCheck(EditionCheck):
                     # a doubled letter at a morpheme boundary is right (әрекет+ті)
                     if counts[usual] >= MIN_USUAL and counts[word[:i]] == 0:
                         best = max(best or (0, "", ""), (counts[usual], usual, f"“{ch}” doubled"))
+            if best is None:
+                best = self._replaced_letter(word, counts, stem_elsewhere)
             if best:
                 b, start, end = first[word]
                 found.append(self.at(edition, b, start, end,
                                      f"{best[2]}? the book writes “{best[1]}” {best[0]} times",
                                      suggestion=best[1]))
         return found
+
+    @staticmethod
+    def _replaced_letter(word: str, counts: Counter[str], stem_elsewhere) -> tuple[int, str, str] | None:
+        """One letter of the stem replaced (the last three letters, the ending, are the same)."""
+        best = None
+        for i in range(1, len(word) - 3):
+            if stem_elsewhere(word[: i + 1], word):
+                continue  # up to here the suspect's stem is one the book uses: the slip is further on
+            for letter in "абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә":
+                usual = word[:i] + letter + word[i + 1:]
+                if letter != word[i] and counts.get(usual, 0) >= MIN_USUAL_ANY:
+                    if best is None or counts[usual] > best[0]:
+                        best = (counts[usual], usual, f"“{word[i]}” for “{letter}”")
+        return best
