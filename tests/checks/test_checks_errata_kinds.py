@@ -10,7 +10,9 @@ from workbench.checks.dashes import DetachedEndingCheck, GluedDashCheck, ListDas
 from workbench.checks.dates import DateCheck
 from workbench.checks.doublets import DoubledPunctuationCheck, DoubletCheck
 from workbench.checks.names import LowercaseNameAfterHyphenCheck, NameVariantCheck, RussianSpellingCheck
+from workbench.checks.marks import SlashedAbbreviationCheck, YearAbbreviationStopCheck
 from workbench.checks.russian_words import RussianWordCheck
+from workbench.checks.typos import StrayLetterCheck
 from workbench.checks.spacing import SpaceBeforePunctuationCheck, SpaceInsideQuotesCheck
 
 CASES = [
@@ -55,6 +57,12 @@ CASES = [
     (RussianSpellingCheck, "«Қоғам және Дәуір», «Казахстан Спектр» және", None),  # 19457
     (LowercaseNameAfterHyphenCheck, "Қазақстан-ресей өзара қарым-қатынастарын дамытуға", "Қазақстан-Ресей"),  # 4638
     (LowercaseNameAfterHyphenCheck, "Қазақстан-Ресей өзара қарым-қатынастары", None),
+    (StrayLetterCheck, "В Төртіншіден, Қазақстан мен оның", "Төртіншіден,"),  # 17681
+    (StrayLetterCheck, "Қ.К. Тоқаев ҚР Президенті. Х съезінде ол сөйледі.", None),
+    (YearAbbreviationStopCheck, "кіруі (30.11.2015 ж).", "2015 ж."),  # 18809
+    (YearAbbreviationStopCheck, "келісімге қол қою (21.12.2015 ж.).", None),  # 18813
+    (SlashedAbbreviationCheck, "Дүниежүзілік сауда ұйымына кіруі / ДСҰ / (30.11.2015", "(ДСҰ)"),  # 18809
+    (SlashedAbbreviationCheck, "2020/2021 оқу жылы", None),
     (RussianWordCheck, "Мүшелерінің «Клубының авторитарных мемлекеттердің, сондай-ақ", "авторитарных"),  # 12757
     (RussianWordCheck, "Бұл біздің ұлттық подсознание ноу-хау: біріктіру", "подсознание"),  # 17542
     (RussianWordCheck, "соның ішінде «Казахстанская правда» газетінде сұхбат беру", None),  # 5165
@@ -146,3 +154,23 @@ def test_a_sentence_repeated_in_another_word_order(edition):
     found = ReorderedRepeatCheck().run(edition(text))
     assert [f.excerpt[:20] for f in found] == ["Кәсіби дипломат бола"]
     assert ReorderedRepeatCheck().run(edition("Бұл жаңа бағыт болды. Ол да жаңа бағыт емес еді.")) == []
+
+
+def test_list_dash_in_a_list_of_bracketed_items(edition):
+    items = ["- 5 (Қазақстанның социалистік партиясы, ҚХК, ҚДП «Азамат») - олар қайта тіркеуден өтпеді;",
+             "- 4 (Қазақстанның жаңғыру партиясы, «Алаш» партиясы) – мемлекеттік қайта тіркеуден бас тартылды;",
+             "- 3 (ҚР Әділет партиясы және саяси еңбек партиясы) – «Отан» РСП-ға қосылды."]  # 9044-9054
+    found = ListDashCheck().run(edition(*items, kinds=("list_item",) * 3))
+    assert [f.line for f in found] == [1] and found[0].suggestion.endswith("«Азамат») –")
+
+
+def test_a_name_of_a_body_in_lower_case_in_guillemets(edition):
+    from workbench.checks.capitals import LowercaseQuotedNameCheck
+
+    found = LowercaseQuotedNameCheck().run(edition(
+        "«Отандас» партиясы құрылды.", "«отандас» партиясы болып қайта құрылған"))  # 9049
+    assert [(f.excerpt, f.suggestion) for f in found] == [("«отандас»", "«Отандас»")]
+    # a concept, and a name the book writes in lower case more often, stay
+    assert LowercaseQuotedNameCheck().run(edition(
+        "«Қазақ миссиясы» туралы.", "«қазақ миссиясы» тұжырымдамасы", "«жасыл» партиясы, «жасыл» партиясы",
+        "«Жасыл» партиясы")) == []

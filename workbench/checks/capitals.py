@@ -48,3 +48,41 @@ class MidSentenceCapitalCheck(EditionCheck):
                                      f"“{word}” capitalised in mid-sentence; the book writes “{word.lower()}” "
                                      f"{lower[word.lower()]} times", suggestion=word.lower()))
         return found
+
+
+QUOTED_NAME = re.compile(r"«([^«»]{2,60})»")
+PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
+
+
+class LowercaseQuotedNameCheck(EditionCheck):
+    """A name in guillemets written in lower case where the book writes it capitalised («отандас» партиясы)."""
+
+    id = "lowercase-quoted-name"
+    name = "Name in «» in lower case"
+    description = ("Fires on a name in «» that starts in lower case before the name of a body (партиясы, "
+                   "қозғалысы, қоры, блогы …) when the book writes the same name capitalised at least as often; "
+                   "names of concepts (… тұжырымдамасы) are left out.")
+    severity = "warning"
+
+    def run(self, edition: Edition) -> list[Finding]:
+        capitalised: Counter[str] = Counter()
+        lowercase: Counter[str] = Counter()
+        candidates = []
+        for b, block in enumerate(edition.blocks):
+            for m in QUOTED_NAME.finditer(block.text):
+                name = m.group(1)
+                if name[:1].isupper():
+                    capitalised[name] += 1
+                elif name[:1].islower():
+                    lowercase[name] += 1
+                    after = " ".join(block.text[m.end():m.end() + 80].split()[:3]).lower()
+                    head = HEADS.search(after)
+                    if head and not PLURAL.match(after[head.end():]) and head.group() != "тұжырымдама":
+                        candidates.append((b, m.start(), m.end(), name))
+        found = []
+        for b, start, end, name in candidates:
+            proper = name[0].upper() + name[1:]
+            if capitalised[proper] >= lowercase[name]:  # a name of a body is capitalised unless the book says otherwise
+                found.append(self.at(edition, b, start, end, f"the book writes «{proper}» with a capital",
+                                     suggestion=f"«{proper}»"))
+        return found

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 MARKER = r"\[\d+(?:\s?[-–,]\s?\d+)*\]"
 # A stop (after a word, a closing quote or bracket, ?/! included) then the marker then a second stop.
-STOP_BOTH_SIDES = re.compile(rf"(?P<before>\S*?)(?P<stop>[.?!]?»?\.)\s*(?P<marker>{MARKER})\s*\.")
+STOP_BOTH_SIDES = re.compile(rf"(?P<stop>[.?!]?»?\.)\s*(?P<marker>{MARKER})\s*\.")
 # The marker after the sentence's stop with no stop of its own: "… сайланды. [3]".
 STOP_BEFORE_ONLY = re.compile(rf"(?<=[^\W\d_])\.\s+(?P<marker>{MARKER})(?!\s*[.,;:\w])")
 # The marker glued to the word: "ұсыну[82]".

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from workbench.text.model import Block
 
 # The term of a list item and the mark that separates it from its definition.
-ITEM_SEPARATOR = re.compile(r"^(?:\d{1,2}\)\s*|•\s*|[а-я]\)\s*)?[^–\-—]{1,60}?\s([–—-])\s")
+ITEM_SEPARATOR = re.compile(r"^(?:\d{1,2}\)\s*|•\s*|[а-я]\)\s*|[-–—]\s+)?(?:\([^()]*\)|[^–\-—()]){1,300}?\s([–—-])\s")
 # An en or em dash touching a letter on one side and a space on the other (РКФСР– Ресей), or a
 # hyphen used as a dash before “ол/бұл” (еңбегі-ол).
 GLUED_DASH = re.compile(rf"(?<=[{CYR_LOWER}{CYR_UPPER}])[–—](?=\s)|(?<=\s)[–—](?=[{CYR_LOWER}{CYR_UPPER}])"
@@ -21,6 +21,12 @@ GLUED_DASH = re.compile(rf"(?<=[{CYR_LOWER}{CYR_UPPER}])[–—](?=\s)|(?<=\s)[�
                         rf"|(?<=[{CYR_LOWER}])[–—](?=[{CYR_LOWER}])")
 DETACHED = re.compile(rf"(?<![\w-])([{CYR_UPPER}]{{2,}}|\d+%?)(\s+[-–]\s*|[-–]\s+)({'|'.join(CASE_ENDINGS)})(?![\w-])")
 MIN_LIST = 3
+
+
+def _separator(text: str) -> re.Match[str] | None:
+    """The mark between a list item's term and its definition, in the item's first sentence only."""
+    m = ITEM_SEPARATOR.match(text)
+    return m if m and ". " not in m.group() else None
 
 
 class ListDashCheck(EditionCheck):
@@ -41,12 +47,12 @@ class ListDashCheck(EditionCheck):
             while j < len(blocks) and blocks[j].kind == "list_item":
                 j += 1
             if j - i >= MIN_LIST:
-                marks = {k: m.group(1) for k in range(i, j) if (m := ITEM_SEPARATOR.match(blocks[k].text))}
+                marks = {k: m.group(1) for k in range(i, j) if (m := _separator(blocks[k].text))}
                 usual, n = Counter(marks.values()).most_common(1)[0] if marks else ("", 0)
                 if len(marks) >= MIN_LIST and n >= 0.6 * len(marks):
                     for k, mark in marks.items():
                         if mark != usual:
-                            m = ITEM_SEPARATOR.match(blocks[k].text)
+                            m = _separator(blocks[k].text)
                             assert m is not None
                             piece = blocks[k].text[: m.end()]
                             fixed = piece[: m.start(1)] + usual + piece[m.end(1):]

@@ -17,11 +17,12 @@ from workbench.checks.citations import CitationPlacementCheck, CitationStopCheck
 from workbench.checks.dashes import DetachedEndingCheck, GluedDashCheck, ListDashCheck
 from workbench.checks.dates import DateCheck
 from workbench.checks.doublets import DoubledPunctuationCheck, DoubletCheck
-from workbench.checks.capitals import MidSentenceCapitalCheck
+from workbench.checks.capitals import LowercaseQuotedNameCheck, MidSentenceCapitalCheck
+from workbench.checks.marks import SlashedAbbreviationCheck, YearAbbreviationStopCheck
 from workbench.checks.names import LowercaseNameAfterHyphenCheck, NameVariantCheck, RussianSpellingCheck
 from workbench.checks.russian_words import RussianWordCheck
 from workbench.checks.spacing import SpaceBeforePunctuationCheck, SpaceInsideQuotesCheck
-from workbench.checks.typos import VocabularyTypoCheck
+from workbench.checks.typos import StrayLetterCheck, VocabularyTypoCheck
 from workbench.checks.consistency import InconsistentSourceCheck, InconsistentTranslationCheck
 from workbench.checks.duplicates import DuplicatePassageCheck, RepeatedPassageCheck, ReorderedRepeatCheck
 from workbench.checks.footnotes import FootnoteSequenceCheck
@@ -70,11 +71,15 @@ EDITION_CHECKS: tuple[type[EditionCheck], ...] = (
     DetachedEndingCheck,
     DateCheck,
     VocabularyTypoCheck,
+    StrayLetterCheck,
     RussianSpellingCheck,
     LowercaseNameAfterHyphenCheck,
     NameVariantCheck,
     RussianWordCheck,
     MidSentenceCapitalCheck,
+    LowercaseQuotedNameCheck,
+    YearAbbreviationStopCheck,
+    SlashedAbbreviationCheck,
 )
 
 BEAD_CHECKS: tuple[type[BeadCheck], ...] = (

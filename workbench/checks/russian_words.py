@@ -45,9 +45,10 @@ class RussianWordCheck(EditionCheck):
 
     def _block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
         text = block.text
-        passages = foreign_passages(text, "kk")
+        matches = list(RUSSIAN_WORD.finditer(text))
+        passages = foreign_passages(text, "kk") if matches else []
         found = []
-        for m in RUSSIAN_WORD.finditer(text):
+        for m in matches:
             if any(a <= m.start() < b for a, b, _ in passages):
                 continue
             quote = next((q for q in QUOTED.finditer(text) if q.start() < m.start() < q.end()), None)

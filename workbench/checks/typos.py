@@ -7,7 +7,8 @@ import re
 from collections import Counter
 
 from workbench.checks.base import Edition, EditionCheck, Finding
-from workbench.checks.lexicon import CONFUSABLE_LETTERS, CYR_LOWER
+from workbench.checks.lexicon import CONFUSABLE_LETTERS, CYR_LOWER, CYR_UPPER
+from workbench.text.normalise import KAZAKH_LETTERS
 
 WORD = re.compile(rf"(?<![\w-])[{CYR_LOWER}]+(?![\w-])")
 MIN_LENGTH = 6
@@ -82,3 +83,31 @@ class VocabularyTypoCheck(EditionCheck):
                     if best is None or counts[usual] > best[0]:
                         best = (counts[usual], usual, f"“{word[i]}” for “{letter}”")
         return best
+
+
+# A lone capital before a Kazakh word at the start of a sentence: “В Төртіншіден, …”. Roman numerals
+# typed in Cyrillic (Х, І) and initials (with their full stop) are not stray.
+STRAY_LETTER = re.compile(rf"(?:^|(?<=[.!?»]\s))([{CYR_UPPER}])\s+(?=[{CYR_UPPER}][{CYR_LOWER}]*[{KAZAKH_LETTERS}])")
+NOT_STRAY = frozenset("ХІ")
+
+
+class StrayLetterCheck(EditionCheck):
+    """A letter standing alone before a sentence's first word (a typing slip)."""
+
+    id = "stray-letter"
+    name = "Stray letter"
+    description = ("Fires on a single capital letter standing alone before the first word of a Kazakh "
+                   "sentence (“В Төртіншіден”); initials and Roman numerals are left out.")
+    severity = "error"
+
+    def run(self, edition: Edition) -> list[Finding]:
+        found = []
+        for b, block in enumerate(edition.blocks):
+            for m in STRAY_LETTER.finditer(block.text):
+                if m.group(1) in NOT_STRAY:
+                    continue
+                end = block.text.find(" ", m.end())
+                end = end if end > 0 else len(block.text)
+                found.append(self.at(edition, b, m.start(1), end, f"a stray “{m.group(1)}”",
+                                     suggestion=block.text[m.end():end]))
+        return found
