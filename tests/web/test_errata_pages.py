@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from review_builders import login
-from workbench.models import Change, Finding, Segment
+from workbench.models import Correction, Finding, Segment
 from workbench.services.checking import check_edition
 from workbench.services.importing import import_file
 
@@ -35,7 +35,9 @@ def finding(session, check_id: str) -> Finding:
 def test_errata_page_groups_findings_by_check_with_line_and_context(client, edition):
     page = client.get(f"/editions/{edition.id}/errata").get_data(as_text=True)
     assert 'id="check-duplicate-passage"' in page and 'id="check-mixed-script"' in page
-    assert "Kазаk" in page and "→ Қазақ" in page
+    # the Latin letters of the mixed word are marked and named
+    assert '<mark class="script" title="LATIN CAPITAL LETTER K">K</mark>аза<mark class="script" title="LATIN SMALL LETTER K">k</mark>' in page
+    assert "→ Қазақ" in page
     assert "Алайда, сонымен бірге олар идеялармен" in page
 
 
@@ -99,20 +101,29 @@ def test_editor_fixes_the_sentence_in_place_and_history_keeps_both(client, editi
     session.expire_all()
     seg = session.get(Segment, seg.id)
     assert seg.text == fixed_text and "Kазаk" in seg.original
-    change = session.scalar(select(Change).where(Change.target_type == "segment", Change.target_id == seg.id))
-    assert change.user == "editor" and "Kазаk" in change.before and "Қазақ" in change.after
+    change = session.scalar(select(Correction).where(Correction.edition_id == edition.id))
+    assert change.user == "editor" and change.finding_id == f.id and change.action == "edit"
+    assert "Kазаk" in change.before and "Қазақ" in change.after
     assert session.get(Finding, f.id).status == "fixed"
     # checking again does not bring the fixed erratum back
     run_in(check_edition, edition)
     session.expire_all()
     assert not session.scalars(select(Finding).where(Finding.excerpt == "Kазаk", Finding.resolved_at.is_(None),
                                                      Finding.status == "open")).all()
+    # ... and the fixed one stays in view, with its status, on the page, in the CSV and on the sheet
+    assert session.get(Finding, f.id).status == "fixed"
+    page = client.get(f"/editions/{edition.id}/errata?status=fixed").get_data(as_text=True)
+    assert f'id="f{f.id}"' in page
+    csv_text = client.get(f"/editions/{edition.id}/errata.csv").get_data(as_text=True)
+    assert any(r["status"] == "fixed" and "K" in r["excerpt"] for r in csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff"))))
+    assert "fixed" in client.get(f"/editions/{edition.id}/errata/sheet").get_data(as_text=True)
 
 
 def test_csv_and_printable_sheet_are_ordered_by_page(client, edition):
     response = client.get(f"/editions/{edition.id}/errata.csv?status=all")
     assert response.headers["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert response.data.startswith("\ufeff".encode("utf-8"))  # spreadsheet programs then read UTF-8
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
     assert rows and {"page", "line", "check", "excerpt", "status"} <= set(rows[0])
     assert any(r["check"] == "mixed-script" and r["excerpt"] == "Kазаk" for r in rows)
     sheet = client.get(f"/editions/{edition.id}/errata/sheet?status=all").get_data(as_text=True)

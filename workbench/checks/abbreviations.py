@@ -63,7 +63,9 @@ def _build_index(edition: Edition) -> AbbreviationIndex:
             word = m.group(1)
             if not ROMAN_LOOKALIKE.match(word):
                 uses[word].append((b, m.start(1), m.end(1)))
-    glossary = {core(t.text) for e in edition.glossary or [] for t in e.terms if t.type == "abbreviation"}
+    # Only the edition's own language defines: a Russian ЮАР in the glossary leaves a Kazakh ЮАР undefined.
+    glossary = {core(t.text) for e in edition.glossary or [] for t in e.terms
+                if t.type == "abbreviation" and t.lang == edition.lang}
     inline = [d for d in definitions if d.source == "inline"]
     return AbbreviationIndex(listed, inline, lines, dict(uses), glossary)
 
@@ -206,7 +208,9 @@ def _closest_fitting(d: AbbreviationDefinition, idx: AbbreviationIndex) -> str |
     """An abbreviation used in the text, one letter away, that does fit the expansion (ХҚДМ -> ХҚДБ)."""
     abbr = core(d.abbreviation)
     for used in idx.uses:
-        if Levenshtein.distance(used, abbr) == 1 and letters_fit(used, d.expansion):
+        if Levenshtein.distance(used, abbr) == 1 and letters_fit(used, d.expansion) and not any(
+                core(x.abbreviation) == used and not same_expansion(x.expansion, d.expansion)
+                for x in idx.listed + idx.inline):  # never another abbreviation that means something else
             return used
     return None
 
@@ -225,21 +229,33 @@ class AbbreviationUndefinedCheck(EditionCheck):
         idx = index_of(edition)
         defined = idx.defined()
         defined_letters = {to_russian_letters(a): a for a in defined}
+        # The other language's abbreviation of a glossary entry (ЮАР in a Kazakh text) is named with this
+        # language's one; not offered, since the same letters may stand for something else here (ТС).
+        other_language: dict[str, str] = {}
+        for e in edition.glossary or []:
+            own = [core(t.text) for t in e.terms if t.type == "abbreviation" and t.lang == edition.lang]
+            for t in e.terms:
+                if t.type == "abbreviation" and t.lang != edition.lang and len(own) == 1:
+                    other_language.setdefault(core(t.text), own[0])
+        expansions = {core(d.abbreviation): d.expansion for d in idx.listed + idx.inline}
         found = []
         for abbr, uses in idx.uses.items():
             if abbr in defined or not idx.listed and not idx.glossary:
                 continue  # without a list of abbreviations (or a glossary) nothing is "not in the list"
+            # Suggest only the same letters with or without the Kazakh ones (КР -> ҚР); a spelling one letter
+            # away may be another abbreviation with another meaning (КСР is not КНР), so it is named, not offered.
             suggestion = defined_letters.get(to_russian_letters(abbr))
-            if suggestion is None and len(abbr) > 2:
-                # One letter replaced (ЮАР for ОАР): a likely slip for a defined abbreviation.
-                close = [a for a in defined if len(a) == len(abbr) and Levenshtein.distance(a, abbr) == 1]
-                # Between several, the listed one whose expansion this spelling fits (ХҚДБ for ХҚДМ).
-                fitting = [a for a in close if any(core(d.abbreviation) == a and letters_fit(abbr, d.expansion)
-                                                   for d in idx.listed)]
-                suggestion = close[0] if len(close) == 1 else (fitting[0] if len(fitting) == 1 else None)
+            if suggestion and suggestion in expansions and not (
+                    letters_fit(suggestion, expansions[suggestion]) and not letters_fit(abbr, expansions[suggestion])):
+                suggestion = None  # only the spelling whose letters fit the expansion is offered (ҚКФ, not ҚҚФ)
+            close = sorted(a for a in defined if len(a) == len(abbr) > 2 and Levenshtein.distance(a, abbr) == 1)
+            hint = f"; {', '.join(close)} is defined" if close and suggestion is None else ""
+            if abbr in other_language:
+                other = "Russian" if edition.lang == "kk" else "Kazakh"
+                hint = f"; the {other} abbreviation of {other_language[abbr]}?"
             b, start, end = uses[0]
             times = f" (used {len(uses)} times)" if len(uses) > 1 else ""
-            found.append(self.at(edition, b, start, end, f"{abbr} is not in the list of abbreviations{times}",
+            found.append(self.at(edition, b, start, end, f"{abbr} is not in the list of abbreviations{times}{hint}",
                                  suggestion=suggestion))
         return found
 
@@ -306,9 +322,17 @@ class AbbreviationVariantCheck(_ListCheck):
                 continue
             spellings.sort(key=lambda a: -len(idx.uses[a]))
             usual = spellings[0]
+            defined = idx.defined()
             for rare in spellings[1:]:
                 b, start, end = idx.uses[rare][0]
+                # The usual spelling is not offered when only the rare one is defined (then it may be right).
+                right = None if rare in defined and usual not in defined else usual
+                if len(idx.uses[rare]) == len(idx.uses[usual]):
+                    right = None  # no majority to go by
+                expansion = next((d.expansion for d in idx.listed + idx.inline if core(d.abbreviation) == usual), None)
+                if right and expansion and not letters_fit(usual, expansion):
+                    right = None
                 found.append(self.at(edition, b, start, end,
                                      f"{rare} ({len(idx.uses[rare])}×) is written {usual} elsewhere "
-                                     f"({len(idx.uses[usual])}×)", suggestion=usual))
+                                     f"({len(idx.uses[usual])}×)", suggestion=right))
         return found

@@ -213,3 +213,19 @@ class BeadCheck(Check):
 
 class CorpusBeadCheck(BeadCheck):
     """A check that needs all beads at once (consistency across the document); override ``run``."""
+
+
+def word_start(text: str, index: int) -> int:
+    """``index`` moved back to the start of the word it falls in (excerpts never begin mid-word)."""
+    index = max(0, index)
+    while index > 0 and not text[index - 1].isspace():
+        index -= 1
+    return index
+
+
+def word_end(text: str, index: int) -> int:
+    """``index`` moved on to the end of the word it falls in."""
+    index = min(len(text), index)
+    while index < len(text) and not text[index].isspace():
+        index += 1
+    return index

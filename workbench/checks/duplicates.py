@@ -137,3 +137,39 @@ def repeated_sentences(sentences: list[Sentence]) -> dict[str, list[int]]:
     for i, s in enumerate(sentences):
         groups[_norm(s.text)].append(i)
     return {k: v for k, v in groups.items() if len(v) > 1 and k}
+
+
+REORDER_WINDOW = 4       # the copy stands at most this many sentences after the first
+REORDER_MIN_WORDS = 4
+REORDER_SHARE = 0.85     # share of the shorter sentence's words found in the other
+
+
+class ReorderedRepeatCheck(EditionCheck):
+    """A sentence repeating one just before it with its words in another order, or shortened."""
+
+    id = "reordered-repeat"
+    name = "Sentence repeated reordered or shortened"
+    description = ("Fires on a sentence whose words (at least four) are nearly all those of a sentence at "
+                   f"most {REORDER_WINDOW} sentences before it, in another order or fewer of them — a copy the "
+                   "duplicated-passage check, which compares the wording, does not see.")
+    severity = "warning"
+
+    def run(self, edition: Edition) -> list[Finding]:
+        sentences = edition.sentences
+        words = [set(_norm(s.text).split()) for s in sentences]
+        found = []
+        for j, s in enumerate(sentences):
+            if len(words[j]) < REORDER_MIN_WORDS or _title_like(edition, s) or \
+                    edition.blocks[s.block].kind == "list_item" or not s.text.rstrip().endswith((".", "!", "?")):
+                continue
+            for i in range(max(0, j - REORDER_WINDOW), j):
+                if len(words[i]) < REORDER_MIN_WORDS or edition.blocks[sentences[i].block].kind == "list_item":
+                    continue
+                share = len(words[i] & words[j]) / min(len(words[i]), len(words[j]))
+                if share < REORDER_SHARE or fuzz.ratio(_norm(sentences[i].text), _norm(s.text)) >= MIN_SCORE:
+                    continue
+                found.append(self.at_sentence(
+                    edition, j, f"repeats the sentence at line {sentences[i].start_line} in another word order "
+                    f"or shortened; delete one of the two", other_line=sentences[i].start_line))
+                break
+        return found

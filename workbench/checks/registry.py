@@ -13,8 +13,18 @@ from workbench.checks.bilingual import (
     ForbiddenTermCheck, GlossaryTermMissingCheck, LengthRatioCheck, MarkerMismatchCheck, NumberMismatchCheck,
     OmissionCheck, UntranslatedBeadCheck,
 )
+from workbench.checks.citations import CitationPlacementCheck, CitationStopCheck
+from workbench.checks.dashes import DetachedEndingCheck, GluedDashCheck, ListDashCheck
+from workbench.checks.dates import DateCheck
+from workbench.checks.doublets import DoubledPunctuationCheck, DoubletCheck
+from workbench.checks.capitals import LowercaseQuotedNameCheck, MidSentenceCapitalCheck
+from workbench.checks.marks import SlashedAbbreviationCheck, YearAbbreviationStopCheck
+from workbench.checks.names import LowercaseNameAfterHyphenCheck, NameVariantCheck, RussianSpellingCheck
+from workbench.checks.russian_words import RussianWordCheck
+from workbench.checks.spacing import SpaceBeforePunctuationCheck, SpaceInsideQuotesCheck
+from workbench.checks.typos import StrayLetterCheck, VocabularyTypoCheck
 from workbench.checks.consistency import InconsistentSourceCheck, InconsistentTranslationCheck
-from workbench.checks.duplicates import DuplicatePassageCheck, RepeatedPassageCheck
+from workbench.checks.duplicates import DuplicatePassageCheck, RepeatedPassageCheck, ReorderedRepeatCheck
 from workbench.checks.footnotes import FootnoteSequenceCheck
 from workbench.checks.leftovers import RunningHeaderCheck, UnresolvedHyphenCheck
 from workbench.checks.punctuation import (
@@ -30,6 +40,7 @@ from workbench.errors import ConfigError
 EDITION_CHECKS: tuple[type[EditionCheck], ...] = (
     DuplicatePassageCheck,
     RepeatedPassageCheck,
+    ReorderedRepeatCheck,
     MixedScriptCheck,
     CyrillicRomanNumeralCheck,
     UntranslatedPassageCheck,
@@ -49,6 +60,26 @@ EDITION_CHECKS: tuple[type[EditionCheck], ...] = (
     FootnoteSequenceCheck,
     UnresolvedHyphenCheck,
     RunningHeaderCheck,
+    SpaceInsideQuotesCheck,
+    SpaceBeforePunctuationCheck,
+    CitationStopCheck,
+    CitationPlacementCheck,
+    DoubledPunctuationCheck,
+    DoubletCheck,
+    ListDashCheck,
+    GluedDashCheck,
+    DetachedEndingCheck,
+    DateCheck,
+    VocabularyTypoCheck,
+    StrayLetterCheck,
+    RussianSpellingCheck,
+    LowercaseNameAfterHyphenCheck,
+    NameVariantCheck,
+    RussianWordCheck,
+    MidSentenceCapitalCheck,
+    LowercaseQuotedNameCheck,
+    YearAbbreviationStopCheck,
+    SlashedAbbreviationCheck,
 )
 
 BEAD_CHECKS: tuple[type[BeadCheck], ...] = (

@@ -74,11 +74,11 @@ def check_file(ctx: click.Context, target: str, lang: str | None, fmt: str, flag
 
             print_findings(check_path(target, lang, flags, load_glossary()), fmt, target)
             return
-        from workbench.services import checking, editions, glossary
+        from workbench.services import checking, editions
 
         with ctx.ensure_object(AppContext).transaction() as session:
             stored = editions.get_edition(session, target)
-            run = checking.check_edition(session, stored, flags, glossary=glossary.entries(session))
+            run = checking.check_edition(session, stored, flags)
             findings = checking.current_findings(session, stored.id)
             print_findings(findings, fmt, stored.source_name)
             click.echo(run.summary(), err=True)
@@ -111,14 +111,14 @@ def check_alignment_command(ctx: click.Context, alignment_id: int, fmt: str, fla
     from workbench.cli.main import AppContext, fail
     from workbench.errors import NotFound, WorkbenchError
     from workbench.models import Alignment
-    from workbench.services import checking, glossary
+    from workbench.services import checking
 
     try:
         with ctx.ensure_object(AppContext).transaction() as session:
             alignment = session.get(Alignment, alignment_id)
             if alignment is None:
                 raise NotFound(f"no alignment {alignment_id}; `python run.py alignments` lists them")
-            run = checking.check_alignment(session, alignment, flags, glossary=glossary.entries(session))
+            run = checking.check_alignment(session, alignment, flags)
             rows = checking.current_findings(session, alignment.kk_edition_id, alignment_id)
             print_findings(rows, fmt, f"alignment {alignment_id}")
             click.echo(run.summary(), err=True)

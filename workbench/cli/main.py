@@ -163,12 +163,13 @@ def align(obj: AppContext, doc_kk: str, doc_ru: str) -> None:
 
 def register(group: click.Group) -> None:
     """Add the commands that live in the other modules of this package."""
-    from workbench.cli import align_text, checks, glossary, jobs, review, terms
+    from workbench.cli import align_text, checks, export_edition, glossary, jobs, review, terms
 
     group.add_command(align_text.align_text)
     group.add_command(checks.check_file)
     group.add_command(checks.list_checks)
     group.add_command(checks.check_alignment_command)
+    group.add_command(export_edition.export_edition)
     group.add_command(terms.terms)
     group.add_command(glossary.glossary_group)
     for command in review.COMMANDS:

@@ -1,10 +1,11 @@
 """Typed SQLAlchemy models, one module per area; everything is importable from ``workbench.models``."""
 from workbench.models.accounts import Change, User
 from workbench.models.alignments import Alignment, Bead
+from workbench.models.corrections import Correction
 from workbench.models.editions import Block, Edition, Segment, utcnow
 from workbench.models.findings import Finding
 from workbench.models.glossary import GlossaryCandidate, GlossaryEntry, GlossaryTerm
 from workbench.models.jobs import ApiToken, Job
 
-__all__ = ["Alignment", "ApiToken", "Bead", "Block", "Change", "Edition", "Finding", "GlossaryCandidate",
-           "GlossaryEntry", "GlossaryTerm", "Job", "Segment", "User", "utcnow"]
+__all__ = ["Alignment", "ApiToken", "Bead", "Block", "Change", "Correction", "Edition", "Finding",
+           "GlossaryCandidate", "GlossaryEntry", "GlossaryTerm", "Job", "Segment", "User", "utcnow"]

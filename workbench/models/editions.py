@@ -89,6 +89,8 @@ class Segment(Base):
     end_line: Mapped[int]
     is_heading: Mapped[bool] = mapped_column(default=False)
     opens_block: Mapped[bool] = mapped_column(default=False)
+    # Deleted by an editor (a duplicate): kept with its number, so alignments keep their references.
+    deleted: Mapped[bool] = mapped_column(default=False, server_default="0")
     version: Mapped[int] = mapped_column(default=1)
 
     edition: Mapped[Edition] = relationship(back_populates="segments")

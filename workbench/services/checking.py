@@ -40,13 +40,18 @@ class CheckRun:
                 f"{self.reopened} back again, {self.closed} no longer found")
 
 
-def edition_text(session: Session, edition: Edition) -> tuple[list[TextBlock], list[Sentence]]:
-    """The stored edition as the pure blocks and sentences the checks read (current, edited text)."""
+def edition_text(session: Session, edition: Edition, keep_deleted: bool = False,
+                 ) -> tuple[list[TextBlock], list[Sentence]]:
+    """The stored edition as the pure blocks and sentences the checks read (current, edited text);
+    sentences an editor deleted are left out, or kept empty with ``keep_deleted`` (alignments number them)."""
     blocks = list(session.scalars(select(Block).where(Block.edition_id == edition.id).order_by(Block.position)))
     index = {b.id: i for i, b in enumerate(blocks)}
     segments = list(session.scalars(select(Segment).where(Segment.edition_id == edition.id)
                                     .order_by(Segment.position)))
-    edited = {s.block_id for s in segments if s.text != s.original}
+    # An editor deleted, merged or split sentences, or corrected one: check the paragraph as it is now.
+    edited = {s.block_id for s in segments if s.text != s.original or s.deleted}
+    if not keep_deleted:
+        segments = [s for s in segments if not s.deleted]
     pure_blocks = []
     for b in blocks:
         anchors = [Anchor(o, line, page) for o, line, page in json.loads(b.anchors or "[]")] or \
@@ -54,36 +59,42 @@ def edition_text(session: Session, edition: Edition) -> tuple[list[TextBlock], l
         text = b.text
         if b.id in edited:
             # An editor corrected a sentence: check the corrected paragraph (its anchors stay approximate).
-            text = " ".join(s.text for s in segments if s.block_id == b.id)
+            text = " ".join(s.text for s in segments if s.block_id == b.id and not s.deleted)
         pure_blocks.append(TextBlock(kind=b.kind, text=text, anchors=anchors))  # type: ignore[arg-type]
-    sentences = [Sentence(s.text, index[s.block_id], s.page, s.start_line, s.end_line) for s in segments]
+    # Kept deleted sentences (for alignments, which count by number) read as empty.
+    sentences = [Sentence("" if s.deleted else s.text, index[s.block_id], s.page, s.start_line, s.end_line)
+                 for s in segments]
     return pure_blocks, sentences
 
 
-def check_edition(session: Session, edition: Edition, flags: tuple[str, ...] = (),
-                  glossary=None) -> CheckRun:
-    """Run the one-edition checks on ``edition`` and merge the findings into the stored ones."""
+def check_edition(session: Session, edition: Edition, flags: tuple[str, ...] = ()) -> CheckRun:
+    """Run the one-edition checks on ``edition`` (with the stored glossary) and merge the findings into
+    the stored ones."""
+    from workbench.services import glossary
+
     blocks, sentences = edition_text(session, edition)
-    context = checks.Edition(lang=edition.lang, blocks=blocks, sentences=sentences, glossary=glossary)
+    context = checks.Edition(lang=edition.lang, blocks=blocks, sentences=sentences,
+                             glossary=glossary.entries(session))
     found = run_edition_checks(context, flags)
     return merge_findings(session, edition.id, None, found)
 
 
-def check_alignment(session: Session, alignment: Alignment, flags: tuple[str, ...] = (),
-                    glossary=None) -> CheckRun:
-    """Run the checks across an alignment; findings are stored on the Kazakh edition with their bead."""
+def check_alignment(session: Session, alignment: Alignment, flags: tuple[str, ...] = ()) -> CheckRun:
+    """Run the checks across an alignment (with the stored glossary); findings are stored on the Kazakh
+    edition with their bead."""
     from workbench.align import Bead as PureBead
+    from workbench.services import glossary
 
     kk = session.get(Edition, alignment.kk_edition_id)
     ru = session.get(Edition, alignment.ru_edition_id)
     if kk is None or ru is None:
         raise InputError(f"alignment {alignment.id} has lost an edition")
-    _, kk_sentences = edition_text(session, kk)
-    _, ru_sentences = edition_text(session, ru)
+    _, kk_sentences = edition_text(session, kk, keep_deleted=True)
+    _, ru_sentences = edition_text(session, ru, keep_deleted=True)
     rows = session.scalars(select(Bead).where(Bead.alignment_id == alignment.id).order_by(Bead.position))
     beads = [PureBead(tuple(range(b.kk_start - 1, b.kk_end - 1)), tuple(range(b.ru_start - 1, b.ru_end - 1)),
                       b.score) for b in rows]
-    found = run_bead_checks(checks.Pair(kk_sentences, ru_sentences, beads, glossary), flags)
+    found = run_bead_checks(checks.Pair(kk_sentences, ru_sentences, beads, glossary.entries(session)), flags)
     return merge_findings(session, kk.id, alignment.id, found)
 
 

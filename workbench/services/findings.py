@@ -6,14 +6,13 @@ import io
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, InputError, NotFound
 from workbench.models import Finding, Segment, utcnow
 from workbench.services.checking import STATUSES
-from workbench.services.review import record, set_text
-from workbench.text.normalise import nfc
+from workbench.services.review import record
 
 
 @dataclass
@@ -32,7 +31,8 @@ class Filters:
         if self.status:
             conds.append(Finding.status == self.status)
         if not self.include_closed:
-            conds.append(Finding.resolved_at.is_(None))
+            # A finding an editor fixed stays in view after the checks stop reporting it.
+            conds.append(or_(Finding.resolved_at.is_(None), Finding.status == "fixed"))
         return conds
 
 
@@ -51,7 +51,7 @@ def counts(session: Session, edition_id: int) -> dict[str, Counter[str]]:
     out: dict[str, Counter[str]] = {"check": Counter(), "status": Counter(), "severity": Counter()}
     for check_id, status, severity, n in session.execute(
             select(Finding.check_id, Finding.status, Finding.severity, func.count())
-            .where(Finding.edition_id == edition_id, Finding.resolved_at.is_(None))
+            .where(*Filters(status=None).where(edition_id))
             .group_by(Finding.check_id, Finding.status, Finding.severity)):
         out["check"][check_id] += n
         out["status"][status] += n
@@ -103,26 +103,32 @@ def set_verdict(session: Session, finding_id: int, version: int, status: str, co
 
 def fix_sentence(session: Session, finding_id: int, version: int, segment_id: int, segment_version: int,
                  text: str, user: str) -> Finding:
-    """Correct the sentence in place; the finding becomes fixed and the edit is kept in the history."""
+    """Correct the sentence in place; the finding becomes fixed and the edit joins the edition's record."""
+    from workbench.services import corrections
+
     finding = get(session, finding_id)
     _check_version(finding, version)
-    seg = session.get(Segment, segment_id)
-    if seg is None or seg.edition_id != finding.edition_id:
-        raise NotFound(f"no sentence #{segment_id} in this edition")
-    text = nfc(text).strip()
-    if not text:
-        raise InputError("a sentence cannot be empty")
-    before = seg.text
-    if seg.version != segment_version:
-        raise Conflict(f"sentence {seg.position} was changed since you loaded it; nothing was saved — "
-                       f"its text now is: {seg.text}")
-    set_text(session, seg.id, segment_version, text)
-    record(session, user, "edit-text", "segment", seg.id, None,
-           {"text": before, "position": seg.position, "finding": finding.id},
-           {"text": text, "position": seg.position, "finding": finding.id}, state="final")
-    finding.status, finding.changed_by, finding.changed_at = "fixed", user, utcnow()
+    corrections.edit(session, finding.edition_id, segment_id, segment_version, text, user, finding_id=finding.id)
     session.flush()
     return finding
+
+
+def correct(session: Session, finding_id: int, version: int, action: str, segment_id: int,
+            segment_version: int, user: str, at: int | None = None):
+    """Delete, merge or split the finding's sentence; the finding becomes fixed (see ``corrections``)."""
+    from workbench.services import corrections
+
+    finding = get(session, finding_id)
+    _check_version(finding, version)
+    if action == "delete":
+        return corrections.delete(session, finding.edition_id, segment_id, segment_version, user, finding.id)
+    if action == "merge":
+        return corrections.merge(session, finding.edition_id, segment_id, segment_version, user, finding.id)
+    if action == "split":
+        if at is None:
+            raise InputError("say where to split the sentence")
+        return corrections.split(session, finding.edition_id, segment_id, segment_version, at, user, finding.id)
+    raise InputError(f"unknown correction {action!r}; expected delete, merge or split")
 
 
 COLUMNS = ("page", "line", "check", "severity", "status", "excerpt", "message", "suggestion", "comment",
@@ -136,7 +142,9 @@ def sheet_rows(session: Session, edition_id: int, filters: Filters) -> list[Find
 
 
 def to_csv(rows: list[Finding]) -> str:
+    """The rows as CSV, starting with a byte-order mark so spreadsheet programs read it as UTF-8."""
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for f in rows:

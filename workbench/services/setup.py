@@ -45,20 +45,17 @@ def prepare(session: Session, config: Mapping[str, object], instance_path: str |
             yield (f"{text.path}: imported as edition {result.edition.id} "
                    f"({result.edition.segment_count} sentences)")
     pairs = None
-    entries = None
     for folder, _title in PAIRS:
         kk, ru = editions[f"{folder}/kk.raw.txt"], editions[f"{folder}/ru.raw.txt"]
         if find_alignment(session, kk, ru) is None:
             pairs = pairs if pairs is not None else glossary.term_pairs(session)
-            entries = entries if entries is not None else glossary.entries(session)
             done = align_editions(session, kk, ru, glossary=pairs)
             yield f"{folder}: {done.summary()}"
-            checked = checking.check_alignment(session, done.alignment, glossary=entries)
+            checked = checking.check_alignment(session, done.alignment)
             yield f"{folder}: checks across the alignment: {checked.found} findings"
     book = editions[BUNDLED[0].path]
     if not checking.has_findings(session, book.id):
-        entries = entries if entries is not None else glossary.entries(session)
-        checked = checking.check_edition(session, book, glossary=entries)
+        checked = checking.check_edition(session, book)
         yield f"{BUNDLED[0].path}: errata checks: {checked.summary()}"
     if instance_path is not None:
         from workbench.services.accounts import ensure_admin

@@ -1,15 +1,21 @@
 """The errata page of an edition: findings grouped by check, filtered, fixed in place or given a verdict."""
 from __future__ import annotations
 
+import unicodedata
+
+from markupsafe import Markup, escape
+
 from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request,
                    url_for)
 
 from workbench.db import get_session, transaction
-from workbench.errors import NotFound, WorkbenchError
-from workbench.services import checking, editions, findings
+from workbench.errors import InputError, NotFound, WorkbenchError
+from workbench.services import checking, corrections, editions, findings
 from workbench.services import glossary as glossary_service
+from workbench.text.normalise import mixed_script_words, script_of
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
+from workbench.web.i18n import gettext as _
 
 bp = Blueprint("errata", __name__, url_prefix="/editions/<int:edition_id>")
 
@@ -21,8 +27,8 @@ def _edition(edition_id: int):
         abort(404)
 
 
-def _filters() -> findings.Filters:
-    status = request.args.get("status", "open")
+def _filters(default: str = "open") -> findings.Filters:
+    status = request.args.get("status", default)
     return findings.Filters(check=request.args.get("check") or None,
                             severity=request.args.get("severity") or None,
                             status=None if status == "all" else status)
@@ -92,11 +98,91 @@ def fix(edition_id: int, finding_id: int):
     return _back(edition_id)
 
 
+@bp.post("/errata/<int:finding_id>/correct")
+@require("text")
+def correct(edition_id: int, finding_id: int):
+    """Delete, merge (with the next) or split the finding's sentence; the finding becomes fixed."""
+    action = request.form.get("action", "")
+    try:
+        with transaction(current_app.extensions["workbench.sessions"]) as session:
+            f = findings.get(session, finding_id)
+            if f.edition_id != edition_id:
+                raise NotFound(f"no finding #{finding_id} in this edition")
+            done = findings.correct(session, finding_id, request.form.get("version", 0, type=int), action,
+                                    request.form.get("segment_id", 0, type=int),
+                                    request.form.get("segment_version", 0, type=int), g.user.name,
+                                    at=_split_at(request.form))
+            flash(_("Sentence %(n)s: %(action)s done; finding #%(f)s is fixed.", n=done.position,
+                    action=_(done.action), f=finding_id))
+    except WorkbenchError as error:
+        flash(str(error), "error")
+    return _back(edition_id)
+
+
+def _split_at(form) -> int | None:
+    """Where to split: the offset of the text the second sentence should begin with."""
+    starts = (form.get("second") or "").strip()
+    text = form.get("sentence") or ""
+    if not starts:
+        return None
+    at = text.find(starts)
+    if at <= 0:
+        raise InputError(_("“%(s)s” does not occur inside the sentence", s=starts))
+    return at
+
+
+@bp.get("/corrections")
+def corrections_page(edition_id: int):
+    """Every correction of the edition (who, when, before, after, which finding), with undo and downloads."""
+    session = get_session()
+    edition = _edition(edition_id)
+    rows = corrections.history(session, edition_id)
+    return render_template("errata/corrections.html", edition=edition, rows=rows,
+                           texts={r.id: corrections.printed_and_corrected(r) for r in rows})
+
+
+@bp.get("/corrections/sheet")
+def corrections_sheet(edition_id: int):
+    """A printable errata sheet of the corrections made: page, line, printed, corrected."""
+    edition = _edition(edition_id)
+    session = get_session()
+    rows = [r for r in corrections.history(session, edition_id) if r.undone_at is None]
+    return render_template("errata/corrections_sheet.html", edition=edition, rows=rows,
+                           texts={r.id: corrections.printed_and_corrected(r) for r in rows})
+
+
+@bp.post("/corrections/undo")
+@require("text")
+def undo(edition_id: int):
+    """Undo the edition's latest correction."""
+    try:
+        with transaction(current_app.extensions["workbench.sessions"]) as session:
+            row = corrections.undo(session, edition_id, g.user.name)
+            flash(_("Undone: %(action)s of sentence %(n)s.", action=_(row.action), n=row.position))
+    except WorkbenchError as error:
+        flash(str(error), "error")
+    return redirect(request.form.get("next") or url_for(".corrections_page", edition_id=edition_id))
+
+
+@bp.get("/corrected.<fmt>")
+def download(edition_id: int, fmt: str):
+    """The corrected edition as plain text or a Word document."""
+    edition = _edition(edition_id)
+    try:
+        data = corrections.export_edition(get_session(), edition_id, fmt)
+    except InputError:
+        abort(404)
+    mimetype = "text/plain; charset=utf-8" if fmt == "txt" else \
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return Response(data, mimetype=mimetype, headers={
+        "Content-Disposition": f'attachment; filename="{corrections.export_name(edition, fmt)}"'})
+
+
 @bp.get("/errata.csv")
 def export_csv(edition_id: int):
     """The filtered errata list as CSV (page, line, check, severity, status, excerpt, …)."""
     edition = _edition(edition_id)
-    rows = findings.sheet_rows(get_session(), edition_id, _filters())
+    rows = findings.sheet_rows(get_session(), edition_id, _filters(default="all"))
     name = f"errata-{edition.id}-{edition.lang}.csv"
     return Response(findings.to_csv(rows), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
@@ -106,5 +192,24 @@ def export_csv(edition_id: int):
 def sheet(edition_id: int):
     """A printable errata sheet ordered by page."""
     edition = _edition(edition_id)
-    rows = findings.sheet_rows(get_session(), edition_id, _filters())
+    rows = findings.sheet_rows(get_session(), edition_id, _filters(default="all"))
     return render_template("errata/sheet.html", edition=edition, rows=rows)
+
+
+@bp.app_template_filter("mark_scripts")
+def mark_scripts(text: str) -> Markup:
+    """The sentence with every letter of the minority script inside a mixed word wrapped in <mark>,
+    titled with the character's Unicode name (a Latin i among Cyrillic letters is invisible otherwise)."""
+    out, last = [], 0
+    for offset, word, _suggestion in mixed_script_words(text):
+        scripts = [script_of(c) for c in word]
+        minority = "latin" if scripts.count("cyrillic") >= scripts.count("latin") else "cyrillic"
+        out.append(escape(text[last:offset]))
+        for ch, sc in zip(word, scripts):
+            if sc == minority:
+                out.append(Markup('<mark class="script" title="{}">{}</mark>').format(unicodedata.name(ch, "?"), ch))
+            else:
+                out.append(escape(ch))
+        last = offset + len(word)
+    out.append(escape(text[last:]))
+    return Markup("").join(out)

@@ -1,0 +1,88 @@
+"""A capital in mid-sentence on a common word (“Қазақстан Ол үшін төлегеннен”)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.checks.lexicon import CYR_LOWER, CYR_UPPER, NAME_HEADS
+
+MID_CAPITAL = re.compile(rf"(?<=[{CYR_LOWER},] )([{CYR_UPPER}][{CYR_LOWER}]+)(?![\w-])")
+LOWER_WORD = re.compile(rf"(?<![\w-])[{CYR_LOWER}]+(?![\w-])")
+QUOTED = re.compile(r"«[^«»]*»")
+HEADS = re.compile("|".join(NAME_HEADS))
+MIN_LOWER = 45  # the word is common: the book writes it in lower case at least this often
+
+
+class MidSentenceCapitalCheck(EditionCheck):
+    """A common word capitalised once in mid-sentence, where the book otherwise writes it in lower case."""
+
+    id = "mid-sentence-capital"
+    name = "Capital in mid-sentence"
+    description = ("Fires on a word capitalised after a lower-case word or a comma, when the book writes it "
+                   f"in lower case at least {MIN_LOWER} times and capitalised in mid-sentence nowhere else; "
+                   "names of bodies and documents (… партиясы, … жөніндегі кеңес) and titles in «» are left "
+                   "out.")
+    severity = "warning"
+
+    def run(self, edition: Edition) -> list[Finding]:
+        lower: Counter[str] = Counter()
+        mid: Counter[str] = Counter()
+        candidates: list[tuple[int, int, int, str]] = []
+        for b, block in enumerate(edition.blocks):
+            text = block.text
+            lower.update(m.group() for m in LOWER_WORD.finditer(text))
+            quotes = [q.span() for q in QUOTED.finditer(text)]
+            for m in MID_CAPITAL.finditer(text):
+                word = m.group(1)
+                mid[word] += 1
+                if any(a < m.start() < e for a, e in quotes):
+                    continue
+                if HEADS.search(" ".join(text[m.end():m.end() + 80].split()[:4]).lower()):
+                    continue
+                candidates.append((b, m.start(1), m.end(1), word))
+        found = []
+        for b, start, end, word in candidates:
+            if mid[word] == 1 and lower[word.lower()] >= MIN_LOWER:
+                found.append(self.at(edition, b, start, end,
+                                     f"“{word}” capitalised in mid-sentence; the book writes “{word.lower()}” "
+                                     f"{lower[word.lower()]} times", suggestion=word.lower()))
+        return found
+
+
+QUOTED_NAME = re.compile(r"«([^«»]{2,60})»")
+PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
+
+
+class LowercaseQuotedNameCheck(EditionCheck):
+    """A name in guillemets written in lower case where the book writes it capitalised («отандас» партиясы)."""
+
+    id = "lowercase-quoted-name"
+    name = "Name in «» in lower case"
+    description = ("Fires on a name in «» that starts in lower case before the name of a body (партиясы, "
+                   "қозғалысы, қоры, блогы …) when the book writes the same name capitalised at least as often; "
+                   "names of concepts (… тұжырымдамасы) are left out.")
+    severity = "warning"
+
+    def run(self, edition: Edition) -> list[Finding]:
+        capitalised: Counter[str] = Counter()
+        lowercase: Counter[str] = Counter()
+        candidates = []
+        for b, block in enumerate(edition.blocks):
+            for m in QUOTED_NAME.finditer(block.text):
+                name = m.group(1)
+                if name[:1].isupper():
+                    capitalised[name] += 1
+                elif name[:1].islower():
+                    lowercase[name] += 1
+                    after = " ".join(block.text[m.end():m.end() + 80].split()[:3]).lower()
+                    head = HEADS.search(after)
+                    if head and not PLURAL.match(after[head.end():]) and head.group() != "тұжырымдама":
+                        candidates.append((b, m.start(), m.end(), name))
+        found = []
+        for b, start, end, name in candidates:
+            proper = name[0].upper() + name[1:]
+            if capitalised[proper] >= lowercase[name]:  # a name of a body is capitalised unless the book says otherwise
+                found.append(self.at(edition, b, start, end, f"the book writes «{proper}» with a capital",
+                                     suggestion=f"«{proper}»"))
+        return found

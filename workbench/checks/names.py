@@ -1,0 +1,134 @@
+"""Names: a Kazakh name in its Russian spelling inside Kazakh text (Казахстан), and a proper name in
+lower case after a hyphen (Қазақстан-ресей)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.checks.lexicon import COUNTRY_NAMES, CYR_LOWER, CYR_UPPER, RUSSIAN_SPELLINGS
+from workbench.text.normalise import KAZAKH_LETTERS, to_russian_letters
+
+if TYPE_CHECKING:
+    from workbench.text.model import Block
+
+# Казахстан with a Kazakh ending or a hyphenated number (Казахстанның, «Казахстан-2030»); Russian forms
+# (Казахстанская правда, Республики Казахстан) are Russian titles and are left out.
+RUSSIAN_SPELLING = re.compile(
+    rf"(?<![\w-])({'|'.join(map(re.escape, RUSSIAN_SPELLINGS))})((?:-?[{CYR_LOWER}]*)|-\d+)(?![\w-])")
+RUSSIAN_ENDINGS = ("ская", "ский", "ского", "ской", "ских", "ским", "ском", "скую", "а", "е", "у", "ом")
+RUSSIAN_CONTEXT = re.compile(r"(?<![\w-])(?:Республики|Республика|в|и|по|при|ул|г)(?![\w-])")
+QUOTED = re.compile(r"«([^«»]*)»")
+LOWER_AFTER_HYPHEN = re.compile(
+    rf"(?<![\w-])([{CYR_UPPER}][{CYR_LOWER}]+)-({'|'.join(COUNTRY_NAMES)})([{CYR_LOWER}]*)(?![\w-])")
+
+
+class RussianSpellingCheck(EditionCheck):
+    """Казахстан for Қазақстан in a Kazakh sentence or heading."""
+
+    id = "russian-spelling"
+    name = "Name in its Russian spelling"
+    description = ("Fires in a Kazakh text on “Казахстан” (and Алма-Ата) written the Russian way with a Kazakh "
+                   "ending, a number or alone in a Kazakh sentence; Russian titles are left out.")
+    severity = "error"
+
+    def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
+        if edition.lang != "kk":
+            return []
+        found = []
+        for m in RUSSIAN_SPELLING.finditer(block.text):
+            name, tail = m.group(1), m.group(2)
+            if tail.lstrip("-") in RUSSIAN_ENDINGS:
+                continue
+            quoted = next((q for q in QUOTED.finditer(block.text) if q.start() < m.start() < q.end()), None)
+            if quoted and not re.search(f"[{KAZAKH_LETTERS}]", quoted.group(1)) and not tail.startswith("-"):
+                continue  # a title in Russian (a journal, a newspaper)
+            around = block.text[max(0, m.start() - 40):m.end() + 40]
+            if RUSSIAN_CONTEXT.search(around) and not tail.startswith("-"):
+                continue
+            found.append(self.at(edition, index, m.start(), m.end(), f"{name} in its Russian spelling",
+                                 suggestion=RUSSIAN_SPELLINGS[name] + tail))
+        return found
+
+
+class LowercaseNameAfterHyphenCheck(EditionCheck):
+    """A country's name in lower case after a hyphen: Қазақстан-ресей for Қазақстан-Ресей."""
+
+    id = "lowercase-name"
+    name = "Proper name in lower case"
+    description = "Fires on a country's name written in lower case after a hyphen (Қазақстан-ресей)."
+    severity = "warning"
+
+    def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
+        found = []
+        for m in LOWER_AFTER_HYPHEN.finditer(block.text):
+            found.append(self.at(edition, index, m.start(), m.end(), f"“{m.group(2)}” is a name",
+                                 suggestion=f"{m.group(1)}-{m.group(2).capitalize()}{m.group(3)}"))
+        return found
+
+
+NAME_WORD = re.compile(rf"(?<![\w-])[{CYR_UPPER}][{CYR_LOWER}]+(?:-[{CYR_UPPER}{CYR_LOWER}][{CYR_LOWER}]+)?(?![\w-])")
+LOWER_WORD = re.compile(rf"(?<![\w-])[{CYR_LOWER}]+(?![\w-])")
+PATRONYMIC = re.compile(r"^(.{3,}?)(?:йулы|улы)")
+SURNAME = re.compile(r"^(.{3,}?)(?:ов|ев)")
+COMMON = 50  # a spelling this frequent names something else (Нұрсұлтан, the name; Нұр-Сұлтан, the city)
+
+
+def _fold(word: str) -> str:
+    return to_russian_letters(word.lower()).replace("ё", "е")
+
+
+class NameVariantCheck(EditionCheck):
+    """One person's name transliterated several ways: hyphenated or joined, і inserted or not, -ов or -ұлы."""
+
+    id = "name-variant"
+    name = "Name transliterated several ways"
+    description = ("Fires when a name (a capitalised word never written in lower case) also appears "
+                   "hyphenated or joined (Қуаныш-Әли / Қуанышәлі), with or without an inserted і/ы "
+                   "(Әбілязов / Әблязов), or with -ов/-ев and -ұлы (Сәрсенбаев / Сәрсенбайұлы); "
+                   "reported once at the rarer spelling.")
+    severity = "warning"
+
+    def run(self, edition: Edition) -> list[Finding]:
+        counts: dict[str, int] = {}
+        first: dict[str, tuple[int, int]] = {}
+        lower: set[str] = set()
+        for b, block in enumerate(edition.blocks):
+            for m in NAME_WORD.finditer(block.text):
+                counts[m.group()] = counts.get(m.group(), 0) + 1
+                first.setdefault(m.group(), (b, m.start()))
+            lower.update(m.group() for m in LOWER_WORD.finditer(block.text))
+        names = [w for w in counts if w.lower() not in lower]
+        by_fold: dict[str, list[str]] = {}
+        for w in names:
+            by_fold.setdefault(_fold(w), []).append(w)
+        pairs: dict[frozenset[str], str] = {}
+        for w in names:
+            f = _fold(w)
+            variants = {f.replace("-", "")} if "-" in f else set()
+            variants |= {f[:i] + f[i + 1:] for i in range(2, len(f) - 3) if f[i] in "иы"}
+            for v in variants:
+                for other in by_fold.get(v, []):
+                    if other != w:
+                        pairs.setdefault(frozenset((w, other)), "hyphen" if "-" in f else "letter")
+        stems: dict[str, set[str]] = {}
+        for w in names:
+            m = PATRONYMIC.match(_fold(w)) or SURNAME.match(_fold(w))
+            if m:
+                stems.setdefault(m.group(1), set()).add(w)
+        for group in stems.values():
+            patronymic = sorted((w for w in group if PATRONYMIC.match(_fold(w))), key=lambda w: -counts[w])
+            surname = sorted((w for w in group if not PATRONYMIC.match(_fold(w))), key=lambda w: -counts[w])
+            if patronymic and surname:
+                pairs.setdefault(frozenset((patronymic[0], surname[0])), "patronymic")
+        found = []
+        for pair, kind in sorted(pairs.items(), key=lambda p: sorted(p[0])):
+            a, b = sorted(pair, key=lambda w: (-counts[w], first[w]))
+            if counts[a] >= COMMON:
+                continue
+            block, start = first[b]
+            message = f"“{b}” ({counts[b]}×) is written “{a}” elsewhere ({counts[a]}×)"
+            # Only the letters and the hyphen are in doubt; -ов against -ұлы is the author's choice to make.
+            found.append(self.at(edition, block, start, start + len(b), message,
+                                 suggestion=None if kind == "patronymic" else a))
+        return found
