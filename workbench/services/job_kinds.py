@@ -107,23 +107,22 @@ def run_check(factory: sessionmaker[Session], args: dict[str, Any], payload: byt
               user: str | None, config: Mapping[str, Any]) -> dict[str, Any]:
     """Run the errata checks of an edition, or the checks across an alignment."""
     from workbench.models import Alignment
-    from workbench.services import checking, glossary
+    from workbench.services import checking
     from workbench.services.editions import get_edition
 
-    progress(0.05, "reading the glossary")
+    progress(0.05, "reading the edition and the glossary")
     with transaction(factory) as session:
-        entries = glossary.entries(session)
         if args.get("alignment") is not None:
             alignment = session.get(Alignment, int(args["alignment"]))
             if alignment is None:
                 raise NotFound(f"no alignment {args['alignment']}")
             progress(0.2, f"checking alignment {alignment.id}")
-            done = checking.check_alignment(session, alignment, glossary=entries)
+            done = checking.check_alignment(session, alignment)
             return {"alignment": alignment.id, "summary": f"checks across alignment {alignment.id}: "
                                                            f"{done.summary()}"}
         edition = get_edition(session, int(args["edition"]))
         progress(0.2, f"checking {edition.label}")
-        done = checking.check_edition(session, edition, glossary=entries)
+        done = checking.check_edition(session, edition)
         return {"edition": edition.id, "summary": f"checks done: {done.summary()}"}
 
 

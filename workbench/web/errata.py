@@ -11,7 +11,6 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, 
 from workbench.db import get_session, transaction
 from workbench.errors import InputError, NotFound, WorkbenchError
 from workbench.services import checking, corrections, editions, findings
-from workbench.services import glossary as glossary_service
 from workbench.text.normalise import mixed_script_words, script_of
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
