@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from workbench.formats import GLOSSARY_FORMATS
+from workbench.formats.registry import names
 
 
 @click.group("glossary")
@@ -15,7 +15,7 @@ def glossary_group() -> None:
 
 @glossary_group.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(list(GLOSSARY_FORMATS)),
+@click.option("--format", "fmt", type=click.Choice(names("glossary", readable=True)),
               help="Format of FILE (default: from its extension).")
 @click.pass_context
 def import_glossary(ctx: click.Context, file: Path, fmt: str | None) -> None:
@@ -35,7 +35,7 @@ def import_glossary(ctx: click.Context, file: Path, fmt: str | None) -> None:
 
 
 @glossary_group.command("export")
-@click.option("--format", "fmt", type=click.Choice(list(GLOSSARY_FORMATS)), required=True,
+@click.option("--format", "fmt", type=click.Choice(names("glossary", writable=True)), required=True,
               help="tbx (TBX-Basic), tsv/csv (one row per entry), omegat (kk→ru), po, json.")
 @click.argument("out", type=click.Path(path_type=Path))
 @click.pass_context

@@ -7,13 +7,14 @@ import click
 
 from workbench.cli.main import AppContext, fail, pass_ctx
 from workbench.errors import WorkbenchError
+from workbench.formats.registry import names
 from workbench.models.accounts import ROLES
 
 
 @click.command("export")
 @click.argument("alignment", type=int)
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["tmx", "xliff", "po", "tsv"]), default="tmx",
+@click.option("--format", "fmt", type=click.Choice(names("alignment", writable=True)), default="tmx",
               show_default=True, help="TMX 1.4b, XLIFF 1.2, PO (msgctxt = where the bead is) or TSV.")
 @click.option("--confirmed-only", is_flag=True, help="Only the beads a reviewer confirmed.")
 @pass_ctx

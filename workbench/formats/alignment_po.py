@@ -12,6 +12,7 @@ from typing import BinaryIO
 import polib
 
 from workbench.formats.aligned import AlignedPair
+from workbench.formats.base import FileFormat
 
 NAME = "PO"
 EXTENSIONS = ("po",)
@@ -31,3 +32,10 @@ def write(pairs: Iterable[AlignedPair], stream: BinaryIO, project: str = "alignm
         po.append(entry)
     stream.write(str(po).encode("utf-8"))
     return len(po)
+
+
+def write_alignment(pairs: Iterable[AlignedPair], stream: BinaryIO, titles: dict[str, str]) -> int:
+    return write(pairs, stream, project=titles.get("kk", "alignment"))
+
+
+FORMATS = (FileFormat("po", NAME, EXTENSIONS, "alignment", None, write_alignment, "text/x-gettext-translation"),)

@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 from workbench.errors import FormatError
 from workbench.formats.aligned import AlignedPair, Side, parse_range, split_text
+from workbench.formats.base import FileFormat
 
 NAME = "TSV"
 EXTENSIONS = ("tsv", "tab")
@@ -90,3 +91,15 @@ def read(data: bytes, name: str = "alignment.tsv") -> list[AlignedPair]:
                                  "confirmed" if row.get("status") == "confirmed" else "auto", score,
                                  row.get("comment") or None))
     return pairs
+
+
+def read_alignment(data: bytes, name: str) -> tuple[list[AlignedPair], dict[str, str]]:
+    return read(data, name), {}
+
+
+def write_alignment(pairs: Iterable[AlignedPair], stream: BinaryIO, titles: dict[str, str]) -> int:
+    return write(pairs, stream)
+
+
+FORMATS = (FileFormat("tsv", NAME, EXTENSIONS, "alignment", read_alignment, write_alignment,
+                      "text/tab-separated-values"),)

@@ -19,6 +19,7 @@ import re
 from typing import Iterable, Literal
 
 from workbench.errors import FormatError
+from workbench.formats.base import FileFormat
 from workbench.glossary.data import COLUMNS, OPTIONAL_COLUMNS, check_header, entries_from_rows, entry_to_row
 from workbench.glossary.model import Entry, Term
 
@@ -166,3 +167,26 @@ def read_omegat(text: str, path: str) -> list[Entry]:
     for entry in entries.values():
         entry.terms = entry.terms_in("kk") + entry.terms_in("ru")
     return list(entries.values())
+
+
+def _reader(dialect: Dialect):
+    def read_dialect(data: bytes, path: str) -> list[Entry]:
+        return read(data, path, dialect)
+    return read_dialect
+
+
+def _writer(dialect: Dialect):
+    def write_dialect(entries: Iterable[Entry]) -> bytes:
+        return write(entries, dialect)
+    return write_dialect
+
+
+_TABLE_FIELDS = frozenset({"category", "note", "source", "approval"})
+FORMATS = (
+    FileFormat("tsv", "TSV glossary", ("tsv",), "glossary", _reader("tsv"), _writer("tsv"),
+               "text/tab-separated-values", _TABLE_FIELDS),
+    FileFormat("csv", "CSV glossary", ("csv",), "glossary", _reader("csv"), _writer("csv"), "text/csv",
+               _TABLE_FIELDS),
+    FileFormat("omegat", "OmegaT glossary", ("utf8", "tab", "txt"), "glossary", _reader("omegat"),
+               _writer("omegat"), "text/plain", frozenset({"note"})),
+)

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from workbench.errors import FormatError
 from workbench.formats.delimited import decode_utf8
+from workbench.formats.base import ALL_FIELDS, FileFormat
 from workbench.glossary.model import APPROVALS, TERM_STATUSES, TERM_TYPES, Entry, Term
 
 NAME = "JSON"
@@ -127,3 +128,6 @@ def _term(item: Any, fail: Any) -> Term:
             raise fail(f"term {name} must be a string or null")
     return Term(item["lang"], item["text"], item.get("type", "full-form"), item.get("status", "preferred"),
                 item.get("pos"), item.get("note"))
+
+
+FORMATS = (FileFormat("json", "JSON", EXTENSIONS, "glossary", read, write, "application/json", ALL_FIELDS),)

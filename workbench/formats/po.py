@@ -21,6 +21,7 @@ import polib
 
 from workbench.errors import FormatError
 from workbench.formats.delimited import decode_utf8
+from workbench.formats.base import ALL_FIELDS, FileFormat
 from workbench.glossary.model import APPROVALS, TERM_STATUSES, TERM_TYPES, Entry, Term
 
 NAME = "Gettext PO"
@@ -199,3 +200,7 @@ def _type_status(spec: str, path: str, line: int) -> tuple[str, str]:
 def _order_terms(entry: Entry) -> None:
     """Kazakh terms first, then Russian, each in the order read (as the other formats keep them)."""
     entry.terms = entry.terms_in("kk") + [t for t in entry.terms if t.lang != "kk"]
+
+
+FORMATS = (FileFormat("po", "Gettext PO", EXTENSIONS, "glossary", read, write, "text/x-gettext-translation",
+                      ALL_FIELDS),)

@@ -33,6 +33,7 @@ from typing import Iterable
 from lxml import etree
 
 from workbench.errors import FormatError
+from workbench.formats.base import ALL_FIELDS, FileFormat
 from workbench.glossary.model import Entry, Term
 
 NAME = "TBX"
@@ -229,3 +230,6 @@ def _read_term(tig: etree._Element, lang: str, path: str) -> Term:
     term.pos = notes.get("partOfSpeech") or None
     term.note = note_text
     return term
+
+
+FORMATS = (FileFormat("tbx", "TBX-Basic", EXTENSIONS, "glossary", read, write, "application/x-tbx+xml", ALL_FIELDS),)

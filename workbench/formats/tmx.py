@@ -17,6 +17,7 @@ from lxml import etree
 
 from workbench.errors import FormatError
 from workbench.formats.aligned import AlignedPair, Side, parse_range, split_text
+from workbench.formats.base import FileFormat
 
 NAME = "TMX 1.4b"
 EXTENSIONS = ("tmx",)
@@ -104,3 +105,10 @@ def read(data: bytes, name: str = "alignment.tmx") -> tuple[list[AlignedPair], d
                                  "confirmed" if props.get("x-status") == "confirmed" else "auto", score,
                                  note.text if note is not None else None))
     return pairs, titles
+
+
+def write_alignment(pairs: Iterable[AlignedPair], stream: BinaryIO, titles: dict[str, str]) -> int:
+    return write(pairs, stream, titles)
+
+
+FORMATS = (FileFormat("tmx", NAME, EXTENSIONS, "alignment", read, write_alignment, "application/x-tmx+xml"),)

@@ -11,6 +11,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from workbench.formats.aligned import AlignedPair
+from workbench.formats.base import FileFormat
 
 NAME = "XLIFF 1.2"
 EXTENSIONS = ("xlf", "xliff")
@@ -43,3 +44,10 @@ def write(pairs: Iterable[AlignedPair], stream: BinaryIO, original: str = "align
         count += 1
     stream.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
     return count
+
+
+def write_alignment(pairs: Iterable[AlignedPair], stream: BinaryIO, titles: dict[str, str]) -> int:
+    return write(pairs, stream, original=f"{titles.get('kk', '')} | {titles.get('ru', '')}")
+
+
+FORMATS = (FileFormat("xliff", NAME, EXTENSIONS, "alignment", None, write_alignment, "application/x-xliff+xml"),)

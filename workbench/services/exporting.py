@@ -14,12 +14,12 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFound
-from workbench.formats import alignment_po, alignment_tsv, tmx, xliff
+from workbench.formats import registry
 from workbench.formats.aligned import AlignedPair, Side
 from workbench.models import Alignment, Bead, Block, Edition, Segment, utcnow
 
-FORMATS = {"tmx": ("application/x-tmx+xml", "tmx"), "xliff": ("application/x-xliff+xml", "xlf"),
-           "po": ("text/x-gettext-translation", "po"), "tsv": ("text/tab-separated-values", "tsv")}
+# name -> (media type, file extension), for the pages' download links
+FORMATS = {f.name: (f.media_type, f.extension) for f in registry.formats("alignment").values() if f.write}
 
 
 def _side(segments: dict[int, tuple], start: int, end: int) -> Side:
@@ -58,13 +58,7 @@ def export(session: Session, alignment_id: int, fmt: str, stream: BinaryIO, conf
         raise NotFound(f"no alignment {alignment_id}; `python run.py alignments` lists them")
     pairs = iter_pairs(session, alignment_id, confirmed_only)
     kk, ru = session.get(Edition, alignment.kk_edition_id), session.get(Edition, alignment.ru_edition_id)
-    if fmt == "tmx":
-        return tmx.write(pairs, stream, {"kk": kk.title, "ru": ru.title})
-    if fmt == "xliff":
-        return xliff.write(pairs, stream, original=f"{kk.title} | {ru.title}")
-    if fmt == "po":
-        return alignment_po.write(pairs, stream, project=kk.title)
-    return alignment_tsv.write(pairs, stream)
+    return registry.find("alignment", fmt).write(pairs, stream, {"kk": kk.title, "ru": ru.title})
 
 
 def file_name(session: Session, alignment_id: int, fmt: str, confirmed_only: bool) -> str:
@@ -74,12 +68,13 @@ def file_name(session: Session, alignment_id: int, fmt: str, confirmed_only: boo
 
 def read_alignment_file(data: bytes, name: str) -> tuple[list[AlignedPair], dict[str, str]]:
     """The pairs of a TMX or TSV file, chosen by its extension."""
+    readable = [f for f in registry.formats("alignment").values() if f.read]
     ext = name.rsplit(".", 1)[-1].lower()
-    if ext in tmx.EXTENSIONS:
-        return tmx.read(data, name)
-    if ext in alignment_tsv.EXTENSIONS:
-        return alignment_tsv.read(data, name), {}
-    raise InputError("only .tmx and .tsv alignments can be imported", path=name)
+    for f in readable:
+        if ext in f.extensions:
+            return f.read(data, name)
+    raise InputError(f"only {' and '.join('.' + f.extension for f in readable)} alignments can be imported",
+                     path=name)
 
 
 def import_alignment(session: Session, data: bytes, name: str, title: str | None = None) -> Alignment:

@@ -246,11 +246,11 @@ def delete_entry(session: Session, entry_id: str) -> None:
 
 def import_file(session: Session, path: Path, fmt: str | None = None) -> Saved:
     """Read a glossary file whole and add or update its entries; a malformed file changes nothing."""
-    from workbench.formats import glossary_format
+    from workbench.formats.registry import find
 
     if not path.is_file():
         raise InputError("no such file", path=str(path))
-    found = glossary_format(fmt, str(path)).read(path.read_bytes(), str(path))
+    found = find("glossary", fmt, str(path), for_reading=True).read(path.read_bytes(), str(path))
     if not found:
         raise InputError("no glossary entries in this file", path=str(path))
     return save_entries(session, found)
@@ -258,6 +258,6 @@ def import_file(session: Session, path: Path, fmt: str | None = None) -> Saved:
 
 def export(session: Session, fmt: str) -> bytes:
     """The whole stored glossary in ``fmt`` (tbx, tsv, csv, omegat, po, json)."""
-    from workbench.formats import glossary_format
+    from workbench.formats.registry import find
 
-    return glossary_format(fmt, f"glossary.{fmt}").write(entries(session))
+    return find("glossary", fmt).write(entries(session))

@@ -8,7 +8,7 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, 
 
 from workbench.db import get_session, transaction
 from workbench.errors import NotFound, WorkbenchError
-from workbench.formats import GLOSSARY_FORMATS
+from workbench.formats import registry
 from workbench.glossary.model import TERM_STATUSES, TERM_TYPES, Entry, Term
 from workbench.services import glossary, harvesting
 from workbench.web.auth import require
@@ -31,7 +31,7 @@ def index():
     approval = request.args.get("approval") or None
     rows, total = glossary.search(session, q, lang, approval, (page - 1) * size, size)
     return render_template("glossary/index.html", rows=rows, total=total, page=page, size=size, q=q, lang=lang,
-                           approval=approval, formats=GLOSSARY_FORMATS)
+                           approval=approval, formats=registry.formats("glossary"))
 
 
 @bp.get("/entry/<entry_id>")
@@ -166,12 +166,12 @@ def decide(candidate_id: int):
 @bp.get("/export.<fmt>")
 def export(fmt: str):
     """Download the whole glossary as TBX, TSV, CSV, OmegaT, PO or JSON."""
-    if fmt not in GLOSSARY_FORMATS:
+    known = registry.formats("glossary")
+    if fmt not in known or known[fmt].write is None:
         abort(404)
     data = glossary.export(get_session(), fmt)
-    ext = "utf8" if fmt == "omegat" else fmt
-    return Response(data, mimetype="application/octet-stream",
-                    headers={"Content-Disposition": f'attachment; filename="glossary.{ext}"'})
+    return Response(data, mimetype=known[fmt].media_type,
+                    headers={"Content-Disposition": f'attachment; filename="glossary.{known[fmt].extension}"'})
 
 
 @bp.post("/import")
