@@ -107,10 +107,10 @@ def read(data: bytes, path: str) -> list[Entry]:
     live = [m for m in po if not m.obsolete]
     for k, message in enumerate(live):
         line = msgid_lines[k] if k < len(msgid_lines) else message.linenum
-        entry_id = message.msgctxt or f"po-{line}"
-        entry = entries.get(entry_id)
+        key = message.msgctxt or f"\0line {line}"  # a message without msgctxt is an entry of its own
+        entry = entries.get(key)
         if entry is None:
-            entry = entries[entry_id] = Entry(entry_id, note=message.tcomment or None)
+            entry = entries[key] = Entry(message.msgctxt or "", note=message.tcomment or None)
         _read_message(entry, message, path, line)
     return list(entries.values())
 

@@ -11,6 +11,23 @@ Approval = Literal["approved", "proposed"]
 TERM_TYPES: tuple[str, ...] = get_args(TermType)
 TERM_STATUSES: tuple[str, ...] = get_args(TermStatus)
 APPROVALS: tuple[str, ...] = get_args(Approval)
+# Part of speech as TBX-Basic's picklist has it; other names people write are read as one of these.
+PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "properNoun", "other")
+_POS_NAMES = {
+    "n": "noun", "noun": "noun", "зат есім": "noun", "существительное": "noun", "сущ.": "noun", "сущ": "noun",
+    "v": "verb", "verb": "verb", "етістік": "verb", "глагол": "verb", "гл.": "verb",
+    "adj": "adjective", "adjective": "adjective", "сын есім": "adjective", "прилагательное": "adjective",
+    "прил.": "adjective", "adv": "adverb", "adverb": "adverb", "үстеу": "adverb", "наречие": "adverb",
+    "propernoun": "properNoun", "proper noun": "properNoun", "жалқы есім": "properNoun",
+    "имя собственное": "properNoun", "other": "other",
+}
+
+
+def part_of_speech(value: str | None) -> str | None:
+    """``"зат есім"`` → ``"noun"``; a name not on the picklist → ``"other"``; empty → None."""
+    if value is None or not value.strip():
+        return None
+    return _POS_NAMES.get(" ".join(value.strip().lower().split()), "other")
 
 
 @dataclass

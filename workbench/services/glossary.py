@@ -102,7 +102,7 @@ class Saved:
 def save_entries(session: Session, new: Iterable[Entry], *, keep_approval: bool = True) -> Saved:
     """Add entries, or update those whose id is already stored (an approval given here is kept)."""
     saved = Saved()
-    for entry in new:
+    for entry in checked_entries(list(new), None):
         row = session.get(GlossaryEntry, entry.id)
         if row is None:
             session.add(fill_row(GlossaryEntry(id=entry.id), entry))
@@ -244,20 +244,89 @@ def delete_entry(session: Session, entry_id: str) -> None:
     session.execute(delete(GlossaryEntry).where(GlossaryEntry.id == entry_id))
 
 
-def import_file(session: Session, path: Path, fmt: str | None = None) -> Saved:
-    """Read a glossary file whole and add or update its entries; a malformed file changes nothing."""
-    from workbench.formats.registry import find
+IMPORT_ID_PREFIX = "imp"
 
-    if not path.is_file():
-        raise InputError("no such file", path=str(path))
-    found = find("glossary", fmt, str(path), for_reading=True).read(path.read_bytes(), str(path))
+
+def checked_entries(found: list[Entry], path: str | None) -> list[Entry]:
+    """Entries fit to store: known languages only, no control characters, terms within the column sizes,
+    parts of speech on the TBX-Basic picklist; ``InputError`` names the entry otherwise."""
+    from workbench.formats.languages import language
+    from workbench.formats.safe import control_character_problem
+    from workbench.glossary.data import ID_RE
+    from workbench.glossary.model import part_of_speech
+
+    for number, entry in enumerate(found, start=1):
+        name = f"entry {number}{f' ({entry.id})' if entry.id else ''}"
+        if entry.id and (len(entry.id) > 60 or not ID_RE.match(entry.id)):
+            raise InputError(f"{name}: id {entry.id[:80]!r} is not an id (at most 60 letters, digits, '-', '.', ':')",
+                             path=path)
+        values = [entry.category, entry.note, entry.source, entry.approved_by]
+        for term in entry.terms:
+            lang = language(term.lang)
+            if lang is None:
+                raise InputError(f"{name}: term «{term.text[:60]}» is in the language {term.lang!r}; only kk and "
+                                 f"ru are kept", path=path)
+            term.lang = lang
+            term.pos = part_of_speech(term.pos)
+            if len(term.text) > 400:
+                raise InputError(f"{name}: term «{term.text[:60]}…» is longer than 400 characters", path=path)
+            values += [term.text, term.note]
+        for value in values:
+            problem = value and control_character_problem(value)
+            if problem:
+                raise InputError(f"{name}: {problem} in «{value[:60]}»", path=path)
+    return found
+
+
+def import_data(session: Session, data: bytes, name: str, fmt: str | None = None, *,
+                dry_run: bool = False):
+    """Plan (and unless ``dry_run``, carry out) the import of a glossary file's bytes.
+
+    Entries are matched with the stored ones by their terms, never by the file's ids (see
+    ``workbench.glossary.merging``); a malformed file raises ``InputError`` and changes nothing.
+    :returns: the ``ImportPlan``: what was (or would be) added, updated, left unchanged, skipped.
+    """
+    from workbench.formats.registry import find
+    from workbench.glossary.merging import numbered_ids, plan_import
+
+    form = find("glossary", fmt, name, for_reading=True)
+    found = checked_entries(form.read(data, name), name)
     if not found:
-        raise InputError("no glossary entries in this file", path=str(path))
-    return save_entries(session, found)
+        raise InputError("no glossary entries in this file", path=name)
+    plan = plan_import(entries(session), found, form.carries, numbered_ids(IMPORT_ID_PREFIX))
+    if not dry_run:
+        for entry in plan.added:
+            session.add(fill_row(GlossaryEntry(id=entry.id), entry))
+        for before, after in plan.updated:
+            fill_row(get(session, before.id), after)
+        session.flush()
+    return plan
+
+
+def import_file(session: Session, path: Path, fmt: str | None = None, *, max_bytes: int = 20 * 1024 * 1024,
+                dry_run: bool = False):
+    """Read a glossary file (at most ``max_bytes``) and import it as ``import_data`` does."""
+    from workbench.services.importing import read_file
+
+    return import_data(session, read_file(path, max_bytes), str(path), fmt, dry_run=dry_run)
 
 
 def export(session: Session, fmt: str) -> bytes:
-    """The whole stored glossary in ``fmt`` (tbx, tsv, csv, omegat, po, json)."""
-    from workbench.formats.registry import find
+    """The whole stored glossary in ``fmt`` (tbx, tsv, csv, omegat, po, json).
 
-    return find("glossary", fmt).write(entries(session))
+    Control characters that reached the database before imports refused them are left out, so that
+    no stored text can break an export.
+    """
+    from workbench.formats.registry import find
+    from workbench.formats.safe import CONTROL
+
+    def clean(value):
+        return CONTROL.sub("", value) if isinstance(value, str) else value
+
+    found = entries(session)
+    for entry in found:
+        for name in ("id", "category", "note", "source", "approved_by", "approved_at"):
+            setattr(entry, name, clean(getattr(entry, name)))
+        for term in entry.terms:
+            term.text, term.note, term.pos = clean(term.text), clean(term.note), clean(term.pos)
+    return find("glossary", fmt).write(found)
