@@ -5,12 +5,14 @@ term (compared folded: case, ё/е and Unicode form do not matter); an entry in 
 matches by its terms in that language. A match updates the stored entry with what the file's
 format carries (``FileFormat.carries``) and adds the terms it lacks; nothing stored is removed and
 a field the file leaves empty is kept. An entry matching nothing is added under its own id when
-that id is free, else under a new one. An entry matching several stored entries is a conflict:
-it is reported and skipped. Importing a file the workbench wrote therefore changes nothing.
+that id is free, else under a new one. An entry matching several stored entries goes to the one
+with its id, else to the one sharing most terms; when that does not decide it is a conflict, reported
+and skipped. Importing a file the workbench wrote therefore changes nothing.
 """
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -35,8 +37,16 @@ class ImportPlan:
                 f"{len(self.conflicts)} skipped as conflicts")
 
 
+_NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def term_key(text: str) -> str:
+    """What two spellings of one term share: folded, whitespace runs and control characters as one space."""
+    return fold(" ".join(_NOT_TEXT.sub(" ", text).split()))
+
+
 def _keys(entry: Entry, lang: str) -> set[str]:
-    return {fold(t.text) for t in entry.terms_in(lang)}
+    return {term_key(t.text) for t in entry.terms_in(lang)}
 
 
 def label(entry: Entry) -> str:
@@ -54,12 +64,12 @@ def merged(stored: Entry, incoming: Entry, carries: frozenset[str]) -> Entry:
             setattr(out, name, value)
     if "approval" in carries and incoming.approval == "approved" and out.approval != "approved":
         out.approval, out.approved_by, out.approved_at = "approved", incoming.approved_by, incoming.approved_at
-    have = {(t.lang, fold(t.text)): t for t in out.terms}
+    have = {(t.lang, term_key(t.text)): t for t in out.terms}
     for term in incoming.terms:
-        known = have.get((term.lang, fold(term.text)))
+        known = have.get((term.lang, term_key(term.text)))
         if known is None:
             out.terms.append(copy.copy(term))
-            have[(term.lang, fold(term.text))] = out.terms[-1]
+            have[(term.lang, term_key(term.text))] = out.terms[-1]
             continue
         for name in ("type", "status"):
             if f"term.{name}" in carries:
@@ -80,7 +90,7 @@ def plan_import(stored: Iterable[Entry], incoming: Iterable[Entry], carries: fro
     index: dict[tuple[str, str], set[str]] = {}
     for entry in by_id.values():
         for term in entry.terms:
-            index.setdefault((term.lang, fold(term.text)), set()).add(entry.id)
+            index.setdefault((term.lang, term_key(term.text)), set()).add(entry.id)
     taken = set(by_id)
     touched: dict[str, int] = {}  # stored id -> number of the file's entry that matched it
     plan = ImportPlan()
@@ -93,6 +103,8 @@ def plan_import(stored: Iterable[Entry], incoming: Iterable[Entry], carries: fro
             if keys:
                 matches[lang] = set().union(*(index.get((lang, k), set()) for k in keys))
         same = set.intersection(*matches.values()) if matches else set()
+        if len(same) > 1:
+            same = _closest(entry, {i: current[i] for i in same})
         if len(same) > 1:
             plan.conflicts.append(f"{name}: matches entries {', '.join(sorted(same))}; skipped")
             continue
@@ -123,11 +135,23 @@ def plan_import(stored: Iterable[Entry], incoming: Iterable[Entry], carries: fro
                               f"(a different sense?)")
         plan.added.append(added)
         for term in added.terms:
-            index.setdefault((term.lang, fold(term.text)), set()).add(added.id)
+            index.setdefault((term.lang, term_key(term.text)), set()).add(added.id)
         current[added.id] = added
         by_id[added.id] = added
         touched[added.id] = number
     return plan
+
+
+def _closest(entry: Entry, candidates: dict[str, Entry]) -> set[str]:
+    """Of several stored entries sharing terms with ``entry``: the one with its id (the terms agree with
+    it), else the one sharing the most terms; all of them when that does not decide."""
+    if entry.id in candidates:
+        return {entry.id}
+    mine = {(t.lang, term_key(t.text)) for t in entry.terms}
+    shared = {i: len(mine & {(t.lang, term_key(t.text)) for t in e.terms}) for i, e in candidates.items()}
+    best = max(shared.values())
+    top = {i for i, n in shared.items() if n == best}
+    return top if len(top) == 1 else set(candidates)
 
 
 def numbered_ids(prefix: str) -> Callable[[set[str]], str]:

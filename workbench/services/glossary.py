@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from workbench.errors import InputError, NotFound
 from workbench.glossary.model import Entry, Term
 from workbench.models import Edition, GlossaryEntry, GlossaryTerm, Segment, utcnow
-from workbench.text.normalise import fold
+from workbench.text.normalise import fold, nfc
 
 logger = logging.getLogger(__name__)
 
@@ -267,6 +267,7 @@ def checked_entries(found: list[Entry], path: str | None) -> list[Entry]:
                 raise InputError(f"{name}: term «{term.text[:60]}» is in the language {term.lang!r}; only kk and "
                                  f"ru are kept", path=path)
             term.lang = lang
+            term.text = nfc(" ".join(term.text.split()))  # a term is one line: no line breaks inside
             term.pos = part_of_speech(term.pos)
             if len(term.text) > 400:
                 raise InputError(f"{name}: term «{term.text[:60]}…» is longer than 400 characters", path=path)
