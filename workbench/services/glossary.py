@@ -154,25 +154,52 @@ def get(session: Session, entry_id: str) -> GlossaryEntry:
     return row
 
 
+EXACT, INFLECTED, SUBSTRING = 0, 1, 2  # how a search result matched, best first
+
+
 def search(session: Session, query: str, lang: str | None = None, approval: str | None = None,
            offset: int = 0, limit: int = 50) -> tuple[list[GlossaryEntry], int]:
-    """Entries with a term containing ``query`` or matching it in an inflected form, and their total."""
+    """Entries matching ``query``, best first, and their total.
+
+    Ranked: a term equal to the query (case, ё/е and Unicode form aside), then a term found in it as
+    an inflected form (партиясының, партией), then a term containing it; within each, approved entries
+    before proposed ones, then shorter terms first. An empty query lists every entry by id.
+    """
+    text = " ".join(query.split())
+    q = fold(text)
+    langs = [lang] if lang else ["kk", "ru"]
     stmt = select(GlossaryEntry)
-    q = fold(query.strip())
-    if q:
-        ids = set(session.scalars(select(GlossaryTerm.entry_id).where(
-            GlossaryTerm.folded.contains(q), *([GlossaryTerm.lang == lang] if lang else []))))
-        # An inflected form (партиясының, партией) finds its entry through the matcher.
-        found = matcher(session)
-        for code in ([lang] if lang else ["kk", "ru"]):
-            ids.update(hit.entry_id for hit in found.find(query, code))
-        stmt = stmt.where(GlossaryEntry.id.in_(ids))
     if approval:
         stmt = stmt.where(GlossaryEntry.approval == approval)
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = list(session.scalars(stmt.options(selectinload(GlossaryEntry.terms))
-                                .order_by(GlossaryEntry.id).offset(offset).limit(limit)))
-    return rows, total
+    if not q:
+        total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+        rows = list(session.scalars(stmt.options(selectinload(GlossaryEntry.terms))
+                                    .order_by(GlossaryEntry.id).offset(offset).limit(limit)))
+        return rows, total
+    best: dict[str, tuple[int, int]] = {}
+
+    def consider(entry_id: str, how: int, length: int) -> None:
+        if (how, length) < best.get(entry_id, (9, 0)):
+            best[entry_id] = (how, length)
+
+    for entry_id, folded in session.execute(select(GlossaryTerm.entry_id, GlossaryTerm.folded).where(
+            GlossaryTerm.folded.contains(q), GlossaryTerm.lang.in_(langs))):
+        consider(entry_id, EXACT if folded == q else SUBSTRING, len(folded))
+    found = matcher(session)
+    for code in langs:
+        for hit in found.find(text, code):
+            if hit.start == 0 and hit.end >= len(text):  # the whole query is a form of the term
+                consider(hit.entry_id, INFLECTED, hit.end - hit.start)
+            else:
+                consider(hit.entry_id, SUBSTRING, hit.end - hit.start)
+    approvals = dict(session.execute(select(GlossaryEntry.id, GlossaryEntry.approval)
+                                     .where(GlossaryEntry.id.in_(best), *([GlossaryEntry.approval == approval]
+                                                                           if approval else []))).all())
+    ranked = sorted(approvals, key=lambda i: (best[i][0], approvals[i] != "approved", best[i][1], i))
+    page = ranked[offset:offset + limit]
+    rows = {r.id: r for r in session.scalars(select(GlossaryEntry).where(GlossaryEntry.id.in_(page))
+                                             .options(selectinload(GlossaryEntry.terms)))}
+    return [rows[i] for i in page], len(ranked)
 
 
 def approve(session: Session, entry_id: str, user: str) -> GlossaryEntry:
