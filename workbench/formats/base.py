@@ -34,4 +34,4 @@ class FileFormat:
 
 # Every field of a glossary entry and of its terms, for formats that carry them all.
 ALL_FIELDS = frozenset({"category", "note", "source", "approval", "term.type", "term.status", "term.pos",
-                        "term.note"})
+                        "term.note", "term.context"})

@@ -25,15 +25,24 @@ EXTENSIONS = ("json",)
 FORMAT_ID = "workbench-glossary"
 VERSION = 1
 ENTRY_FIELDS = ("id", "terms", "category", "note", "source", "approval", "approved_by", "approved_at")
-TERM_FIELDS = ("lang", "text", "type", "status", "pos", "note")
+TERM_FIELDS = ("lang", "text", "type", "status", "pos", "note", "context")
 
 
 def write(entries: Iterable[Entry]) -> bytes:
     """The document above, UTF-8, non-ASCII letters written as themselves."""
-    rows = [json.dumps(asdict(entry), ensure_ascii=False, separators=(", ", ": ")) for entry in entries]
+    rows = [json.dumps(_plain(entry), ensure_ascii=False, separators=(", ", ": ")) for entry in entries]
     head = f'{{"format": "{FORMAT_ID}", "version": {VERSION}, "entries": ['
     body = ",\n".join(rows)
     return (f"{head}\n{body}\n]}}\n" if rows else f"{head}]}}\n").encode("utf-8")
+
+
+def _plain(entry: Entry) -> dict[str, Any]:
+    """The entry as JSON data; a term's context only when it has one."""
+    data = asdict(entry)
+    for term in data["terms"]:
+        if term.get("context") is None:
+            term.pop("context", None)
+    return data
 
 
 def read(data: bytes, path: str) -> list[Entry]:
@@ -130,14 +139,14 @@ def _term(item: Any, fail: Any) -> Term:
         raise fail(f"term type {item['type']!r}; expected one of {', '.join(TERM_TYPES)}")
     if item.get("status", "preferred") not in TERM_STATUSES:
         raise fail(f"term status {item['status']!r}; expected one of {', '.join(TERM_STATUSES)}")
-    for name in ("pos", "note"):
+    for name in ("pos", "note", "context"):
         if item.get(name) is not None and not isinstance(item[name], str):
             raise fail(f"term {name} must be a string or null")
     lang = language(item["lang"])
     if lang is None:
         raise fail(f"term lang {item['lang']!r} is neither kk (Kazakh) nor ru (Russian)")
     return Term(lang, item["text"], item.get("type", "full-form"), item.get("status", "preferred"),
-                item.get("pos"), item.get("note"))
+                item.get("pos"), item.get("note"), item.get("context"))
 
 
 FORMATS = (FileFormat("json", "JSON", EXTENSIONS, "glossary", read, write, "application/json", ALL_FIELDS),)

@@ -32,7 +32,7 @@ from workbench.glossary.model import APPROVALS, TERM_STATUSES, TERM_TYPES, Entry
 NAME = "Gettext PO"
 EXTENSIONS = ("po", "pot")
 ENTRY_KEYS = ("category", "source", "approval", "approved-by", "approved-at")
-TERM_KEYS = ("kk", "ru", "kk-pos", "ru-pos", "kk-note", "ru-note", "ru-extra")
+TERM_KEYS = ("kk", "ru", "kk-pos", "ru-pos", "kk-note", "ru-note", "kk-context", "ru-context", "ru-extra")
 
 
 def write(entries: Iterable[Entry]) -> bytes:
@@ -76,11 +76,13 @@ def _messages(entry: Entry) -> list[polib.POEntry]:
         lines = [f"kk: {kk.type} {kk.status}"]
         lines += [f"kk-pos: {kk.pos}"] if kk.pos else []
         lines += [f"kk-note: {kk.note}"] if kk.note else []
+        lines += [f"kk-context: {kk.context}"] if kk.context else []
         if partner is not None:
             used.add(id(partner))
             lines.append(f"ru: {partner.type} {partner.status}")
             lines += [f"ru-pos: {partner.pos}"] if partner.pos else []
             lines += [f"ru-note: {partner.note}"] if partner.note else []
+            lines += [f"ru-context: {partner.context}"] if partner.context else []
             msgstr = partner.text
         else:
             # No Russian term of the same type: show the preferred one, which is a term of its
@@ -171,14 +173,14 @@ def _read_message(entry: Entry, message: polib.POEntry, path: str, line: int) ->
     if _one(info, "kk") != "none":
         kk_type, kk_status = _type_status(info.get("kk", ["full-form preferred"])[0], path, line)
         entry.terms.append(Term("kk", message.msgid, kk_type, kk_status,  # type: ignore[arg-type]
-                                _one(info, "kk-pos"), _one(info, "kk-note")))
+                                _one(info, "kk-pos"), _one(info, "kk-note"), _one(info, "kk-context")))
     ru_info = info.get("ru", ["full-form preferred"])[0]
     known = message.msgstr in (t.text for t in entry.terms_in("ru"))
     # A PO file from elsewhere repeats the Russian term for each Kazakh variant: keep it once.
     if message.msgstr and ru_info != "shared" and not ("ru" not in info and known):
         ru_type, ru_status = _type_status(ru_info, path, line)
         entry.terms.append(Term("ru", message.msgstr, ru_type, ru_status,  # type: ignore[arg-type]
-                                _one(info, "ru-pos"), _one(info, "ru-note")))
+                                _one(info, "ru-pos"), _one(info, "ru-note"), _one(info, "ru-context")))
     extras = []
     for extra in info.get("ru-extra", []):
         spec, sep, text = extra.partition(" | ")

@@ -22,6 +22,7 @@ TBX 2019 (``tbx``/``conceptEntry``/``langSec``/``termSec``)::
           <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
           <termNote type="partOfSpeech">noun</termNote>     TBX-Basic's picklist
           <note>status: forbidden</note>                      a forbidden term (written as deprecated)
+          <note>context: not before: қоғам</note>             where the term counts (a word's other senses)
           <note>…</note>
 
 TBX-Basic's data categories lack an approval transaction and a forbidden status (its
@@ -49,6 +50,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XCS = "TBXBasicXCSV02.kk-ru.xcs"
 APPROVAL_NOTE = "approval: approved"
 FORBIDDEN_NOTE = "status: forbidden"
+CONTEXT_NOTE = "context: "  # a term's restriction, glossary.model.Context
 DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
 TERM_TYPES = {
     "full-form": "fullForm", "abbreviation": "abbreviation", "short-form": "shortForm", "variant": "variant",
@@ -127,6 +129,8 @@ def _term_element(term: Term) -> etree._Element:
         etree.SubElement(tig, "termNote", type="partOfSpeech").text = part_of_speech(term.pos)
     if term.status == "forbidden":
         etree.SubElement(tig, "note").text = FORBIDDEN_NOTE
+    if term.context:
+        etree.SubElement(tig, "note").text = CONTEXT_NOTE + xml_text(term.context)
     if term.note:
         etree.SubElement(tig, "note").text = xml_text(term.note)
     return tig
@@ -228,6 +232,8 @@ def _read_term(tig: etree._Element, lang: str, path: str) -> Term:
             notes[child.get("type")] = _text(child)
         elif tag == "note" and _text(child) == FORBIDDEN_NOTE:
             notes["forbidden"] = "yes"
+        elif tag == "note" and _text(child).startswith(CONTEXT_NOTE):
+            notes["context"] = _text(child)[len(CONTEXT_NOTE):]
         elif tag == "note":
             note_text = _text(child) or None
     if term is None or not term.text:
@@ -247,6 +253,7 @@ def _read_term(tig: etree._Element, lang: str, path: str) -> Term:
     if notes.get("usageNote") == "forbidden" or notes.get("forbidden"):
         term.status = "forbidden"
     term.pos = part_of_speech(notes.get("partOfSpeech"))
+    term.context = notes.get("context") or None
     term.note = note_text
     return term
 

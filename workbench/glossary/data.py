@@ -5,8 +5,10 @@ One concept per row, header first, tab-separated, no quoting::
     id  category  kk  kk_abbr  kk_variants  ru  ru_abbr  ru_variants  status  source  note
 
 ``*_abbr`` and ``*_variants`` hold several terms separated by `` | ``. ``status`` is the entry's
-approval (``approved`` / ``proposed``). The exchange formats (CSV, TSV) add ``approved_by``,
-``approved_at`` and ``term_details`` columns after these; the reader accepts them in any file.
+approval (``approved`` / ``proposed``). Optional columns, accepted in any file and written by the
+exchange formats (CSV, TSV): ``approved_by``, ``approved_at``; ``kk_context`` and ``ru_context``, the
+context restriction of the ``kk`` / ``ru`` term (``not before: қоғам, құқық``, see
+``glossary.model.Context``); and ``term_details``.
 ``term_details`` is written only for an entry whose terms the columns cannot say in full (a
 forbidden or deprecated term, a part of speech, a term note, a short form, another order): a JSON
 list of its terms, ``[{"lang": "ru", "text": "…", "status": "forbidden"}, …]`` (type
@@ -27,7 +29,7 @@ COLUMNS = (
     "id", "category", "kk", "kk_abbr", "kk_variants", "ru", "ru_abbr", "ru_variants",
     "status", "source", "note",
 )
-OPTIONAL_COLUMNS = ("approved_by", "approved_at", "term_details")
+OPTIONAL_COLUMNS = ("approved_by", "approved_at", "kk_context", "ru_context", "term_details")
 LANGS = ("kk", "ru")
 SEPARATOR = " | "
 ID_RE = re.compile(r"^[\w][\w.:-]*$")
@@ -98,7 +100,7 @@ def entry_from_row(row: Mapping[str, str], path: str, line: int) -> Entry:
     terms: list[Term] = []
     for lang in LANGS:
         if cell.get(lang):
-            terms.append(Term(lang, cell[lang]))
+            terms.append(Term(lang, cell[lang], context=cell.get(f"{lang}_context") or None))
         terms.extend(Term(lang, t, "abbreviation") for t in split_terms(cell.get(f"{lang}_abbr", "")))
         variants = split_terms(cell.get(f"{lang}_variants", ""))
         terms.extend(Term(lang, t, "variant", "admitted") for t in variants)
@@ -118,7 +120,7 @@ def entry_from_row(row: Mapping[str, str], path: str, line: int) -> Entry:
     )
 
 
-_DETAIL_KEYS = {"lang", "text", "type", "status", "pos", "note"}
+_DETAIL_KEYS = {"lang", "text", "type", "status", "pos", "note", "context"}
 
 
 def _with_details(terms: list[Term], details: str, path: str, line: int) -> list[Term]:
@@ -129,7 +131,7 @@ def _with_details(terms: list[Term], details: str, path: str, line: int) -> list
                                                   and isinstance(i.get("text"), str) for i in items):
             raise ValueError("expected a list of terms")
         described = [Term(nfc(i.get("lang", "")), nfc(i["text"]), i.get("type", "full-form"),
-                          i.get("status", "preferred"), i.get("pos"), i.get("note")) for i in items]
+                          i.get("status", "preferred"), i.get("pos"), i.get("note"), i.get("context")) for i in items]
     except (ValueError, TypeError) as exc:
         raise FormatError(f"term_details is not a JSON list of terms: {exc}", path=path, line=line) from None
     for term in described:
@@ -170,12 +172,13 @@ def entry_to_row(entry: Entry) -> dict[str, str]:
         terms = entry.terms_in(lang)
         main = next((t for t in terms if t.type == "full-form" and t.status == "preferred"), None)
         row[lang] = main.text if main else ""
+        row[f"{lang}_context"] = (main.context or "") if main else ""
         row[f"{lang}_abbr"] = SEPARATOR.join(t.text for t in terms if t.type == "abbreviation")
         others = [t.text for t in terms if t is not main and t.type != "abbreviation"]
         row[f"{lang}_variants"] = SEPARATOR.join(others)
     implied = entry_from_row({**row, "id": entry.id or "x", "term_details": ""}, "", 0).terms
     if implied != entry.terms:
-        defaults = {"type": "full-form", "status": "preferred", "pos": None, "note": None}
+        defaults = {"type": "full-form", "status": "preferred", "pos": None, "note": None, "context": None}
         row["term_details"] = json.dumps(
             [{"lang": t.lang, "text": t.text} | {k: getattr(t, k) for k, v in defaults.items() if getattr(t, k) != v}
              for t in entry.terms], ensure_ascii=False)

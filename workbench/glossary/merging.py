@@ -74,7 +74,7 @@ def merged(stored: Entry, incoming: Entry, carries: frozenset[str]) -> Entry:
         for name in ("type", "status"):
             if f"term.{name}" in carries:
                 setattr(known, name, getattr(term, name))
-        for name in ("pos", "note"):
+        for name in ("pos", "note", "context"):
             if f"term.{name}" in carries and getattr(term, name):
                 setattr(known, name, getattr(term, name))
     return out

@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from workbench.errors import InputError, NotFound
-from workbench.glossary.model import Entry, Term
+from workbench.glossary.model import Context, Entry, Term
 from workbench.models import Edition, GlossaryEntry, GlossaryTerm, Segment, utcnow
 from workbench.text.normalise import fold, nfc
 
@@ -27,8 +27,8 @@ def to_entry(row: GlossaryEntry) -> Entry:
         approval=row.approval,  # type: ignore[arg-type]
         approved_by=row.approved_by,
         approved_at=row.approved_at.isoformat(timespec="seconds") if row.approved_at else None,
-        terms=[Term(lang=t.lang, text=t.text, type=t.type, status=t.status, pos=t.pos, note=t.note)  # type: ignore[arg-type]
-               for t in row.terms])
+        terms=[Term(lang=t.lang, text=t.text, type=t.type, status=t.status, pos=t.pos, note=t.note,  # type: ignore[arg-type]
+                    context=t.context) for t in row.terms])
 
 
 def _parse_time(value: str | None) -> dt.datetime | None:
@@ -43,7 +43,7 @@ def fill_row(row: GlossaryEntry, entry: Entry) -> GlossaryEntry:
     row.approval = entry.approval
     row.approved_by, row.approved_at = entry.approved_by, _parse_time(entry.approved_at)
     row.terms = [GlossaryTerm(lang=t.lang, text=t.text, folded=fold(t.text), type=t.type, status=t.status,
-                              pos=t.pos, note=t.note) for t in entry.terms]
+                              pos=t.pos, note=t.note, context=t.context) for t in entry.terms]
     return row
 
 
@@ -218,7 +218,7 @@ def merge(session: Session, keep_id: str, other_id: str) -> GlossaryEntry:
         if (t.lang, t.folded) not in have:
             keep.terms.append(GlossaryTerm(lang=t.lang, text=t.text, folded=t.folded, type=t.type,
                                            status="admitted" if t.status == "preferred" else t.status,
-                                           pos=t.pos, note=t.note))
+                                           pos=t.pos, note=t.note, context=t.context))
     notes = [n for n in (keep.note, other.note and f"merged from {other.id}: {other.note}") if n]
     keep.note = "; ".join(notes) or None
     session.delete(other)
@@ -298,7 +298,12 @@ def checked_entries(found: list[Entry], path: str | None) -> list[Entry]:
             term.pos = part_of_speech(term.pos)
             if len(term.text) > 400:
                 raise InputError(f"{name}: term «{term.text[:60]}…» is longer than 400 characters", path=path)
-            values += [term.text, term.note]
+            values += [term.text, term.note, term.context]
+            if term.context:
+                try:
+                    Context.parse(term.context)
+                except ValueError as exc:
+                    raise InputError(f"{name}: term «{term.text[:60]}»: {exc}", path=path) from None
         for value in values:
             problem = value and control_character_problem(value)
             if problem:
