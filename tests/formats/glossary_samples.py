@@ -48,7 +48,7 @@ def rich_entries() -> list[Entry]:
         Entry(
             "term-0003",
             [
-                Term("kk", "Жоғарғы Кеңес", pos="noun"),
+                Term("kk", "Жоғарғы Кеңес", pos="noun", context="not before: төрағасы; only before: шешті, қаулы"),
                 Term("kk", "Жоғарғы Совет", "variant", "deprecated", note="кеңестік кезең"),
                 Term("ru", "Верховный Совет", pos="noun"),
                 Term("ru", "ВС", "short-form", "admitted"),

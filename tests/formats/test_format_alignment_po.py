@@ -25,7 +25,9 @@ def test_translate_toolkit_reads_one_entry_per_bead_with_the_location_as_context
 
 def test_automatic_beads_are_fuzzy_and_confirmed_are_not():
     units = [u for u in pypo.pofile.parsestring(dump(pairs())).units if not u.isheader()]
-    assert [u.isfuzzy() for u in units] == [False, True, True]
+    # The 1-0 bead is untranslated: empty msgstr, and not fuzzy (that would mean "translated, check it").
+    assert [u.isfuzzy() for u in units] == [False, True, False]
+    assert [u.istranslated() for u in units] == [True, False, False] and units[2].target == ""
 
 
 def test_same_kazakh_text_in_two_beads_stays_two_entries():

@@ -47,15 +47,15 @@ def beads_of(session, aid):
     return out
 
 
-def export(session, aid, fmt, confirmed_only=False) -> bytes:
+def export(session, aid, fmt, confirmed_only=False, **options) -> bytes:
     out = io.BytesIO()
-    exporting.export(session, aid, fmt, out, confirmed_only)
+    exporting.export(session, aid, fmt, out, confirmed_only, **options)
     return out.getvalue()
 
 
 @pytest.mark.parametrize("fmt", ["tmx", "tsv"])
 def test_import_of_an_export_recreates_the_same_beads(session, sessions, aid, fmt):
-    data = export(session, aid, fmt)
+    data = export(session, aid, fmt, include_unpaired=True)
     with transaction(sessions) as s:
         new = exporting.import_alignment(s, data, f"demo.{fmt}").id
     assert new != aid
@@ -65,12 +65,24 @@ def test_import_of_an_export_recreates_the_same_beads(session, sessions, aid, fm
 def test_tmx_xliff_po_hold_exactly_the_beads_of_the_page(session, aid):
     expected = [(" ".join(k), " ".join(r)) for k, r, *_ in beads_of(session, aid)]
     assert len(expected) == 6 and expected[-1][1] == "Последнее предложение (исправлено)."
+    paired = [(k, r) for k, r in expected if k and r]
     tmx_units = tt_tmx.tmxfile.parsestring(export(session, aid, "tmx")).getunits()
-    assert [(u.source, u.target) for u in tmx_units] == expected
+    assert [(u.source, u.target) for u in tmx_units] == paired
     xliff_units = tt_xliff.xlifffile.parsestring(export(session, aid, "xliff")).getunits()
-    assert [(u.source, u.target) for u in xliff_units] == expected
+    assert [(u.source, u.target or "") for u in xliff_units] == expected
     po_units = [u for u in pypo.pofile.parsestring(export(session, aid, "po")).units if not u.isheader()]
-    assert [(u.source, u.target) for u in po_units] == expected
+    assert [(u.source, u.target) for u in po_units] == [(k, r) for k, r in expected if k]
+
+
+def test_the_same_file_imported_twice_is_recognised(session, sessions, aid):
+    from workbench.errors import InputError
+
+    data = export(session, aid, "tmx")
+    with transaction(sessions) as s:
+        first = exporting.import_alignment(s, data, "demo.tmx").id
+    with pytest.raises(InputError, match=f"again.tmx: this file was imported before as alignment {first}"):
+        with transaction(sessions) as s:
+            exporting.import_alignment(s, data, "again.tmx")
 
 
 def test_confirmed_only_exports_only_the_confirmed_bead(session, aid):

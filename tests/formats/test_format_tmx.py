@@ -50,7 +50,7 @@ class TestTmxStore(StoreContract):
         return AlignedPair(1, Side([text]), Side([text + " (ru)"]), "auto", 0.5)
 
     def dump(self, items):
-        return dump(items)
+        return dump(items, include_unpaired=True)
 
     def load(self, data):
         return tmx.read(data, self.path)[0]
@@ -69,7 +69,7 @@ def test_header_has_what_tmx_14b_requires():
 
 
 def test_one_tu_per_bead_with_kk_and_ru_tuv_and_props():
-    root = etree.fromstring(dump(pairs()))
+    root = etree.fromstring(dump(pairs(), include_unpaired=True))
     tus = root.findall("body/tu")
     assert len(tus) == 3
     langs = [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in tus[0].findall("tuv")]
@@ -78,23 +78,40 @@ def test_one_tu_per_bead_with_kk_and_ru_tuv_and_props():
     assert props == {"x-position": "2", "x-status": "auto", "x-score": "0.4321", "x-kk-pages": "5-6",
                      "x-kk-lines": "121-125", "x-ru-pages": "4", "x-ru-lines": "99", "x-kk-breaks": "16"}
     assert tus[1].find("note").text == "проверить"
-    assert tus[2].findall("tuv")[1].find("seg").text is None  # the empty Russian side of a 1-0 bead
+    # A 1-0 bead kept on request: its one tuv, never an empty Russian seg.
+    assert [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in tus[2].findall("tuv")] == ["kk"]
+    assert {p.get("type"): p.text for p in tus[2].findall("prop")}["x-unpaired"] == "kk"
+
+
+def test_one_sided_beads_are_left_out_by_default():
+    root = etree.fromstring(dump(pairs()))
+    assert [tu.get("tuid") for tu in root.findall("body/tu")] == ["1", "2"]
+    assert all(seg.text for seg in root.iter("seg"))
+
+
+def test_unpaired_beads_follow_the_pairs_and_read_back_in_bead_order():
+    beads = [pairs()[2], *pairs()[:2]]
+    for n, pair in enumerate(beads, start=1):
+        pair.position = n
+    root = etree.fromstring(dump(beads, include_unpaired=True))
+    assert [tu.get("tuid") for tu in root.findall("body/tu")] == ["2", "3", "1"]
+    assert [p.kk.text for p in tmx.read(dump(beads, include_unpaired=True))[0]] == [p.kk.text for p in beads]
 
 
 def test_translate_toolkit_reads_every_bead():
     store = tt_tmx.tmxfile.parsestring(dump(pairs()))
     units = store.getunits()
-    assert [(u.source, u.target) for u in units] == [(p.kk.text, p.ru.text) for p in pairs()]
+    assert [(u.source, u.target) for u in units] == [(p.kk.text, p.ru.text) for p in pairs()[:2]]
 
 
-def test_external_entities_are_never_read(tmp_path):
+def test_external_entities_are_refused(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET")
     data = (f'<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY x SYSTEM "file://{secret}">]>'
             '<tmx version="1.4"><header/><body><tu><tuv xml:lang="kk"><seg>a&x;</seg></tuv>'
             '<tuv xml:lang="ru"><seg>b</seg></tuv></tu></body></tmx>').encode()
-    got = tmx.read(data)[0]
-    assert "SECRET" not in got[0].kk.text
+    with pytest.raises(FormatError, match="DOCTYPE declares entities"):
+        tmx.read(data)
 
 
 def test_tuv_languages_are_matched_by_primary_subtag():
@@ -106,5 +123,5 @@ def test_tuv_languages_are_matched_by_primary_subtag():
 
 def test_a_tu_without_kk_or_ru_names_its_line():
     data = b'<tmx version="1.4"><header/><body>\n<tu><tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>'
-    with pytest.raises(FormatError, match="x.tmx:2: a <tu> has neither"):
+    with pytest.raises(FormatError, match="x.tmx:2: <tuv xml:lang> names the language 'en'"):
         tmx.read(data, "x.tmx")

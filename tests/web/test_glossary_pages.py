@@ -125,3 +125,34 @@ def test_cli_glossary_check_lists_the_defects(cli_runner):
     rows = [json.loads(line) for line in out.output.splitlines() if line.startswith("{")]
     assert {"abbreviation-two-expansions", "letters-do-not-fit", "mixed-script"} <= {r["check"] for r in rows}
     assert any(r["entry"] == "abbr-042" and r["term"] == "ХҚДМ" for r in rows)
+
+
+def test_import_shows_a_preview_and_stores_only_when_confirmed(client, loaded, users, session):
+    import io
+
+    token = login(client, "editor")
+    data = "Парламент\tПарламент\nТексеру сөзі\tПроверочное слово\n".encode()
+    page = client.post("/glossary/import", data={"csrf_token": token, "format": "",
+                                                 "file": (io.BytesIO(data), "mine.utf8")},
+                       content_type="multipart/form-data").get_data(as_text=True)
+    assert "1 entries will be added" in page and "1 entries are already in the glossary" in page
+    assert "Тексеру сөзі" in page
+    assert session.scalar(select(GlossaryEntry).where(GlossaryEntry.id == "imp-0001")) is None
+    held = page.split('action="/glossary/import/')[1].split('"')[0]
+    client.post(f"/glossary/import/{held}", data={"csrf_token": token, "decision": "import"})
+    session.expire_all()
+    assert [t.text for t in session.get(GlossaryEntry, "imp-0001").terms] == ["Тексеру сөзі", "Проверочное слово"]
+    # the held file is gone: confirming twice does nothing
+    again = client.post(f"/glossary/import/{held}", data={"csrf_token": token, "decision": "import"},
+                        follow_redirects=True).get_data(as_text=True)
+    assert "no longer waiting" in again
+
+
+def test_import_page_refuses_a_control_character_with_its_line(client, loaded, users, session):
+    import io
+
+    token = login(client, "editor")
+    page = client.post("/glossary/import", data={"csrf_token": token, "format": "",
+                                                 "file": (io.BytesIO("Сот\tСуд\nА\x01\tБ\n".encode()), "bad.utf8")},
+                       content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)
+    assert "bad.utf8:2: control character U+0001" in page

@@ -13,17 +13,20 @@ def run(cli_runner, command, args, **kw):
 
 
 def test_export_writes_every_bead_in_each_format(cli_runner, demo, tmp_path):
-    for fmt in ("tmx", "xliff", "po", "tsv"):
+    # The demo's one one-sided bead: left out of a TMX, untranslated in XLIFF and PO, a row in TSV.
+    for fmt, units in (("tmx", 6), ("xliff", 7), ("po", 7), ("tsv", 7)):
         out = tmp_path / f"a.{fmt}"
         result = run(cli_runner, export, [str(demo.alignment_id), str(out), "--format", fmt])
-        assert result.exit_code == 0 and "wrote 7 beads" in result.output
+        assert result.exit_code == 0 and f"wrote {units} units" in result.output
         assert out.stat().st_size > 0 and not (tmp_path / f"a.{fmt}.part").exists()
-    assert len(tt_tmx.tmxfile.parsestring((tmp_path / "a.tmx").read_bytes()).getunits()) == 7
+    assert len(tt_tmx.tmxfile.parsestring((tmp_path / "a.tmx").read_bytes()).getunits()) == 6
+    run(cli_runner, export, [str(demo.alignment_id), str(tmp_path / "all.tmx"), "--include-unpaired"])
+    assert len(tt_tmx.tmxfile.parsestring((tmp_path / "all.tmx").read_bytes()).getunits()) == 7
 
 
 def test_export_confirmed_only_and_unknown_alignment(cli_runner, demo, tmp_path):
     result = run(cli_runner, export, [str(demo.alignment_id), str(tmp_path / "c.tmx"), "--confirmed-only"])
-    assert "wrote 0 beads" in result.output
+    assert "wrote 0 units" in result.output
     result = run(cli_runner, export, ["99", str(tmp_path / "x.tmx")])
     assert result.exit_code == 1 and "error: no alignment 99" in result.output
     assert not (tmp_path / "x.tmx").exists()
@@ -31,7 +34,7 @@ def test_export_confirmed_only_and_unknown_alignment(cli_runner, demo, tmp_path)
 
 def test_import_alignment_then_list_it(cli_runner, demo, tmp_path):
     out = tmp_path / "a.tmx"
-    run(cli_runner, export, [str(demo.alignment_id), str(out)])
+    run(cli_runner, export, [str(demo.alignment_id), str(out), "--include-unpaired"])
     result = run(cli_runner, import_alignment, [str(out), "--title", "Қайта"])
     assert result.exit_code == 0 and "7 beads" in result.output
     listing = run(cli_runner, alignments, []).output

@@ -7,11 +7,14 @@ the header line is read as two columns, Kazakh then Russian.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import BinaryIO
 
 from workbench.errors import FormatError
 from workbench.formats.aligned import AlignedPair, Side, parse_range, split_text
+from workbench.formats.base import FileFormat
+from workbench.formats.safe import refuse_control_characters
 
 NAME = "TSV"
 EXTENSIONS = ("tsv", "tab")
@@ -58,7 +61,8 @@ def read(data: bytes, name: str = "alignment.tsv") -> list[AlignedPair]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FormatError(f"not UTF-8 text (byte {exc.start})", path=name) from None
-    lines = text.splitlines()
+    refuse_control_characters(text, name)
+    lines = re.split(r"\r\n|\r|\n", text)  # only real line breaks (not U+2028, U+0085)
     columns: tuple[str, ...] = ("kk", "ru")
     start = 0
     if lines and lines[0].split("\t")[:1] in (["position"], ["kk"]):
@@ -90,3 +94,16 @@ def read(data: bytes, name: str = "alignment.tsv") -> list[AlignedPair]:
                                  "confirmed" if row.get("status") == "confirmed" else "auto", score,
                                  row.get("comment") or None))
     return pairs
+
+
+def read_alignment(data: bytes, name: str) -> tuple[list[AlignedPair], dict[str, str]]:
+    return read(data, name), {}
+
+
+def write_alignment(pairs: Iterable[AlignedPair], stream: BinaryIO, titles: dict[str, str],
+                    include_unpaired: bool = True) -> int:
+    return write(pairs, stream)
+
+
+FORMATS = (FileFormat("tsv", NAME, EXTENSIONS, "alignment", read_alignment, write_alignment,
+                      "text/tab-separated-values"),)

@@ -19,6 +19,8 @@ import re
 from typing import Iterable, Literal
 
 from workbench.errors import FormatError
+from workbench.formats.base import FileFormat
+from workbench.formats.safe import refuse_control_characters
 from workbench.glossary.data import COLUMNS, OPTIONAL_COLUMNS, check_header, entries_from_rows, entry_to_row
 from workbench.glossary.model import Entry, Term
 
@@ -29,13 +31,15 @@ _ID_COMMENT = re.compile(r"^\[(?P<id>[^\]\s]+)\]\s*(?P<note>.*)$", re.S)
 
 
 def decode_utf8(data: bytes, path: str) -> str:
-    """UTF-8 text (BOM dropped) or ``FormatError`` naming the line of the first bad byte."""
+    """UTF-8 text (BOM dropped) or ``FormatError`` naming the line of the first bad byte or control character."""
     data = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise FormatError(f"invalid UTF-8 byte 0x{data[exc.start]:02x}", path=path, line=line) from None
+    refuse_control_characters(text, path)
+    return text
 
 
 def dialect_of(path: str) -> Dialect:
@@ -152,10 +156,11 @@ def read_omegat(text: str, path: str) -> list[Entry]:
         if not kk:
             raise FormatError("empty source term", path=path, line=n)
         m = _ID_COMMENT.match(comment)
-        entry_id, note = (m.group("id"), m.group("note").strip()) if m else (f"omegat-{n}", comment)
-        entry = entries.get(entry_id)
+        # A line without "[id]" is an entry of its own, with no id (the importer gives one).
+        key, note = (m.group("id"), m.group("note").strip()) if m else (f"\0line {n}", comment)
+        entry = entries.get(key)
         if entry is None:
-            entry = entries[entry_id] = Entry(entry_id, [Term("kk", kk)] + ([Term("ru", ru)] if ru else []),
+            entry = entries[key] = Entry(m.group("id") if m else "", [Term("kk", kk)] + ([Term("ru", ru)] if ru else []),
                                               note=note or None)
             continue
         kind = "abbreviation" if sum(ch.isupper() for ch in kk) >= 2 and kk.upper() == kk else "variant"
@@ -166,3 +171,26 @@ def read_omegat(text: str, path: str) -> list[Entry]:
     for entry in entries.values():
         entry.terms = entry.terms_in("kk") + entry.terms_in("ru")
     return list(entries.values())
+
+
+def _reader(dialect: Dialect):
+    def read_dialect(data: bytes, path: str) -> list[Entry]:
+        return read(data, path, dialect)
+    return read_dialect
+
+
+def _writer(dialect: Dialect):
+    def write_dialect(entries: Iterable[Entry]) -> bytes:
+        return write(entries, dialect)
+    return write_dialect
+
+
+_TABLE_FIELDS = frozenset({"category", "note", "source", "approval"})
+FORMATS = (
+    FileFormat("tsv", "TSV glossary", ("tsv",), "glossary", _reader("tsv"), _writer("tsv"),
+               "text/tab-separated-values", _TABLE_FIELDS),
+    FileFormat("csv", "CSV glossary", ("csv",), "glossary", _reader("csv"), _writer("csv"), "text/csv",
+               _TABLE_FIELDS),
+    FileFormat("omegat", "OmegaT glossary", ("utf8", "tab", "txt"), "glossary", _reader("omegat"),
+               _writer("omegat"), "text/plain", frozenset({"note"})),
+)

@@ -15,6 +15,9 @@ from typing import Any, Iterable
 
 from workbench.errors import FormatError
 from workbench.formats.delimited import decode_utf8
+from workbench.formats.languages import language
+from workbench.formats.safe import control_character_problem
+from workbench.formats.base import ALL_FIELDS, FileFormat
 from workbench.glossary.model import APPROVALS, TERM_STATUSES, TERM_TYPES, Entry, Term
 
 NAME = "JSON"
@@ -22,15 +25,24 @@ EXTENSIONS = ("json",)
 FORMAT_ID = "workbench-glossary"
 VERSION = 1
 ENTRY_FIELDS = ("id", "terms", "category", "note", "source", "approval", "approved_by", "approved_at")
-TERM_FIELDS = ("lang", "text", "type", "status", "pos", "note")
+TERM_FIELDS = ("lang", "text", "type", "status", "pos", "note", "context")
 
 
 def write(entries: Iterable[Entry]) -> bytes:
     """The document above, UTF-8, non-ASCII letters written as themselves."""
-    rows = [json.dumps(asdict(entry), ensure_ascii=False, separators=(", ", ": ")) for entry in entries]
+    rows = [json.dumps(_plain(entry), ensure_ascii=False, separators=(", ", ": ")) for entry in entries]
     head = f'{{"format": "{FORMAT_ID}", "version": {VERSION}, "entries": ['
     body = ",\n".join(rows)
     return (f"{head}\n{body}\n]}}\n" if rows else f"{head}]}}\n").encode("utf-8")
+
+
+def _plain(entry: Entry) -> dict[str, Any]:
+    """The entry as JSON data; a term's context only when it has one."""
+    data = asdict(entry)
+    for term in data["terms"]:
+        if term.get("context") is None:
+            term.pop("context", None)
+    return data
 
 
 def read(data: bytes, path: str) -> list[Entry]:
@@ -56,7 +68,7 @@ def read(data: bytes, path: str) -> list[Entry]:
     for k, item in enumerate(items):
         line = lines[k] if k < len(lines) else None
         entry = _entry(item, path, line)
-        if entry.id in seen:
+        if entry.id and entry.id in seen:
             raise FormatError(f"id {entry.id!r} used twice", path=path, line=line)
         seen.add(entry.id)
         entries.append(entry)
@@ -88,18 +100,23 @@ def _entry(item: Any, path: str, line: int | None) -> Entry:
     unknown = set(item) - set(ENTRY_FIELDS)
     if unknown:
         raise fail(f"unknown field(s) {', '.join(sorted(unknown))}")
-    if not isinstance(item.get("id"), str) or not item["id"]:
-        raise fail("no id")
+    if not isinstance(item.get("id", ""), str):
+        raise fail("id must be a string")
     for name in ENTRY_FIELDS[2:]:
         if item.get(name) is not None and not isinstance(item[name], str):
             raise fail(f"{name} must be a string or null")
+    strings = [item.get(n) for n in ENTRY_FIELDS if n != "terms"]
+    strings += [t.get(n) for t in item.get("terms") or [] if isinstance(t, dict) for n in TERM_FIELDS]
+    problem = next((p for v in strings if isinstance(v, str) and (p := control_character_problem(v))), None)
+    if problem:
+        raise fail(problem)
     if item.get("approval", "proposed") not in APPROVALS:
         raise fail(f"approval {item['approval']!r}; expected one of {', '.join(APPROVALS)}")
     terms = item.get("terms")
     if not isinstance(terms, list) or not terms:
         raise fail("terms must be a non-empty list")
     return Entry(
-        id=item["id"],
+        id=item.get("id", ""),
         terms=[_term(t, fail) for t in terms],
         category=item.get("category"),
         note=item.get("note"),
@@ -122,8 +139,14 @@ def _term(item: Any, fail: Any) -> Term:
         raise fail(f"term type {item['type']!r}; expected one of {', '.join(TERM_TYPES)}")
     if item.get("status", "preferred") not in TERM_STATUSES:
         raise fail(f"term status {item['status']!r}; expected one of {', '.join(TERM_STATUSES)}")
-    for name in ("pos", "note"):
+    for name in ("pos", "note", "context"):
         if item.get(name) is not None and not isinstance(item[name], str):
             raise fail(f"term {name} must be a string or null")
-    return Term(item["lang"], item["text"], item.get("type", "full-form"), item.get("status", "preferred"),
-                item.get("pos"), item.get("note"))
+    lang = language(item["lang"])
+    if lang is None:
+        raise fail(f"term lang {item['lang']!r} is neither kk (Kazakh) nor ru (Russian)")
+    return Term(lang, item["text"], item.get("type", "full-form"), item.get("status", "preferred"),
+                item.get("pos"), item.get("note"), item.get("context"))
+
+
+FORMATS = (FileFormat("json", "JSON", EXTENSIONS, "glossary", read, write, "application/json", ALL_FIELDS),)

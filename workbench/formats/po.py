@@ -11,9 +11,14 @@ term). What PO has no field for rides in extracted comments (``#.``) as ``key: v
                                          place among the entry's Russian terms
 
 The entry note is the first message's translator comment (``#``). Language headers say kk -> ru.
+An entry without a Kazakh term is one untranslated message whose msgid is its first Russian term,
+marked ``#. kk: none`` (its Russian terms follow as ru-extra lines). When one entry has the same
+Kazakh term twice, the second message's context is ``id#2`` (ids never hold ``#``), so that every
+message is unique as ``msgfmt -c`` requires; line breaks inside terms are written as spaces.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Iterable
 
@@ -21,12 +26,13 @@ import polib
 
 from workbench.errors import FormatError
 from workbench.formats.delimited import decode_utf8
+from workbench.formats.base import ALL_FIELDS, FileFormat
 from workbench.glossary.model import APPROVALS, TERM_STATUSES, TERM_TYPES, Entry, Term
 
 NAME = "Gettext PO"
 EXTENSIONS = ("po", "pot")
 ENTRY_KEYS = ("category", "source", "approval", "approved-by", "approved-at")
-TERM_KEYS = ("kk", "ru", "kk-pos", "ru-pos", "kk-note", "ru-note", "ru-extra")
+TERM_KEYS = ("kk", "ru", "kk-pos", "ru-pos", "kk-note", "ru-note", "kk-context", "ru-context", "ru-extra")
 
 
 def write(entries: Iterable[Entry]) -> bytes:
@@ -34,6 +40,9 @@ def write(entries: Iterable[Entry]) -> bytes:
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
         "Project-Id-Version": "workbench glossary",
+        "PO-Revision-Date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M+0000"),
+        "Last-Translator": "workbench",
+        "Language-Team": "Russian",
         "Language": "ru",
         "X-Source-Language": "kk",
         "MIME-Version": "1.0",
@@ -41,15 +50,24 @@ def write(entries: Iterable[Entry]) -> bytes:
         "Content-Transfer-Encoding": "8bit",
     }
     for entry in entries:
+        seen: dict[str, int] = {}
         for message in _messages(entry):
+            message.msgid, message.msgstr = _one_line(message.msgid), _one_line(message.msgstr)
+            seen[message.msgid] = seen.get(message.msgid, 0) + 1
+            if seen[message.msgid] > 1:
+                message.msgctxt = f"{message.msgctxt}#{seen[message.msgid]}"
             po.append(message)
     return str(po).encode("utf-8")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _messages(entry: Entry) -> list[polib.POEntry]:
     kk_terms, ru_terms = entry.terms_in("kk"), entry.terms_in("ru")
     if not kk_terms:
-        raise_for_no_kazakh(entry)
+        return [_russian_only(entry, ru_terms)]
     preferred_ru = entry.preferred("ru")
     used: set[int] = set()
     messages = []
@@ -58,11 +76,13 @@ def _messages(entry: Entry) -> list[polib.POEntry]:
         lines = [f"kk: {kk.type} {kk.status}"]
         lines += [f"kk-pos: {kk.pos}"] if kk.pos else []
         lines += [f"kk-note: {kk.note}"] if kk.note else []
+        lines += [f"kk-context: {kk.context}"] if kk.context else []
         if partner is not None:
             used.add(id(partner))
             lines.append(f"ru: {partner.type} {partner.status}")
             lines += [f"ru-pos: {partner.pos}"] if partner.pos else []
             lines += [f"ru-note: {partner.note}"] if partner.note else []
+            lines += [f"ru-context: {partner.context}"] if partner.context else []
             msgstr = partner.text
         else:
             # No Russian term of the same type: show the preferred one, which is a term of its
@@ -72,12 +92,7 @@ def _messages(entry: Entry) -> list[polib.POEntry]:
         messages.append(polib.POEntry(msgctxt=entry.id, msgid=kk.text, msgstr=msgstr,
                                       comment="\n".join(lines)))
     first, last = messages[0], messages[-1]
-    head = [f"category: {entry.category}"] if entry.category else []
-    head += [f"source: {entry.source}"] if entry.source else []
-    head.append(f"approval: {entry.approval}")
-    head += [f"approved-by: {entry.approved_by}"] if entry.approved_by else []
-    head += [f"approved-at: {entry.approved_at}"] if entry.approved_at else []
-    first.comment = "\n".join([first.comment, *head])
+    first.comment = "\n".join([first.comment, *_entry_lines(entry)])
     first.tcomment = entry.note or ""
     # Russian terms without a Kazakh counterpart go last, so that reading keeps their order.
     tail = [f"ru-extra: {k} {t.type} {t.status} | {t.text}"
@@ -86,9 +101,21 @@ def _messages(entry: Entry) -> list[polib.POEntry]:
     return messages
 
 
-def raise_for_no_kazakh(entry: Entry) -> None:
-    """PO keys messages by their Kazakh term, so an entry without one cannot be written."""
-    raise FormatError(f"entry {entry.id} has no Kazakh term; PO messages need one (msgid)")
+def _russian_only(entry: Entry, ru_terms: list[Term]) -> polib.POEntry:
+    """The one, untranslated, message of an entry without a Kazakh term."""
+    lines = ["kk: none", *_entry_lines(entry)]
+    lines += [f"ru-extra: {k} {t.type} {t.status} | {t.text}" for k, t in enumerate(ru_terms)]
+    return polib.POEntry(msgctxt=entry.id, msgid=ru_terms[0].text if ru_terms else entry.id, msgstr="",
+                         comment="\n".join(lines), tcomment=entry.note or "")
+
+
+def _entry_lines(entry: Entry) -> list[str]:
+    head = [f"category: {entry.category}"] if entry.category else []
+    head += [f"source: {entry.source}"] if entry.source else []
+    head.append(f"approval: {entry.approval}")
+    head += [f"approved-by: {entry.approved_by}"] if entry.approved_by else []
+    head += [f"approved-at: {entry.approved_at}"] if entry.approved_at else []
+    return head
 
 
 def read(data: bytes, path: str) -> list[Entry]:
@@ -106,10 +133,11 @@ def read(data: bytes, path: str) -> list[Entry]:
     live = [m for m in po if not m.obsolete]
     for k, message in enumerate(live):
         line = msgid_lines[k] if k < len(msgid_lines) else message.linenum
-        entry_id = message.msgctxt or f"po-{line}"
-        entry = entries.get(entry_id)
+        entry_id = (message.msgctxt or "").split("#")[0]  # "id#2": the same Kazakh term again
+        key = entry_id or f"\0line {line}"  # a message without msgctxt is an entry of its own
+        entry = entries.get(key)
         if entry is None:
-            entry = entries[entry_id] = Entry(entry_id, note=message.tcomment or None)
+            entry = entries[key] = Entry(entry_id, note=message.tcomment or None)
         _read_message(entry, message, path, line)
     return list(entries.values())
 
@@ -142,16 +170,17 @@ def _read_message(entry: Entry, message: polib.POEntry, path: str, line: int) ->
             info.setdefault(key, []).append(value)
         elif key is not None and info[key]:
             info[key][-1] += "\n" + raw  # a note that ran over several lines
-    kk_type, kk_status = _type_status(info.get("kk", ["full-form preferred"])[0], path, line)
-    entry.terms.append(Term("kk", message.msgid, kk_type, kk_status,  # type: ignore[arg-type]
-                            _one(info, "kk-pos"), _one(info, "kk-note")))
+    if _one(info, "kk") != "none":
+        kk_type, kk_status = _type_status(info.get("kk", ["full-form preferred"])[0], path, line)
+        entry.terms.append(Term("kk", message.msgid, kk_type, kk_status,  # type: ignore[arg-type]
+                                _one(info, "kk-pos"), _one(info, "kk-note"), _one(info, "kk-context")))
     ru_info = info.get("ru", ["full-form preferred"])[0]
     known = message.msgstr in (t.text for t in entry.terms_in("ru"))
     # A PO file from elsewhere repeats the Russian term for each Kazakh variant: keep it once.
     if message.msgstr and ru_info != "shared" and not ("ru" not in info and known):
         ru_type, ru_status = _type_status(ru_info, path, line)
         entry.terms.append(Term("ru", message.msgstr, ru_type, ru_status,  # type: ignore[arg-type]
-                                _one(info, "ru-pos"), _one(info, "ru-note")))
+                                _one(info, "ru-pos"), _one(info, "ru-note"), _one(info, "ru-context")))
     extras = []
     for extra in info.get("ru-extra", []):
         spec, sep, text = extra.partition(" | ")
@@ -199,3 +228,7 @@ def _type_status(spec: str, path: str, line: int) -> tuple[str, str]:
 def _order_terms(entry: Entry) -> None:
     """Kazakh terms first, then Russian, each in the order read (as the other formats keep them)."""
     entry.terms = entry.terms_in("kk") + [t for t in entry.terms if t.lang != "kk"]
+
+
+FORMATS = (FileFormat("po", "Gettext PO", EXTENSIONS, "glossary", read, write, "text/x-gettext-translation",
+                      ALL_FIELDS),)

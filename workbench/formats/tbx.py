@@ -1,44 +1,56 @@
 """TBX glossaries (TBX-Basic: ``martif type="TBX-Basic"``, ``termEntry``/``langSet``/``tig``) <-> entries.
 
-Written as the TBX-Basic dialect of ISO 30042:2008 (TBX) lays it out; read from TBX-Basic and, for
-files made by other tools, from TBX 2019 (``tbx``/``conceptEntry``/``langSec``/``termSec``)::
+Written as the TBX-Basic dialect of ISO 30042:2008 (TBX) lays it out, naming the constraint
+specification ``TBXBasicXCSV02.kk-ru.xcs`` (the TBX-Basic XCS with kk and ru declared; TBX
+Checker wants it beside the file); read from TBX-Basic and, for files made by other tools, from
+TBX 2019 (``tbx``/``conceptEntry``/``langSec``/``termSec``)::
 
     <termEntry id="abbr-001">
       <descrip type="subjectField">state</descrip>           entry category
       <admin type="source">…</admin>                          entry source
-      <note>…</note>                                          entry note
-      <transacGrp>                                            approval (absent while proposed)
-        <transac type="transactionType">approval</transac>
-        <transacNote type="responsibility">…</transacNote>   approved by
-        <date>2026-11-26T00:00:00Z</date>                     approved at
+      <transacGrp>                                            who approved it, and when
+        <transac type="transactionType">modification</transac>
+        <transacNote type="responsibility">…</transacNote>
+        <date>2026-11-26</date>                               a date, as TBX-Basic has it
       </transacGrp>
+      <note>approval: approved</note>                         the entry's approval
+      <note>…</note>                                          entry note
       <langSet xml:lang="kk">
         <tig>
           <term>ҚР</term>
           <termNote type="termType">abbreviation</termNote>
           <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
-          <termNote type="partOfSpeech">noun</termNote>
+          <termNote type="partOfSpeech">noun</termNote>     TBX-Basic's picklist
+          <note>status: forbidden</note>                      a forbidden term (written as deprecated)
+          <note>context: not before: қоғам</note>             where the term counts (a word's other senses)
           <note>…</note>
-        </tig>
 
-Two things go beyond the TBX-Basic picklists, as TBX core allows: the transaction type
-``approval`` (TBX-Basic lists only origination and modification), and forbidden terms, which
-TBX-Basic has no status for: they are written as deprecated with a
-``<termNote type="usageNote">forbidden</termNote>`` that this reader turns back into forbidden.
+TBX-Basic's data categories lack an approval transaction and a forbidden status (its
+transaction types are origination and modification, its statuses preferred, admitted, deprecated
+and superseded), so these two ride in ``note`` elements with a fixed ``key: value`` form that
+this reader takes back; any other note is the note.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from lxml import etree
 
 from workbench.errors import FormatError
-from workbench.glossary.model import Entry, Term
+from workbench.formats.base import ALL_FIELDS, FileFormat
+from workbench.formats.languages import checked_language
+from workbench.formats.safe import parse_xml, xml_text
+from workbench.glossary.model import Entry, Term, part_of_speech
 
 NAME = "TBX"
 EXTENSIONS = ("tbx",)
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XCS = "TBXBasicXCSV02.kk-ru.xcs"
+APPROVAL_NOTE = "approval: approved"
+FORBIDDEN_NOTE = "status: forbidden"
+CONTEXT_NOTE = "context: "  # a term's restriction, glossary.model.Context
 DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
 TERM_TYPES = {
     "full-form": "fullForm", "abbreviation": "abbreviation", "short-form": "shortForm", "variant": "variant",
@@ -77,7 +89,7 @@ def write(entries: Iterable[Entry], *, source_lang: str = "kk") -> bytes:
     source_desc = etree.SubElement(file_desc, "sourceDesc")
     etree.SubElement(source_desc, "p").text = "Kazakh–Russian glossary exported by the workbench"
     encoding_desc = etree.SubElement(header, "encodingDesc")
-    etree.SubElement(encoding_desc, "p", type="XCSURI").text = "TBXBasicXCSV02.xcs"
+    etree.SubElement(encoding_desc, "p", type="XCSURI").text = XCS
     body = etree.SubElement(etree.SubElement(root, "text"), "body")
     for entry in entries:
         body.append(_entry_element(entry))
@@ -85,20 +97,22 @@ def write(entries: Iterable[Entry], *, source_lang: str = "kk") -> bytes:
 
 
 def _entry_element(entry: Entry) -> etree._Element:
-    element = etree.Element("termEntry", id=entry.id)
+    element = etree.Element("termEntry", id=_xml_id(entry.id))
     if entry.category:
-        etree.SubElement(element, "descrip", type="subjectField").text = entry.category
+        etree.SubElement(element, "descrip", type="subjectField").text = xml_text(entry.category)
     if entry.source:
-        etree.SubElement(element, "admin", type="source").text = entry.source
-    if entry.note:
-        etree.SubElement(element, "note").text = entry.note
+        etree.SubElement(element, "admin", type="source").text = xml_text(entry.source)
     if entry.approval == "approved":
-        group = etree.SubElement(element, "transacGrp")
-        etree.SubElement(group, "transac", type="transactionType").text = "approval"
-        if entry.approved_by:
-            etree.SubElement(group, "transacNote", type="responsibility").text = entry.approved_by
-        if entry.approved_at:
-            etree.SubElement(group, "date").text = entry.approved_at
+        if entry.approved_by or entry.approved_at:
+            group = etree.SubElement(element, "transacGrp")
+            etree.SubElement(group, "transac", type="transactionType").text = "modification"
+            if entry.approved_by:
+                etree.SubElement(group, "transacNote", type="responsibility").text = xml_text(entry.approved_by)
+            if entry.approved_at:
+                etree.SubElement(group, "date").text = entry.approved_at[:10]
+        etree.SubElement(element, "note").text = APPROVAL_NOTE
+    if entry.note:
+        etree.SubElement(element, "note").text = xml_text(entry.note)
     for lang in entry.languages:
         lang_set = etree.SubElement(element, "langSet", {XML_LANG: lang})
         for term in entry.terms_in(lang):
@@ -108,16 +122,24 @@ def _entry_element(entry: Entry) -> etree._Element:
 
 def _term_element(term: Term) -> etree._Element:
     tig = etree.Element("tig")
-    etree.SubElement(tig, "term").text = term.text
+    etree.SubElement(tig, "term").text = xml_text(term.text)
     etree.SubElement(tig, "termNote", type="termType").text = TERM_TYPES[term.type]
     etree.SubElement(tig, "termNote", type="administrativeStatus").text = STATUSES[term.status]
-    if term.status == "forbidden":
-        etree.SubElement(tig, "termNote", type="usageNote").text = "forbidden"
     if term.pos:
-        etree.SubElement(tig, "termNote", type="partOfSpeech").text = term.pos
+        etree.SubElement(tig, "termNote", type="partOfSpeech").text = part_of_speech(term.pos)
+    if term.status == "forbidden":
+        etree.SubElement(tig, "note").text = FORBIDDEN_NOTE
+    if term.context:
+        etree.SubElement(tig, "note").text = CONTEXT_NOTE + xml_text(term.context)
     if term.note:
-        etree.SubElement(tig, "note").text = term.note
+        etree.SubElement(tig, "note").text = xml_text(term.note)
     return tig
+
+
+def _xml_id(value: str) -> str:
+    """An xml:id-like attribute value: an NCName (our ids are; a stored odd one is made to fit)."""
+    value = re.sub(r"[^\w.-]", "-", xml_text(value) or "")
+    return value if re.match(r"^[^\W\d]", value) else f"e-{value}"
 
 
 def read(data: bytes, path: str) -> list[Entry]:
@@ -125,11 +147,7 @@ def read(data: bytes, path: str) -> list[Entry]:
 
     Entities are not resolved and nothing is fetched, whatever the file's DOCTYPE says.
     """
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise FormatError(f"not well-formed XML: {exc.msg}", path=path, line=exc.lineno) from None
+    root = parse_xml(data, path)
     if _local(root) not in ("martif", "tbx"):
         raise FormatError(f"root element <{_local(root)}>; expected <martif> (TBX)",
                           path=path, line=root.sourceline)
@@ -138,7 +156,7 @@ def read(data: bytes, path: str) -> list[Entry]:
     for element in root.iter(etree.Element):
         if _local(element) in ENTRY_TAGS:
             entry = _read_entry(element, path, len(entries) + 1)
-            if entry.id in seen:
+            if entry.id and entry.id in seen:
                 raise FormatError(f"<{_local(element)}> id {entry.id!r} already used on line "
                                   f"{seen[entry.id]}",
                                   path=path, line=element.sourceline)
@@ -157,7 +175,7 @@ def _text(element: etree._Element) -> str:
 
 
 def _read_entry(element: etree._Element, path: str, number: int) -> Entry:
-    entry = Entry(id=element.get("id") or f"tbx-{number}")
+    entry = Entry(id=element.get("id") or "")  # no id: the importer gives one
     for child in element.iterchildren(etree.Element):
         tag, kind = _local(child), child.get("type")
         if tag == "descrip" and kind == "subjectField":
@@ -168,6 +186,8 @@ def _read_entry(element: etree._Element, path: str, number: int) -> Entry:
                 entry.category = _text(descrip) or None
         elif tag == "admin" and kind == "source":
             entry.source = _text(child) or None
+        elif tag == "note" and _text(child) == APPROVAL_NOTE:
+            entry.approval = "approved"
         elif tag == "note":
             entry.note = _text(child) or None
         elif tag == "transacGrp":
@@ -181,16 +201,18 @@ def _read_transaction(group: etree._Element, entry: Entry) -> None:
     values = {}
     for child in group.iterchildren(etree.Element):
         values[(_local(child), child.get("type"))] = _text(child)
-    if values.get(("transac", "transactionType")) == "approval":
-        entry.approval = "approved"
+    if values.get(("transac", "transactionType")) in ("approval", "modification"):
+        if values.get(("transac", "transactionType")) == "approval":  # written so by earlier versions
+            entry.approval = "approved"
         entry.approved_by = values.get(("transacNote", "responsibility")) or None
         entry.approved_at = values.get(("date", None)) or None
 
 
 def _read_lang_set(lang_set: etree._Element, path: str) -> list[Term]:
-    lang = lang_set.get(XML_LANG) or lang_set.get("lang")
-    if not lang:
+    code = lang_set.get(XML_LANG) or lang_set.get("lang")
+    if not code:
         raise FormatError(f"<{_local(lang_set)}> without xml:lang", path=path, line=lang_set.sourceline)
+    lang = checked_language(code, path, f"<{_local(lang_set)} xml:lang>", lang_set.sourceline)
     terms = []
     for child in lang_set.iterchildren(etree.Element):
         if _local(child) in TERM_TAGS:
@@ -208,6 +230,10 @@ def _read_term(tig: etree._Element, lang: str, path: str) -> Term:
             term = Term(lang, _text(child))
         elif tag == "termNote" and child.get("type"):
             notes[child.get("type")] = _text(child)
+        elif tag == "note" and _text(child) == FORBIDDEN_NOTE:
+            notes["forbidden"] = "yes"
+        elif tag == "note" and _text(child).startswith(CONTEXT_NOTE):
+            notes["context"] = _text(child)[len(CONTEXT_NOTE):]
         elif tag == "note":
             note_text = _text(child) or None
     if term is None or not term.text:
@@ -224,8 +250,12 @@ def _read_term(tig: etree._Element, lang: str, path: str) -> Term:
             raise FormatError(f"<termNote type=\"administrativeStatus\"> {status!r} is not a TBX status",
                               path=path, line=tig.sourceline)
         term.status = READ_STATUSES[status]  # type: ignore[assignment]
-    if notes.get("usageNote") == "forbidden":
+    if notes.get("usageNote") == "forbidden" or notes.get("forbidden"):
         term.status = "forbidden"
-    term.pos = notes.get("partOfSpeech") or None
+    term.pos = part_of_speech(notes.get("partOfSpeech"))
+    term.context = notes.get("context") or None
     term.note = note_text
     return term
+
+
+FORMATS = (FileFormat("tbx", "TBX-Basic", EXTENSIONS, "glossary", read, write, "application/x-tbx+xml", ALL_FIELDS),)

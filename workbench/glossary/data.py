@@ -5,23 +5,31 @@ One concept per row, header first, tab-separated, no quoting::
     id  category  kk  kk_abbr  kk_variants  ru  ru_abbr  ru_variants  status  source  note
 
 ``*_abbr`` and ``*_variants`` hold several terms separated by `` | ``. ``status`` is the entry's
-approval (``approved`` / ``proposed``). The exchange formats (CSV, TSV) add ``approved_by`` and
-``approved_at`` columns after these; the reader accepts them in any file.
+approval (``approved`` / ``proposed``). Optional columns, accepted in any file and written by the
+exchange formats (CSV, TSV): ``approved_by``, ``approved_at``; ``kk_context`` and ``ru_context``, the
+context restriction of the ``kk`` / ``ru`` term (``not before: қоғам, құқық``, see
+``glossary.model.Context``); and ``term_details``.
+``term_details`` is written only for an entry whose terms the columns cannot say in full (a
+forbidden or deprecated term, a part of speech, a term note, a short form, another order): a JSON
+list of its terms, ``[{"lang": "ru", "text": "…", "status": "forbidden"}, …]`` (type
+``full-form`` and status ``preferred`` left out). Reading takes the terms named in the columns,
+with what ``term_details`` says about each, in its order.
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Iterable, Mapping
 
 from workbench.errors import FormatError
-from workbench.glossary.model import APPROVALS, Entry, Term
+from workbench.glossary.model import APPROVALS, TERM_STATUSES, TERM_TYPES, Entry, Term
 from workbench.text.normalise import nfc
 
 COLUMNS = (
     "id", "category", "kk", "kk_abbr", "kk_variants", "ru", "ru_abbr", "ru_variants",
     "status", "source", "note",
 )
-OPTIONAL_COLUMNS = ("approved_by", "approved_at")
+OPTIONAL_COLUMNS = ("approved_by", "approved_at", "kk_context", "ru_context", "term_details")
 LANGS = ("kk", "ru")
 SEPARATOR = " | "
 ID_RE = re.compile(r"^[\w][\w.:-]*$")
@@ -71,7 +79,7 @@ def entries_from_rows(rows: Iterable[tuple[int, Mapping[str, str]]], path: str) 
     seen: dict[str, int] = {}
     for line, row in rows:
         entry = entry_from_row(row, path, line)
-        if entry.id in seen:
+        if entry.id and entry.id in seen:
             raise FormatError(f"id {entry.id!r} already used on line {seen[entry.id]}", path=path, line=line)
         seen[entry.id] = line
         entries.append(entry)
@@ -81,8 +89,8 @@ def entries_from_rows(rows: Iterable[tuple[int, Mapping[str, str]]], path: str) 
 def entry_from_row(row: Mapping[str, str], path: str, line: int) -> Entry:
     """One entry from one row; ``FormatError`` names the line and the bad field."""
     cell = {k: nfc((v or "").strip()) for k, v in row.items()}
-    entry_id = cell.get("id", "")
-    if not ID_RE.match(entry_id):
+    entry_id = cell.get("id", "")  # empty: the importer gives one
+    if entry_id and not ID_RE.match(entry_id):
         raise FormatError(f"id {entry_id!r} is not an id (letters, digits, '-', '.', ':')",
                           path=path, line=line)
     approval = cell.get("status", "") or "proposed"
@@ -92,12 +100,14 @@ def entry_from_row(row: Mapping[str, str], path: str, line: int) -> Entry:
     terms: list[Term] = []
     for lang in LANGS:
         if cell.get(lang):
-            terms.append(Term(lang, cell[lang]))
+            terms.append(Term(lang, cell[lang], context=cell.get(f"{lang}_context") or None))
         terms.extend(Term(lang, t, "abbreviation") for t in split_terms(cell.get(f"{lang}_abbr", "")))
         variants = split_terms(cell.get(f"{lang}_variants", ""))
         terms.extend(Term(lang, t, "variant", "admitted") for t in variants)
     if not terms:
         raise FormatError(f"entry {entry_id} has no term in any language", path=path, line=line)
+    if cell.get("term_details"):
+        terms = _with_details(terms, cell["term_details"], path, line)
     return Entry(
         id=entry_id,
         terms=terms,
@@ -108,6 +118,32 @@ def entry_from_row(row: Mapping[str, str], path: str, line: int) -> Entry:
         approved_by=cell.get("approved_by") or None,
         approved_at=cell.get("approved_at") or None,
     )
+
+
+_DETAIL_KEYS = {"lang", "text", "type", "status", "pos", "note", "context"}
+
+
+def _with_details(terms: list[Term], details: str, path: str, line: int) -> list[Term]:
+    """The column terms with the type, status, part of speech and note ``details`` gives them, in its order."""
+    try:
+        items = json.loads(details)
+        if not isinstance(items, list) or not all(isinstance(i, dict) and set(i) <= _DETAIL_KEYS
+                                                  and isinstance(i.get("text"), str) for i in items):
+            raise ValueError("expected a list of terms")
+        described = [Term(nfc(i.get("lang", "")), nfc(i["text"]), i.get("type", "full-form"),
+                          i.get("status", "preferred"), i.get("pos"), i.get("note"), i.get("context")) for i in items]
+    except (ValueError, TypeError) as exc:
+        raise FormatError(f"term_details is not a JSON list of terms: {exc}", path=path, line=line) from None
+    for term in described:
+        if term.type not in TERM_TYPES or term.status not in TERM_STATUSES:
+            raise FormatError(f"term_details: «{term.text}» has type {term.type!r} and status {term.status!r}",
+                              path=path, line=line)
+    in_columns = {(t.lang, t.text) for t in terms}
+    kept = [t for t in described if (t.lang, t.text) in in_columns]
+    said = {(t.lang, t.text) for t in kept}
+    rest = [t for t in terms if (t.lang, t.text) not in said]
+    return [t for t in kept if t.lang == "kk"] + [t for t in rest if t.lang == "kk"] + \
+        [t for t in kept if t.lang != "kk"] + [t for t in rest if t.lang != "kk"]
 
 
 def split_terms(cell: str) -> list[str]:
@@ -136,9 +172,16 @@ def entry_to_row(entry: Entry) -> dict[str, str]:
         terms = entry.terms_in(lang)
         main = next((t for t in terms if t.type == "full-form" and t.status == "preferred"), None)
         row[lang] = main.text if main else ""
+        row[f"{lang}_context"] = (main.context or "") if main else ""
         row[f"{lang}_abbr"] = SEPARATOR.join(t.text for t in terms if t.type == "abbreviation")
         others = [t.text for t in terms if t is not main and t.type != "abbreviation"]
         row[f"{lang}_variants"] = SEPARATOR.join(others)
+    implied = entry_from_row({**row, "id": entry.id or "x", "term_details": ""}, "", 0).terms
+    if implied != entry.terms:
+        defaults = {"type": "full-form", "status": "preferred", "pos": None, "note": None, "context": None}
+        row["term_details"] = json.dumps(
+            [{"lang": t.lang, "text": t.text} | {k: getattr(t, k) for k, v in defaults.items() if getattr(t, k) != v}
+             for t in entry.terms], ensure_ascii=False)
     return row
 
 

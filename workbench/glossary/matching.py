@@ -24,7 +24,7 @@ from workbench.glossary.inflection import (
     ru_stem,
     ru_word_matches,
 )
-from workbench.glossary.model import Entry
+from workbench.glossary.model import Context, Entry
 from workbench.text.model import Block
 from workbench.text.normalise import fold
 
@@ -138,6 +138,7 @@ class _Term:
     words: list[_Word]
     gaps: list[str]
     order: int
+    context: Context = Context()
 
 
 class TermMatcher:
@@ -155,6 +156,10 @@ class TermMatcher:
                 seen.add(key)
                 compiled = self._compile(entry.id, term.text, term.lang, order)
                 if compiled is not None:
+                    try:
+                        compiled.context = Context.parse(term.context)
+                    except ValueError:
+                        pass  # a stored restriction that does not parse restricts nothing
                     order += 1
                     self._index[term.lang][compiled.words[0].folded[:_KEY_SIZE]].append(compiled)
 
@@ -237,6 +242,9 @@ class TermMatcher:
         ):
             end = tokens[k][1]
             k += 1
+        next_word = folded[k] if k < len(tokens) and gaps[k - 1] == "space" else None
+        if not term.context.allows(next_word):
+            return None
         return k - i, end
 
     def find_in_blocks(self, blocks: Sequence[Block], lang: str) -> list[BlockHit]:

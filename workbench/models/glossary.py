@@ -47,6 +47,8 @@ class GlossaryTerm(Base):
     status: Mapped[str] = mapped_column(String(20), default="preferred")
     pos: Mapped[Optional[str]] = mapped_column(String(20))
     note: Mapped[Optional[str]] = mapped_column(Text)
+    # Where the term counts for this concept: "not before: қоғам, құқық" (see glossary.model.Context).
+    context: Mapped[Optional[str]] = mapped_column(String(400))
 
     entry: Mapped[GlossaryEntry] = relationship(back_populates="terms")
 

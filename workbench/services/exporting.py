@@ -14,12 +14,13 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFound
-from workbench.formats import alignment_po, alignment_tsv, tmx, xliff
+from workbench.formats import registry
 from workbench.formats.aligned import AlignedPair, Side
+from workbench.formats.safe import CONTROL
 from workbench.models import Alignment, Bead, Block, Edition, Segment, utcnow
 
-FORMATS = {"tmx": ("application/x-tmx+xml", "tmx"), "xliff": ("application/x-xliff+xml", "xlf"),
-           "po": ("text/x-gettext-translation", "po"), "tsv": ("text/tab-separated-values", "tsv")}
+# name -> (media type, file extension), for the pages' download links
+FORMATS = {f.name: (f.media_type, f.extension) for f in registry.formats("alignment").values() if f.write}
 
 
 def _side(segments: dict[int, tuple], start: int, end: int) -> Side:
@@ -49,22 +50,31 @@ def iter_pairs(session: Session, alignment_id: int, confirmed_only: bool = False
                           _side(segments["ru"], b.ru_start, b.ru_end), b.status, b.score, b.comment)
 
 
-def export(session: Session, alignment_id: int, fmt: str, stream: BinaryIO, confirmed_only: bool = False) -> int:
-    """Write the alignment to ``stream`` in ``fmt`` (tmx, xliff, po, tsv); returns the number of beads."""
+def _printable(pair: AlignedPair) -> AlignedPair:
+    """The pair without control characters (stored before imports refused them), so no export breaks on them."""
+    for side in (pair.kk, pair.ru):
+        side.sentences = [CONTROL.sub("", s) for s in side.sentences]
+    if pair.comment:
+        pair.comment = CONTROL.sub("", pair.comment)
+    return pair
+
+
+def export(session: Session, alignment_id: int, fmt: str, stream: BinaryIO, confirmed_only: bool = False, *,
+           include_unpaired: bool = False) -> int:
+    """Write the alignment to ``stream`` in ``fmt`` (tmx, xliff, po, tsv); returns the number of units written.
+
+    A TMX holds only the beads with both sides unless ``include_unpaired`` (then the one-sided ones
+    follow the pairs); XLIFF and PO mark a Kazakh sentence without a Russian side untranslated.
+    """
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}; expected one of: {', '.join(FORMATS)}")
     alignment = session.get(Alignment, alignment_id)
     if alignment is None:
         raise NotFound(f"no alignment {alignment_id}; `python run.py alignments` lists them")
-    pairs = iter_pairs(session, alignment_id, confirmed_only)
+    pairs = (_printable(p) for p in iter_pairs(session, alignment_id, confirmed_only))
     kk, ru = session.get(Edition, alignment.kk_edition_id), session.get(Edition, alignment.ru_edition_id)
-    if fmt == "tmx":
-        return tmx.write(pairs, stream, {"kk": kk.title, "ru": ru.title})
-    if fmt == "xliff":
-        return xliff.write(pairs, stream, original=f"{kk.title} | {ru.title}")
-    if fmt == "po":
-        return alignment_po.write(pairs, stream, project=kk.title)
-    return alignment_tsv.write(pairs, stream)
+    return registry.find("alignment", fmt).write(pairs, stream, {"kk": kk.title, "ru": ru.title},
+                                                 include_unpaired=include_unpaired)
 
 
 def file_name(session: Session, alignment_id: int, fmt: str, confirmed_only: bool) -> str:
@@ -72,22 +82,38 @@ def file_name(session: Session, alignment_id: int, fmt: str, confirmed_only: boo
     return f"alignment-{alignment_id}{suffix}.{FORMATS[fmt][1]}"
 
 
-def read_alignment_file(data: bytes, name: str) -> tuple[list[AlignedPair], dict[str, str]]:
-    """The pairs of a TMX or TSV file, chosen by its extension."""
+def read_alignment_file(data: bytes, name: str, fmt: str | None = None) -> tuple[list[AlignedPair], dict[str, str]]:
+    """The pairs of a TMX or TSV file, chosen by ``fmt`` or else by its extension."""
+    readable = [f for f in registry.formats("alignment").values() if f.read]
     ext = name.rsplit(".", 1)[-1].lower()
-    if ext in tmx.EXTENSIONS:
-        return tmx.read(data, name)
-    if ext in alignment_tsv.EXTENSIONS:
-        return alignment_tsv.read(data, name), {}
-    raise InputError("only .tmx and .tsv alignments can be imported", path=name)
+    for f in readable:
+        if f.name == fmt or (fmt is None and ext in f.extensions):
+            return f.read(data, name)
+    raise InputError(f"only {' and '.join('.' + f.extension for f in readable)} alignments can be imported",
+                     path=name)
 
 
-def import_alignment(session: Session, data: bytes, name: str, title: str | None = None) -> Alignment:
-    """Store a TMX or TSV alignment as a new kk edition, ru edition and alignment (all or nothing)."""
-    pairs, titles = read_alignment_file(data, name)
+def imported_before(session: Session, digest: str) -> Alignment | None:
+    """The alignment an earlier import of the same bytes made (both its editions carry the file's digest)."""
+    kk, ru = Edition.__table__.alias("kk"), Edition.__table__.alias("ru")
+    return session.scalar(select(Alignment).join(kk, kk.c.id == Alignment.kk_edition_id)
+                          .join(ru, ru.c.id == Alignment.ru_edition_id)
+                          .where(kk.c.sha256 == digest, ru.c.sha256 == digest).order_by(Alignment.id).limit(1))
+
+
+def import_alignment(session: Session, data: bytes, name: str, title: str | None = None, *,
+                     fmt: str | None = None) -> Alignment:
+    """Store a TMX or TSV alignment as a new kk edition, ru edition and alignment (all or nothing).
+
+    :raises InputError: the same file was imported before (naming that alignment), or it is malformed.
+    """
+    digest = hashlib.sha256(data).hexdigest()
+    earlier = imported_before(session, digest)
+    if earlier is not None:
+        raise InputError(f"this file was imported before as alignment {earlier.id}; nothing imported", path=name)
+    pairs, titles = read_alignment_file(data, name, fmt)
     if not pairs:
         raise InputError("the file holds no aligned sentences", path=name)
-    digest = hashlib.sha256(data).hexdigest()
     base = title or name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     editions = {}
     for lang in ("kk", "ru"):

@@ -11,9 +11,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from workbench.errors import InputError, NotFound
-from workbench.glossary.model import Entry, Term
+from workbench.glossary.model import Context, Entry, Term
 from workbench.models import Edition, GlossaryEntry, GlossaryTerm, Segment, utcnow
-from workbench.text.normalise import fold
+from workbench.text.normalise import fold, nfc
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +27,8 @@ def to_entry(row: GlossaryEntry) -> Entry:
         approval=row.approval,  # type: ignore[arg-type]
         approved_by=row.approved_by,
         approved_at=row.approved_at.isoformat(timespec="seconds") if row.approved_at else None,
-        terms=[Term(lang=t.lang, text=t.text, type=t.type, status=t.status, pos=t.pos, note=t.note)  # type: ignore[arg-type]
-               for t in row.terms])
+        terms=[Term(lang=t.lang, text=t.text, type=t.type, status=t.status, pos=t.pos, note=t.note,  # type: ignore[arg-type]
+                    context=t.context) for t in row.terms])
 
 
 def _parse_time(value: str | None) -> dt.datetime | None:
@@ -43,7 +43,7 @@ def fill_row(row: GlossaryEntry, entry: Entry) -> GlossaryEntry:
     row.approval = entry.approval
     row.approved_by, row.approved_at = entry.approved_by, _parse_time(entry.approved_at)
     row.terms = [GlossaryTerm(lang=t.lang, text=t.text, folded=fold(t.text), type=t.type, status=t.status,
-                              pos=t.pos, note=t.note) for t in entry.terms]
+                              pos=t.pos, note=t.note, context=t.context) for t in entry.terms]
     return row
 
 
@@ -102,7 +102,7 @@ class Saved:
 def save_entries(session: Session, new: Iterable[Entry], *, keep_approval: bool = True) -> Saved:
     """Add entries, or update those whose id is already stored (an approval given here is kept)."""
     saved = Saved()
-    for entry in new:
+    for entry in checked_entries(list(new), None):
         row = session.get(GlossaryEntry, entry.id)
         if row is None:
             session.add(fill_row(GlossaryEntry(id=entry.id), entry))
@@ -154,25 +154,52 @@ def get(session: Session, entry_id: str) -> GlossaryEntry:
     return row
 
 
+EXACT, INFLECTED, SUBSTRING = 0, 1, 2  # how a search result matched, best first
+
+
 def search(session: Session, query: str, lang: str | None = None, approval: str | None = None,
            offset: int = 0, limit: int = 50) -> tuple[list[GlossaryEntry], int]:
-    """Entries with a term containing ``query`` or matching it in an inflected form, and their total."""
+    """Entries matching ``query``, best first, and their total.
+
+    Ranked: a term equal to the query (case, ё/е and Unicode form aside), then a term found in it as
+    an inflected form (партиясының, партией), then a term containing it; within each, approved entries
+    before proposed ones, then shorter terms first. An empty query lists every entry by id.
+    """
+    text = " ".join(query.split())
+    q = fold(text)
+    langs = [lang] if lang else ["kk", "ru"]
     stmt = select(GlossaryEntry)
-    q = fold(query.strip())
-    if q:
-        ids = set(session.scalars(select(GlossaryTerm.entry_id).where(
-            GlossaryTerm.folded.contains(q), *([GlossaryTerm.lang == lang] if lang else []))))
-        # An inflected form (партиясының, партией) finds its entry through the matcher.
-        found = matcher(session)
-        for code in ([lang] if lang else ["kk", "ru"]):
-            ids.update(hit.entry_id for hit in found.find(query, code))
-        stmt = stmt.where(GlossaryEntry.id.in_(ids))
     if approval:
         stmt = stmt.where(GlossaryEntry.approval == approval)
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = list(session.scalars(stmt.options(selectinload(GlossaryEntry.terms))
-                                .order_by(GlossaryEntry.id).offset(offset).limit(limit)))
-    return rows, total
+    if not q:
+        total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+        rows = list(session.scalars(stmt.options(selectinload(GlossaryEntry.terms))
+                                    .order_by(GlossaryEntry.id).offset(offset).limit(limit)))
+        return rows, total
+    best: dict[str, tuple[int, int]] = {}
+
+    def consider(entry_id: str, how: int, length: int) -> None:
+        if (how, length) < best.get(entry_id, (9, 0)):
+            best[entry_id] = (how, length)
+
+    for entry_id, folded in session.execute(select(GlossaryTerm.entry_id, GlossaryTerm.folded).where(
+            GlossaryTerm.folded.contains(q), GlossaryTerm.lang.in_(langs))):
+        consider(entry_id, EXACT if folded == q else SUBSTRING, len(folded))
+    found = matcher(session)
+    for code in langs:
+        for hit in found.find(text, code):
+            if hit.start == 0 and hit.end >= len(text):  # the whole query is a form of the term
+                consider(hit.entry_id, INFLECTED, hit.end - hit.start)
+            else:
+                consider(hit.entry_id, SUBSTRING, hit.end - hit.start)
+    approvals = dict(session.execute(select(GlossaryEntry.id, GlossaryEntry.approval)
+                                     .where(GlossaryEntry.id.in_(best), *([GlossaryEntry.approval == approval]
+                                                                           if approval else []))).all())
+    ranked = sorted(approvals, key=lambda i: (best[i][0], approvals[i] != "approved", best[i][1], i))
+    page = ranked[offset:offset + limit]
+    rows = {r.id: r for r in session.scalars(select(GlossaryEntry).where(GlossaryEntry.id.in_(page))
+                                             .options(selectinload(GlossaryEntry.terms)))}
+    return [rows[i] for i in page], len(ranked)
 
 
 def approve(session: Session, entry_id: str, user: str) -> GlossaryEntry:
@@ -191,7 +218,7 @@ def merge(session: Session, keep_id: str, other_id: str) -> GlossaryEntry:
         if (t.lang, t.folded) not in have:
             keep.terms.append(GlossaryTerm(lang=t.lang, text=t.text, folded=t.folded, type=t.type,
                                            status="admitted" if t.status == "preferred" else t.status,
-                                           pos=t.pos, note=t.note))
+                                           pos=t.pos, note=t.note, context=t.context))
     notes = [n for n in (keep.note, other.note and f"merged from {other.id}: {other.note}") if n]
     keep.note = "; ".join(notes) or None
     session.delete(other)
@@ -244,20 +271,95 @@ def delete_entry(session: Session, entry_id: str) -> None:
     session.execute(delete(GlossaryEntry).where(GlossaryEntry.id == entry_id))
 
 
-def import_file(session: Session, path: Path, fmt: str | None = None) -> Saved:
-    """Read a glossary file whole and add or update its entries; a malformed file changes nothing."""
-    from workbench.formats import glossary_format
+IMPORT_ID_PREFIX = "imp"
 
-    if not path.is_file():
-        raise InputError("no such file", path=str(path))
-    found = glossary_format(fmt, str(path)).read(path.read_bytes(), str(path))
+
+def checked_entries(found: list[Entry], path: str | None) -> list[Entry]:
+    """Entries fit to store: known languages only, no control characters, terms within the column sizes,
+    parts of speech on the TBX-Basic picklist; ``InputError`` names the entry otherwise."""
+    from workbench.formats.languages import language
+    from workbench.formats.safe import control_character_problem
+    from workbench.glossary.data import ID_RE
+    from workbench.glossary.model import part_of_speech
+
+    for number, entry in enumerate(found, start=1):
+        name = f"entry {number}{f' ({entry.id})' if entry.id else ''}"
+        if entry.id and (len(entry.id) > 60 or not ID_RE.match(entry.id)):
+            raise InputError(f"{name}: id {entry.id[:80]!r} is not an id (at most 60 letters, digits, '-', '.', ':')",
+                             path=path)
+        values = [entry.category, entry.note, entry.source, entry.approved_by]
+        for term in entry.terms:
+            lang = language(term.lang)
+            if lang is None:
+                raise InputError(f"{name}: term «{term.text[:60]}» is in the language {term.lang!r}; only kk and "
+                                 f"ru are kept", path=path)
+            term.lang = lang
+            term.text = nfc(" ".join(term.text.split()))  # a term is one line: no line breaks inside
+            term.pos = part_of_speech(term.pos)
+            if len(term.text) > 400:
+                raise InputError(f"{name}: term «{term.text[:60]}…» is longer than 400 characters", path=path)
+            values += [term.text, term.note, term.context]
+            if term.context:
+                try:
+                    Context.parse(term.context)
+                except ValueError as exc:
+                    raise InputError(f"{name}: term «{term.text[:60]}»: {exc}", path=path) from None
+        for value in values:
+            problem = value and control_character_problem(value)
+            if problem:
+                raise InputError(f"{name}: {problem} in «{value[:60]}»", path=path)
+    return found
+
+
+def import_data(session: Session, data: bytes, name: str, fmt: str | None = None, *,
+                dry_run: bool = False):
+    """Plan (and unless ``dry_run``, carry out) the import of a glossary file's bytes.
+
+    Entries are matched with the stored ones by their terms, never by the file's ids (see
+    ``workbench.glossary.merging``); a malformed file raises ``InputError`` and changes nothing.
+    :returns: the ``ImportPlan``: what was (or would be) added, updated, left unchanged, skipped.
+    """
+    from workbench.formats.registry import find
+    from workbench.glossary.merging import numbered_ids, plan_import
+
+    form = find("glossary", fmt, name, for_reading=True)
+    found = checked_entries(form.read(data, name), name)
     if not found:
-        raise InputError("no glossary entries in this file", path=str(path))
-    return save_entries(session, found)
+        raise InputError("no glossary entries in this file", path=name)
+    plan = plan_import(entries(session), found, form.carries, numbered_ids(IMPORT_ID_PREFIX))
+    if not dry_run:
+        for entry in plan.added:
+            session.add(fill_row(GlossaryEntry(id=entry.id), entry))
+        for before, after in plan.updated:
+            fill_row(get(session, before.id), after)
+        session.flush()
+    return plan
+
+
+def import_file(session: Session, path: Path, fmt: str | None = None, *, max_bytes: int = 20 * 1024 * 1024,
+                dry_run: bool = False):
+    """Read a glossary file (at most ``max_bytes``) and import it as ``import_data`` does."""
+    from workbench.services.importing import read_file
+
+    return import_data(session, read_file(path, max_bytes), str(path), fmt, dry_run=dry_run)
 
 
 def export(session: Session, fmt: str) -> bytes:
-    """The whole stored glossary in ``fmt`` (tbx, tsv, csv, omegat, po, json)."""
-    from workbench.formats import glossary_format
+    """The whole stored glossary in ``fmt`` (tbx, tsv, csv, omegat, po, json).
 
-    return glossary_format(fmt, f"glossary.{fmt}").write(entries(session))
+    Control characters that reached the database before imports refused them are left out, so that
+    no stored text can break an export.
+    """
+    from workbench.formats.registry import find
+    from workbench.formats.safe import CONTROL
+
+    def clean(value):
+        return CONTROL.sub("", value) if isinstance(value, str) else value
+
+    found = entries(session)
+    for entry in found:
+        for name in ("id", "category", "note", "source", "approved_by", "approved_at"):
+            setattr(entry, name, clean(getattr(entry, name)))
+        for term in entry.terms:
+            term.text, term.note, term.pos = clean(term.text), clean(term.note), clean(term.pos)
+    return find("glossary", fmt).write(found)

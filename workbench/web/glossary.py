@@ -2,17 +2,22 @@
 from __future__ import annotations
 
 import json
+import re
+import secrets
+import tempfile
+from pathlib import Path
 
 from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request,
                    url_for)
 
 from workbench.db import get_session, transaction
-from workbench.errors import NotFound, WorkbenchError
-from workbench.formats import GLOSSARY_FORMATS
+from workbench.errors import InputError, NotFound, WorkbenchError
+from workbench.formats import registry
 from workbench.glossary.model import TERM_STATUSES, TERM_TYPES, Entry, Term
 from workbench.services import glossary, harvesting
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
+from workbench.web.i18n import gettext as _
 
 bp = Blueprint("glossary", __name__, url_prefix="/glossary")
 
@@ -32,7 +37,7 @@ def index():
     approval = request.args.get("approval") or None
     rows, total = glossary.search(session, q, lang, approval, (page - 1) * size, size)
     return render_template("glossary/index.html", rows=rows, total=total, page=page, size=size, q=q, lang=lang,
-                           approval=approval, formats=GLOSSARY_FORMATS)
+                           approval=approval, formats=registry.formats("glossary"))
 
 
 @bp.get("/entry/<entry_id>")
@@ -66,6 +71,10 @@ def save(entry_id: str):
             raise WorkbenchError("an entry needs at least one term")
         with _tx() as session:
             existing = session.get(glossary.GlossaryEntry, entry_id)
+            # The form edits text, type and status: part of speech and term notes stay as stored.
+            kept = {(t.lang, t.text): (t.pos, t.note) for t in (existing.terms if existing else [])}
+            for term in terms:
+                term.pos, term.note = kept.get((term.lang, term.text), (None, None))
             entry = Entry(entry_id, terms, category=request.form.get("category") or None,
                           note=request.form.get("note") or None,
                           source=existing.source if existing else "entered in the workbench")
@@ -167,34 +176,69 @@ def decide(candidate_id: int):
 @bp.get("/export.<fmt>")
 def export(fmt: str):
     """Download the whole glossary as TBX, TSV, CSV, OmegaT, PO or JSON."""
-    if fmt not in GLOSSARY_FORMATS:
+    known = registry.formats("glossary")
+    if fmt not in known or known[fmt].write is None:
         abort(404)
     data = glossary.export(get_session(), fmt)
-    ext = "utf8" if fmt == "omegat" else fmt
-    return Response(data, mimetype="application/octet-stream",
-                    headers={"Content-Disposition": f'attachment; filename="glossary.{ext}"'})
+    return Response(data, mimetype=known[fmt].media_type,
+                    headers={"Content-Disposition": f'attachment; filename="glossary.{known[fmt].extension}"'})
+
+
+def _held_imports() -> Path:
+    """Where uploaded glossary files wait between their preview and the person's confirmation."""
+    folder = Path(tempfile.gettempdir()) / "workbench-glossary-imports"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
 
 
 @bp.post("/import")
 @require("text")
 def import_file():
-    """Upload a glossary file; a malformed file is refused whole."""
-    import tempfile
-    from pathlib import Path
-
+    """Upload a glossary file: show what it would add, update, leave unchanged and skip, then ask."""
     upload = request.files.get("file")
     if upload is None or not upload.filename:
-        flash("Choose a file to import.", "error")
+        flash(_("Choose a file to import."), "error")
         return redirect(url_for(".index"))
     name = Path(upload.filename).name
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / name
-        upload.save(path)
-        try:
-            with _tx() as session:
-                saved = glossary.import_file(session, path, request.form.get("format") or None)
-            flash(f"{name}: {saved.summary()}.")
-        except WorkbenchError as error:
-            # The file was saved under a temporary folder; the user knows it by its own name.
-            flash(str(error).replace(str(path), name), "error")
+    fmt = request.form.get("format") or None
+    limit = int(current_app.config["MAX_IMPORT_BYTES"])
+    data = upload.read(limit + 1)
+    try:
+        if len(data) > limit:
+            raise InputError(f"file is over the import limit of {limit:,} bytes", path=name)
+        plan = glossary.import_data(get_session(), data, name, fmt, dry_run=True)
+    except WorkbenchError as error:
+        flash(str(error), "error")
+        return redirect(url_for(".index"))
+    finally:
+        get_session().rollback()
+    token = secrets.token_hex(16)
+    (_held_imports() / f"{token}.bin").write_bytes(data)
+    (_held_imports() / f"{token}.json").write_text(json.dumps({"name": name, "format": fmt, "user": g.user.name}))
+    return render_template("glossary/import_preview.html", plan=plan, name=name, token=token)
+
+
+@bp.post("/import/<token>")
+@require("text")
+def import_confirmed(token: str):
+    """Carry out an import the person has seen the preview of (or drop it)."""
+    if not re.fullmatch(r"[0-9a-f]{32}", token):
+        abort(404)
+    data_path, info_path = _held_imports() / f"{token}.bin", _held_imports() / f"{token}.json"
+    if not data_path.exists() or not info_path.exists():
+        flash(_("This import is no longer waiting; upload the file again."), "error")
+        return redirect(url_for(".index"))
+    info = json.loads(info_path.read_text())
+    try:
+        if request.form.get("decision") != "import":
+            flash(_("Import of %(name)s cancelled; nothing changed.", name=info["name"]))
+            return redirect(url_for(".index"))
+        with _tx() as session:
+            plan = glossary.import_data(session, data_path.read_bytes(), info["name"], info["format"])
+        flash(f"{info['name']}: {plan.summary()}.")
+    except WorkbenchError as error:
+        flash(str(error), "error")
+    finally:
+        data_path.unlink(missing_ok=True)
+        info_path.unlink(missing_ok=True)
     return redirect(url_for(".index"))
