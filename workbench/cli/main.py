@@ -153,7 +153,7 @@ def align(obj: AppContext, doc_kk: str, doc_ru: str) -> None:
 
 def register(group: click.Group) -> None:
     """Add the commands that live in the other modules of this package."""
-    from workbench.cli import align_text, checks, glossary, review, terms
+    from workbench.cli import align_text, checks, glossary, review, terms, users
 
     group.add_command(align_text.align_text)
     group.add_command(checks.check_file)
@@ -163,6 +163,7 @@ def register(group: click.Group) -> None:
     group.add_command(glossary.glossary_group)
     for command in review.COMMANDS:
         group.add_command(command)
+    group.add_command(users.users)
 
 
 register(cli)
