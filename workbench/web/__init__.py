@@ -1,25 +1,29 @@
 """Web pages: one blueprint per area, registered here with the error handlers and template helpers.
 
-Also installed here for the whole app: the logged-in user (``g.user``), the CSRF check on every
-mutating request, and cookie settings (HttpOnly, SameSite=Lax, Secure over https).
+Also installed here for the whole app: the logged-in user (``g.user``), private-by-default (only the
+login page, static files and ``/healthz`` are open), the CSRF check on every mutating request, security
+headers, and cookie settings (HttpOnly, SameSite=Lax, Secure over https).
 """
 from __future__ import annotations
 
 
 from flask import Flask, render_template
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from workbench.db import get_session
 
 
 def register(app: Flask) -> None:
-    from workbench.web import alignments, auth, editions, errata, glossary, i18n
+    from workbench.web import alignments, auth, editions, errata, glossary, i18n, security
 
     i18n.install(app)
     app.session_interface = auth.SessionInterface()
     app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
     app.before_request(auth.load_user)
+    app.before_request(auth.require_login)
     app.before_request(auth.check_csrf)
+    security.install(app)
     app.jinja_env.globals.update(csrf_token=auth.csrf_token, csrf_field=auth.csrf_field, may=auth.may)
 
     app.register_blueprint(editions.bp)
@@ -32,6 +36,11 @@ def register(app: Flask) -> None:
     @app.errorhandler(404)
     def not_found(error):
         return render_template("errors/404.html", error=error), 404
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(error):
+        limit = app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+        return auth.refuse(i18n.gettext("the request is larger than %(n)s MiB and was refused", n=limit), 413)
 
     @app.errorhandler(500)
     def server_error(error):
