@@ -63,6 +63,12 @@ def refusal(kind: type[WorkbenchError], template: str, **values: object) -> Work
     return error
 
 
+# Words stored in English and shown translated (roles, audit actions, the command-line actor).
+LABELS = (N_("viewer"), N_("translator"), N_("editor"), N_("admin"), N_("add user"), N_("change role"),
+          N_("disable user"), N_("enable user"), N_("reset password"), N_("change own password"),
+          N_("command line"))
+
+
 def hash_password(password: str) -> str:
     return generate_password_hash(password, method=HASH_METHOD)
 
