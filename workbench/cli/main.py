@@ -59,12 +59,16 @@ def cli(ctx: click.Context, host: str, port: int) -> None:
 @pass_ctx
 def serve(obj: AppContext, host: str, port: int) -> None:
     """Set up the database and the bundled corpora, then serve the workbench."""
+    import time
+
     from workbench.services.setup import prepare
 
+    start = time.perf_counter()
     app = obj.app
     with obj.transaction() as session:
         for line in prepare(session, app.config, app.instance_path):
             click.echo(line)
+    click.echo(f"set-up done in {time.perf_counter() - start:.1f} s")
     click.echo(f"Workbench running at http://{host}:{port}/  (Ctrl+C stops it)")
     app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
 
@@ -153,7 +157,7 @@ def align(obj: AppContext, doc_kk: str, doc_ru: str) -> None:
 
 def register(group: click.Group) -> None:
     """Add the commands that live in the other modules of this package."""
-    from workbench.cli import align_text, checks, glossary, review, terms, users
+    from workbench.cli import align_text, backup, checks, glossary, review, terms, users
 
     group.add_command(align_text.align_text)
     group.add_command(checks.check_file)
@@ -164,6 +168,8 @@ def register(group: click.Group) -> None:
     for command in review.COMMANDS:
         group.add_command(command)
     group.add_command(users.users)
+    group.add_command(backup.backup)
+    group.add_command(backup.restore)
 
 
 register(cli)

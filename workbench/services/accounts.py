@@ -66,7 +66,7 @@ def refusal(kind: type[WorkbenchError], template: str, **values: object) -> Work
 # Words stored in English and shown translated (roles, audit actions, the command-line actor).
 LABELS = (N_("viewer"), N_("translator"), N_("editor"), N_("admin"), N_("add user"), N_("change role"),
           N_("disable user"), N_("enable user"), N_("reset password"), N_("change own password"),
-          N_("command line"))
+          N_("command line"), N_("backup"), N_("restore backup"))
 
 
 def hash_password(password: str) -> str:
