@@ -25,6 +25,13 @@ def _fresh_postgres(url: str) -> str:
     return url
 
 
+@pytest.fixture(autouse=True)
+def quick_scrypt(monkeypatch):
+    """Still scrypt, but with a small cost: the tests create and log in users hundreds of times."""
+    from workbench.services import accounts
+    monkeypatch.setattr(accounts, "HASH_METHOD", "scrypt:1024:8:1")
+
+
 @pytest.fixture
 def database_url(tmp_path: Path) -> str:
     url = os.environ.get("WORKBENCH_TEST_DATABASE_URL")
@@ -48,9 +55,30 @@ def app(database_url: str, tmp_path: Path):
     app.extensions["workbench.engine"].dispose()
 
 
+READER = ("reader", "a reader's password")
+
+
+@pytest.fixture
+def anonymous(app):
+    """A client that has not logged in (the workbench is private by default)."""
+    return app.test_client()
+
+
 @pytest.fixture
 def client(app):
-    return app.test_client()
+    """A client logged in as ``reader`` (role viewer): pages are private by default."""
+    import re
+
+    from workbench.services.accounts import create_user
+
+    with transaction(app.extensions["workbench.sessions"]) as s:
+        create_user(s, READER[0], READER[1], "viewer")
+    client = app.test_client()
+    page = client.get("/auth/login").get_data(as_text=True)
+    token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
+    response = client.post("/auth/login", data={"name": READER[0], "password": READER[1], "csrf_token": token})
+    assert response.status_code == 302
+    return client
 
 
 @pytest.fixture

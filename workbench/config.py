@@ -29,6 +29,12 @@ DEFAULTS: dict[str, object] = {
     "JOBS_IN_PROCESS": True,
     # A running job whose worker has not reported for this long is queued again (seconds).
     "JOB_STALE_SECONDS": 120,
+    # Anonymous visitors may read (GET) every page, for a public project; changes always need a login.
+    "PUBLIC_READ": False,
+    # Login throttling: this many wrong passwords within the window lock an account / an address.
+    "LOGIN_FAILURES_PER_ACCOUNT": 10,
+    "LOGIN_FAILURES_PER_ADDRESS": 10,
+    "LOGIN_WINDOW_SECONDS": 60,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
 }
@@ -39,6 +45,8 @@ def from_environment() -> dict[str, object]:
     found: dict[str, object] = {}
     if os.environ.get("DATABASE_URL"):
         found["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    if os.environ.get("WORKBENCH_PUBLIC_READ"):
+        found["PUBLIC_READ"] = os.environ["WORKBENCH_PUBLIC_READ"].lower() in ("1", "true", "yes", "on")
     if os.environ.get("WORKBENCH_SECRET_KEY"):
         found["SECRET_KEY"] = os.environ["WORKBENCH_SECRET_KEY"]
     return found

@@ -9,7 +9,7 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import MetaData, create_engine, event, inspect
+from sqlalchemy import MetaData, create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -53,11 +53,25 @@ def migrations_config(engine: Engine):
     return cfg
 
 
+# Held while migrating on PostgreSQL, so that server processes starting together migrate one at a time.
+MIGRATION_LOCK = 0x776F726B  # "work"
+
+
 def upgrade(engine: Engine) -> None:
-    """Create or upgrade the schema to the newest migration (idempotent)."""
+    """Create or upgrade the schema to the newest migration (idempotent; on PostgreSQL under an advisory
+    lock, so several processes may call it at once)."""
     from alembic import command
 
-    command.upgrade(migrations_config(engine), "head")
+    if engine.dialect.name != "postgresql":
+        command.upgrade(migrations_config(engine), "head")
+        return
+    with engine.connect() as lock:
+        lock.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+        try:
+            command.upgrade(migrations_config(engine), "head")
+        finally:
+            lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+            lock.commit()
 
 
 def is_current(engine: Engine) -> bool:

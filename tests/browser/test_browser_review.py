@@ -165,8 +165,9 @@ def test_second_reviewer_on_the_same_bead_gets_the_conflict_message(live, browse
         other.close()
 
 
-def test_anonymous_visitor_reads_but_has_no_controls(live, context):
+def test_anonymous_visitor_of_a_public_project_reads_but_has_no_controls(app, live, context):
     base, demo = live
+    app.config["PUBLIC_READ"] = True
     page = context.new_page()
     page.goto(f"{base}/alignments/{demo.alignment_id}")
     assert page.locator("tr.bead").count() == 7 and page.locator("#undo").count() == 0

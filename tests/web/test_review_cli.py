@@ -4,7 +4,8 @@ from __future__ import annotations
 from translate.storage import tmx as tt_tmx
 
 from workbench.cli.main import AppContext
-from workbench.cli.review import alignments, export, import_alignment, users
+from workbench.cli.review import alignments, export, import_alignment
+from workbench.cli.users import users
 from workbench.services.accounts import authenticate, ensure_admin
 
 

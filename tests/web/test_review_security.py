@@ -53,9 +53,9 @@ def bead_rows(session, demo):
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=[r[0] for r in ROUTES])
-def test_anonymous_user_is_refused(client, session, demo, target, route):
+def test_anonymous_user_is_refused(anonymous, session, demo, target, route):
     before = bead_rows(session, demo)
-    response = _call(client, demo, target, route, csrf_of(client))
+    response = _call(anonymous, demo, target, route, csrf_of(anonymous))
     assert response.status_code == 401
     assert bead_rows(session, demo) == before
 

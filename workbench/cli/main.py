@@ -59,12 +59,16 @@ def cli(ctx: click.Context, host: str, port: int) -> None:
 @pass_ctx
 def serve(obj: AppContext, host: str, port: int) -> None:
     """Set up the database and the bundled corpora, then serve the workbench."""
+    import time
+
     from workbench.services.setup import prepare
 
+    start = time.perf_counter()
     app = obj.app
     with obj.transaction() as session:
         for line in prepare(session, app.config, app.instance_path):
             click.echo(line)
+    click.echo(f"set-up done in {time.perf_counter() - start:.1f} s")
     if app.config.get("JOBS_IN_PROCESS", True):
         from workbench.services.jobs import Worker
 
@@ -163,7 +167,7 @@ def align(obj: AppContext, doc_kk: str, doc_ru: str) -> None:
 
 def register(group: click.Group) -> None:
     """Add the commands that live in the other modules of this package."""
-    from workbench.cli import align_text, checks, export_edition, glossary, jobs, review, terms
+    from workbench.cli import align_text, backup, checks, export_edition, glossary, jobs, review, terms, users
 
     group.add_command(align_text.align_text)
     group.add_command(checks.check_file)
@@ -174,9 +178,12 @@ def register(group: click.Group) -> None:
     group.add_command(glossary.glossary_group)
     for command in review.COMMANDS:
         group.add_command(command)
+    group.add_command(users.users)
+    group.add_command(backup.backup)
+    group.add_command(backup.restore)
     group.add_command(jobs.worker)
     group.add_command(jobs.list_jobs)
-    review.users.add_command(jobs.token)
+    users.users.add_command(jobs.token)
 
 
 register(cli)

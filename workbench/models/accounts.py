@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import Index, String, Text
+from sqlalchemy import Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.db import Base
@@ -24,6 +24,42 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(300))
     role: Mapped[str] = mapped_column(String(20), default="viewer")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # A disabled user cannot log in, and every session of theirs ends at once.
+    disabled: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Stored in each session cookie; raising it (disable, reset, password change) ends every session.
+    session_generation: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Set by a password reset: the temporary password must be replaced at the next login.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The page language the user chose (kk, ru, en); None follows the browser's Accept-Language.
+    language: Mapped[Optional[str]] = mapped_column(String(8))
+
+
+class AuditEvent(Base):
+    """One administrative action (users added, disabled, reset, roles changed, backups restored)."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(80))  # a user name, or "command line"
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[Optional[str]] = mapped_column(String(80))
+    detail: Mapped[Optional[str]] = mapped_column(Text)
+    address: Mapped[Optional[str]] = mapped_column(String(64))
+
+
+class LoginFailure(Base):
+    """A wrong password; recent ones per account and per address throttle further attempts.
+
+    Kept in the database so that every server process (gunicorn workers) counts the same failures.
+    """
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    name: Mapped[str] = mapped_column(String(80), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
 
 
 class Change(Base):

@@ -1,25 +1,29 @@
 """Web pages: one blueprint per area, registered here with the error handlers and template helpers.
 
-Also installed here for the whole app: the logged-in user (``g.user``), the CSRF check on every
-mutating request, and cookie settings (HttpOnly, SameSite=Lax, Secure over https).
+Also installed here for the whole app: the logged-in user (``g.user``), private-by-default (only the
+login page, static files and ``/healthz`` are open), the CSRF check on every mutating request, security
+headers, and cookie settings (HttpOnly, SameSite=Lax, Secure over https).
 """
 from __future__ import annotations
 
 
 from flask import Flask, render_template, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from workbench.db import get_session
 
 
 def register(app: Flask) -> None:
-    from workbench.web import alignments, api, auth, editions, errata, glossary, i18n, jobs, starting
+    from workbench.web import alignments, api, auth, editions, errata, glossary, i18n, jobs, security, starting
 
     i18n.install(app)
     app.session_interface = auth.SessionInterface()
     app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
     app.before_request(auth.load_user)
+    app.before_request(auth.require_login)
     app.before_request(auth.check_csrf)
+    security.install(app)
     app.jinja_env.globals.update(csrf_token=auth.csrf_token, csrf_field=auth.csrf_field, may=auth.may)
 
     app.register_blueprint(editions.bp)
@@ -40,10 +44,12 @@ def register(app: Flask) -> None:
     def wrong_method(error):
         return api.json_error(405, f"{request.method} is not allowed here") or error
 
-    @app.errorhandler(413)
+    @app.errorhandler(RequestEntityTooLarge)
     def too_large(error):
-        limit = app.config.get("MAX_CONTENT_LENGTH")
-        return api.json_error(413, f"the request is over the size limit of {limit:,} bytes") or error
+        limit = app.config["MAX_CONTENT_LENGTH"]
+        return (api.json_error(413, f"the request is over the size limit of {limit:,} bytes")
+                or auth.refuse(i18n.gettext("the request is larger than %(n)s MiB and was refused",
+                                            n=limit // (1024 * 1024)), 413))
 
     @app.errorhandler(500)
     def server_error(error):

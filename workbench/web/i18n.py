@@ -1,27 +1,95 @@
-"""Translatable strings for pages and messages.
+"""Pages in Kazakh, Russian and English (Flask-Babel), and one format for dates.
 
 Templates call ``_('…')`` / ``gettext`` / ``ngettext`` (Jinja's i18n extension, new style: ``_('%(n)s beads',
-n=3)``); Python code calls :func:`gettext` / :func:`ngettext` from this module. Until message catalogues are
-installed the strings pass through unchanged, so every page already marks what is to be translated.
+n=3)``); Python code calls :func:`gettext` / :func:`ngettext` from this module. The catalogues are
+``workbench/translations/LANG/LC_MESSAGES/messages.po``; they are compiled to ``.mo`` files in the
+instance folder when the app starts and a ``.po`` is newer than its ``.mo`` (so a fresh clone needs no
+build step). The language is the user's choice (stored on the user), else the best match of the
+browser's ``Accept-Language``, else English.
+
+Dates are shown in one format in every language: ``2026-12-05 14:03`` (UTC) and ``2026-12-05``.
 """
 from __future__ import annotations
 
-from flask import Flask
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+import flask_babel
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Flask, g, has_request_context, request
+
+LANGUAGES = ("kk", "ru", "en")
+DEFAULT_LANGUAGE = "en"
+CATALOGUES = Path(__file__).resolve().parent.parent / "translations"
+DOMAIN = "messages"
 
 
-def gettext(message: str, **values) -> str:
-    return message % values if values else message
+def gettext(message: str, **values: object) -> str:
+    """``message`` in the page's language, with ``%(name)s`` placeholders filled from ``values``."""
+    return flask_babel.gettext(message, **values)
 
 
-def ngettext(singular: str, plural: str, n: int, **values) -> str:
-    values.setdefault("num", n)
-    return (singular if n == 1 else plural) % values
+def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
+    return flask_babel.ngettext(singular, plural, n, **values)
 
 
 _ = gettext
 
 
+def select_language() -> str:
+    """The user's own choice, else the browser's preference among kk, ru, en, else English."""
+    if not has_request_context():
+        return DEFAULT_LANGUAGE
+    user = g.get("user")
+    if user is not None and user.language in LANGUAGES:
+        return user.language
+    return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
+
+
+def page_language() -> str:
+    return str(flask_babel.get_locale() or DEFAULT_LANGUAGE)
+
+
+def when(value: dt.datetime | None) -> str:
+    """A moment as ``YYYY-MM-DD HH:MM`` (UTC, as stored)."""
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def day(value: dt.date | None) -> str:
+    return value.strftime("%Y-%m-%d") if value else ""
+
+
+def compile_catalogues(source: Path, target: Path) -> list[str]:
+    """Compile every ``LANG/LC_MESSAGES/messages.po`` under ``source`` whose ``.mo`` under ``target`` is
+    missing or older; returns the languages compiled. Each file is replaced atomically, so several
+    processes starting together never read half a file."""
+    compiled = []
+    for po in sorted(source.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        language = po.parent.parent.name
+        mo = target / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        with po.open("rb") as stream:
+            catalogue = read_po(stream, locale=language)
+        handle, tmp = tempfile.mkstemp(dir=mo.parent, suffix=".part")
+        with os.fdopen(handle, "wb") as out:
+            write_mo(out, catalogue)
+        os.replace(tmp, mo)
+        compiled.append(language)
+    return compiled
+
+
 def install(app: Flask) -> None:
-    """Give the templates ``_``, ``gettext`` and ``ngettext``."""
-    app.jinja_env.add_extension("jinja2.ext.i18n")
-    app.jinja_env.install_null_translations(newstyle=True)
+    """Flask-Babel with the compiled catalogues; ``_``, ``gettext``, ``ngettext``, ``page_language`` and
+    the ``when`` / ``day`` date filters in templates."""
+    compiled = Path(app.instance_path) / "translations"
+    compile_catalogues(CATALOGUES, compiled)
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(compiled)
+    flask_babel.Babel(app, locale_selector=select_language)
+    app.jinja_env.globals.update(page_language=page_language)
+    app.jinja_env.filters.update(when=when, day=day)

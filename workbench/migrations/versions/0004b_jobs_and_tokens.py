@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0004b'
-down_revision = '0003'
+down_revision = '0004a'
 branch_labels = None
 depends_on = None
 

@@ -338,7 +338,6 @@
       post("/confirm-above", { score: score }, focusPosition());
     }
   });
-  document.querySelectorAll("select.submit-on-change").forEach((s) => s.addEventListener("change", () => s.form.submit()));
   bind("help-button", () => document.getElementById("help").showModal());
   conflict.querySelector(".reload").addEventListener("click", () => location.reload());
 

@@ -1,0 +1,88 @@
+"""Pages in Kazakh, Russian and English: Accept-Language, the user's own choice, complete catalogues."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+from review_builders import csrf_of, login
+
+from workbench.web import i18n
+
+
+def _h1(response) -> str:
+    return re.search(r"<h1>(.*?)</h1>", response.get_data(as_text=True)).group(1)
+
+
+@pytest.mark.parametrize("header, title, lang", [("ru", "Войти", "ru"), ("kk-KZ,kk;q=0.9", "Кіру", "kk"),
+                                                  ("en-US,en;q=0.9", "Log in", "en"), ("de", "Log in", "en"),
+                                                  ("fr;q=1, ru;q=0.8", "Войти", "ru")])
+def test_the_language_follows_accept_language(anonymous, header, title, lang):
+    response = anonymous.get("/auth/login", headers={"Accept-Language": header})
+    assert _h1(response) == title
+    assert f'<html lang="{lang}">' in response.get_data(as_text=True)
+
+
+def test_messages_and_errors_are_translated(anonymous, users):
+    wrong = anonymous.post("/auth/login", headers={"Accept-Language": "ru"},
+                           data={"name": "viewer", "password": "nope", "csrf_token": csrf_of(anonymous)})
+    assert "Неверное имя пользователя или пароль." in wrong.get_data(as_text=True)
+    api = anonymous.post("/api/beads/1", json={}, headers={"Accept-Language": "kk"})
+    assert api.status_code == 401 and api.get_json() == {"error": "алдымен жүйеге кіріңіз"}
+
+
+def test_a_user_chooses_the_language_and_it_is_kept(app, users, session):
+    client = app.test_client()
+    token = login(client, "editor")
+    assert client.post("/auth/account/language", data={"csrf_token": token, "language": "kk"}).status_code == 302
+    page = client.get("/auth/account", headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    assert "<h1>Тіркелгіңіз</h1>" in page and "редактор" in page
+    short = client.post("/auth/account/password", headers={"Accept-Language": "ru"},
+                        data={"csrf_token": token, "current": "correct horse battery", "new": "x", "repeat": "x"})
+    assert "құпиясөз кемінде 8 таңбадан тұруы керек" in short.get_data(as_text=True)
+    other = app.test_client()
+    login(other, "editor")
+    assert "<h1>Тіркелгіңіз</h1>" in other.get("/auth/account").get_data(as_text=True)  # stored on the user
+    client.post("/auth/account/language", data={"csrf_token": token, "language": ""})
+    assert "<h1>Ваша учётная запись</h1>" in client.get("/auth/account", headers={"Accept-Language": "ru"}).get_data(
+        as_text=True)
+    assert client.post("/auth/account/language", data={"csrf_token": token, "language": "xx"}).status_code == 400
+
+
+def test_russian_plurals_and_one_date_format(client, tmp_path, run_in):
+    from workbench.services.importing import import_file
+    text = tmp_path / "t.txt"
+    text.write_text("Бірінші сөйлем. Екінші сөйлем.\n", encoding="utf-8")
+    edition = run_in(import_file, text, "kk", "Екі", 10 ** 6).edition
+    page = client.get(f"/editions/{edition.id}", headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    assert "2 предложения" in page
+    listing = client.get("/", headers={"Accept-Language": "kk"}).get_data(as_text=True)
+    assert re.search(r"<td>\d{4}-\d\d-\d\d \d\d:\d\d</td>", listing)
+    assert i18n.when(dt.datetime(2026, 12, 5, 9, 7)) == "2026-12-05 09:07" and i18n.day(dt.date(2026, 1, 2)) == "2026-01-02"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_message_has_a_translation(lang):
+    with (i18n.CATALOGUES / lang / "LC_MESSAGES" / "messages.po").open("rb") as stream:
+        catalogue = read_po(stream, locale=lang)
+    untranslated = [m.id for m in catalogue if m.id and (m.fuzzy or not all(
+        m.string if isinstance(m.string, tuple) else [m.string]))]
+    assert untranslated == []
+    assert len(catalogue) > 100
+
+
+def test_catalogues_are_compiled_when_missing_or_older(tmp_path):
+    source = tmp_path / "src" / "ru" / "LC_MESSAGES"
+    source.mkdir(parents=True)
+    po = source / "messages.po"
+    po.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=utf-8\\n"\n\nmsgid "Save"\nmsgstr "Сохранить"\n',
+                  encoding="utf-8")
+    target = tmp_path / "out"
+    assert i18n.compile_catalogues(tmp_path / "src", target) == ["ru"]
+    assert i18n.compile_catalogues(tmp_path / "src", target) == []
+    mo = target / "ru" / "LC_MESSAGES" / "messages.mo"
+    os.utime(mo, (0, 0))
+    assert i18n.compile_catalogues(tmp_path / "src", target) == ["ru"]
+    assert "Сохранить".encode() in mo.read_bytes()
