@@ -1,7 +1,7 @@
 """jobs: the background work queue; api_tokens: per-user tokens of the JSON API (digests only)
 
 Revision ID: 0004b
-Revises: 0003
+Revises: 0004a
 Create Date: 2026-12-05 12:02:11.135900
 
 Generated with ``alembic revision --autogenerate`` against a scratch SQLite database at 0003 and reviewed.

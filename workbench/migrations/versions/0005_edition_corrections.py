@@ -1,7 +1,7 @@
 """edition_corrections: the editor's record of an edition; segments.deleted
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004b
 Create Date: 2026-12-05 12:30:00
 
 Written by hand after the models: one table and one column with a server default (existing

@@ -1,7 +1,7 @@
 """glossary_terms.context: where a term counts for its concept (a polysemous word's other senses)
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0005
 Create Date: 2026-12-05 12:30:00
 
 One nullable column; existing terms count everywhere, as before.

@@ -1,7 +1,7 @@
 """accounts hardening: disabled users, session generations, chosen language, audit history, login failures
 
 Revision ID: 0007
-Revises: 0003
+Revises: 0006
 Create Date: 2026-12-05 12:10:00
 
 Existing users stay enabled (server defaults) with session generation 1, so their sessions keep working
