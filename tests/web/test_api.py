@@ -45,8 +45,8 @@ def test_users_token_prints_a_token_whose_hash_alone_is_stored(cli_runner, users
 
 @pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wb_wrong"}, {"Authorization": "Basic YTpi"},
                                      {"Authorization": "Bearer "}])
-def test_a_missing_or_wrong_token_is_401(client, demo, tokens, headers):
-    response = client.get(f"/api/alignments/{demo.alignment_id}/beads", headers=headers)
+def test_a_missing_or_wrong_token_is_401(anonymous, demo, tokens, headers):
+    response = anonymous.get(f"/api/alignments/{demo.alignment_id}/beads", headers=headers)
     assert response.status_code == 401
     assert "error" in response.get_json()
 
