@@ -20,8 +20,8 @@ def upload(client, token, lang, path, title=None):
     return client.post("/editions/import", data=data, content_type="multipart/form-data")
 
 
-def test_import_page_starts_a_job_and_shows_its_progress(client, users, session, run_jobs):
-    assert client.get("/editions/import").status_code == 302, "log in first"
+def test_import_page_starts_a_job_and_shows_its_progress(client, anonymous, users, session, run_jobs):
+    assert anonymous.get("/editions/import").status_code == 302, "log in first"
     token = login(client, "translator")
     page = client.get("/editions/import").get_data(as_text=True)
     assert 'name="file"' in page and 'class="job-form stacked"' in page and "<script>" not in page
