@@ -293,6 +293,9 @@ class Worker:
             except OperationalError as error:  # database restarting or busy: wait and try again
                 logger.warning("worker %s: %s", self.name, error.orig)
                 job_id = None
+            except Exception:  # noqa: BLE001 - the worker must outlive any one failure; the job is recovered
+                logger.exception("worker %s: could not take or finish a job", self.name)
+                job_id = None
             if job_id is not None:
                 if echo:
                     echo(f"job {job_id} finished")

@@ -22,9 +22,10 @@ def _shown_job() -> dict[str, Any] | None:
     if job_id is None:
         return None
     try:
-        return jobs.describe(jobs.get_job(get_session(), job_id)) | {"url": None}
+        view = jobs.describe(jobs.get_job(get_session(), job_id))
     except NotFound:
         return None
+    return view | {"url": job_pages.result_url(view) if view["state"] == "done" else None}
 
 
 @bp.route("/import", methods=["GET", "POST"])
