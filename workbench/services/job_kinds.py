@@ -66,11 +66,16 @@ def run_align(factory: sessionmaker[Session], args: dict[str, Any], payload: byt
         pairs = glossary.term_pairs(session)
         progress(0.15, f"aligning {kk.segment_count} Kazakh with {ru.segment_count} Russian sentences")
         plan = plan_alignment(session, kk, ru, glossary=pairs, kk_range=_range(args.get("kk_range")),
-                              ru_range=_range(args.get("ru_range")))
+                              ru_range=_range(args.get("ru_range")), progress=_within(progress, 0.15, 0.9))
     progress(0.9, f"storing {len(plan.beads)} beads")
     with transaction(factory) as session:
         result = apply_plan(session, plan)
         return {"alignment": result.alignment.id, "summary": result.summary()}
+
+
+def _within(progress: Progress, start: float, end: float) -> Progress:
+    """A callback that maps a part's own 0–1 progress onto [start, end] of the job's."""
+    return lambda fraction, message: progress(start + (end - start) * min(1.0, max(0.0, fraction)), message)
 
 
 def _range(value: Any) -> tuple[int, int] | None:
@@ -96,7 +101,8 @@ def run_realign(factory: sessionmaker[Session], args: dict[str, Any], payload: b
         kk, ru = session.get(Edition, alignment.kk_edition_id), session.get(Edition, alignment.ru_edition_id)
         progress(0.15, f"re-aligning {kk.segment_count} Kazakh with {ru.segment_count} Russian sentences "
                        "around the confirmed beads")
-        plan = plan_alignment(session, kk, ru, glossary=glossary.term_pairs(session))
+        plan = plan_alignment(session, kk, ru, glossary=glossary.term_pairs(session),
+                              progress=_within(progress, 0.15, 0.9))
     progress(0.9, "storing the beads")
     with transaction(factory) as session:
         summary = review.realign(session, alignment_id, user or "", plan=plan)

@@ -42,10 +42,10 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(413)
     def too_large(error):
-        limit = app.config.get("MAX_CONTENT_LENGTH")
+        limit = app.config.get("MAX_CONTENT_LENGTH") or 0
         return api.json_error(413, f"the request is over the size limit of {limit:,} bytes") or error
 
     @app.errorhandler(500)
     def server_error(error):
         get_session().rollback()
-        return render_template("errors/500.html"), 500
+        return api.json_error(500, "internal error; it was logged") or (render_template("errors/500.html"), 500)
