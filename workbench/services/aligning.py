@@ -106,7 +106,8 @@ def plan_alignment(session: Session, kk: Edition, ru: Edition,
     middle = aligner.align(side_part(kk_side, k0, k1), side_part(ru_side, r0, r1), config, glossary=glossary,
                            fixed=inside, **extra)
     beads = ([aligner.Bead((i,), ()) for i in range(k0)] + [aligner.Bead((), (j,)) for j in range(r0)]
-             + [aligner.Bead(tuple(i + k0 for i in b.kk), tuple(j + r0 for j in b.ru), b.score) for b in middle]
+             + [aligner.Bead(tuple(i + k0 for i in b.kk), tuple(j + r0 for j in b.ru), b.score)
+                for b in middle]
              + [aligner.Bead((i,), ()) for i in range(k1, len(kk_side.sentences))]
              + [aligner.Bead((), (j,)) for j in range(r1, len(ru_side.sentences))])
     return AlignPlan(kk.id, ru.id, fixed, beads)
@@ -123,9 +124,11 @@ def _checked_range(given: SentenceRange | None, size: int, label: str) -> tuple[
 
 
 def side_part(side: aligner.Side, start: int, end: int) -> aligner.Side:
-    return aligner.Side(sentences=side.sentences[start:end],
-                        paragraph_starts=frozenset(i - start for i in side.paragraph_starts if start <= i < end),
-                        headings=frozenset(i - start for i in side.headings if start <= i < end))
+    def inside(indices: frozenset[int]) -> frozenset[int]:
+        return frozenset(i - start for i in indices if start <= i < end)
+
+    return aligner.Side(sentences=side.sentences[start:end], paragraph_starts=inside(side.paragraph_starts),
+                        headings=inside(side.headings))
 
 
 def apply_plan(session: Session, plan: AlignPlan) -> AlignResult:

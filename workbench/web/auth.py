@@ -75,8 +75,9 @@ def load_user() -> Any:
     user_id = session.get("user_id")
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
-    if scheme.lower() == "bearer" or (header and request.path.startswith("/api/")):
-        user_id = tokens.user_id_for_token(get_session(), token.strip()) if scheme.lower() == "bearer" else None
+    bearer = scheme.lower() == "bearer"
+    if bearer or (header and request.path.startswith("/api/")):
+        user_id = tokens.user_id_for_token(get_session(), token.strip()) if bearer else None
         if user_id is None:
             return jsonify(error="unknown API token; send 'Authorization: Bearer TOKEN' with a token from "
                                  "`python run.py users token NAME`"), 401

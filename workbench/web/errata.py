@@ -7,7 +7,6 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, 
 from workbench.db import get_session, transaction
 from workbench.errors import NotFound, WorkbenchError
 from workbench.services import checking, editions, findings
-from workbench.services import glossary as glossary_service
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
 
