@@ -136,3 +136,24 @@ def test_import_and_align_from_the_browser_with_progress(live, context, sessions
     assert page.locator("tr.bead").count() > 10
     assert seen and max(seen) <= 1.0
     shot(page, "align-landed-on-review")
+
+
+def test_realign_runs_as_a_job_with_the_button_disabled_until_done(live, context, sessions, app):
+    base, demo = live
+    page = context.new_page()
+    log_in(page, base, "translator")
+    page.goto(f"{base}/alignments/{demo.alignment_id}")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#realign")
+    page.wait_for_selector("#jobs .job progress.job-bar")
+    assert page.locator("#realign").is_disabled()
+    page.reload()
+    assert page.locator("#realign").is_disabled(), "still disabled after a reload while the job waits"
+    assert page.locator("#jobs .job").count() == 1
+    worker = jobs.Worker(sessions, app.config, poll=0.05)
+    with page.expect_navigation(wait_until="load", timeout=60_000):
+        thread, stop = worker.start_thread()
+    stop.set()
+    thread.join()
+    assert re.match(rf"alignment {demo.alignment_id}: \d+ beads", page.locator("#message").inner_text())
+    assert page.locator("#realign").is_enabled() and page.locator("#jobs .job").count() == 0

@@ -183,3 +183,13 @@ def test_align_job_with_ranges_pairs_only_the_chosen_sentences(sessions):
     worker.run_until_idle()
     assert job(sessions, bad).state == "failed"
     assert "sentences 5–2 are not a range" in job(sessions, bad).message
+
+
+def test_jobs_command_lists_the_latest_jobs(cli_runner, sessions):
+    from workbench.cli.main import cli
+
+    job_id = queue(sessions, "harvest", {})
+    out = cli_runner.invoke(cli, ["jobs"])
+    assert out.exit_code == 0
+    assert out.output.splitlines() == [f"{job_id}\tharvest\tqueued\t0 %\tann\twaiting for a worker"]
+    assert cli_runner.invoke(cli, ["worker", "--help"]).exit_code == 0

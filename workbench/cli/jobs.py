@@ -1,4 +1,5 @@
-"""Commands of the job queue: ``worker`` runs queued jobs, ``jobs`` lists them; ``users token`` makes an API token."""
+"""Commands of the job queue: ``worker`` runs queued jobs, ``jobs`` lists them; ``users token`` makes an API
+token."""
 from __future__ import annotations
 
 import signal
@@ -11,8 +12,10 @@ from workbench.errors import WorkbenchError
 
 
 @click.command("worker")
-@click.option("--until-idle", is_flag=True, help="Run the queued jobs, then stop (instead of waiting for more).")
-@click.option("--poll", type=float, default=1.0, show_default=True, help="Seconds between looks at an empty queue.")
+@click.option("--until-idle", is_flag=True,
+              help="Run the queued jobs, then stop (instead of waiting for more).")
+@click.option("--poll", type=float, default=1.0, show_default=True,
+              help="Seconds between looks at an empty queue.")
 @pass_ctx
 def worker(obj: AppContext, until_idle: bool, poll: float) -> None:
     """Run queued jobs (imports, alignments, checks, harvests) until stopped with Ctrl+C.
@@ -24,7 +27,8 @@ def worker(obj: AppContext, until_idle: bool, poll: float) -> None:
 
     app = obj.app
     runner = Worker(app.extensions["workbench.sessions"], app.config, poll=poll)
-    click.echo(f"worker {runner.name} waiting for jobs" + (" (until the queue is empty)" if until_idle else ""))
+    until = " (until the queue is empty)" if until_idle else ""
+    click.echo(f"worker {runner.name} waiting for jobs{until}")
     if until_idle:
         for line in runner._recover():
             click.echo(line)

@@ -53,10 +53,12 @@ class Side:
     def numbers(self) -> str:
         if self.first_number is None:
             return ""
-        return str(self.first_number) if self.first_number == self.last_number else f"{self.first_number}-{self.last_number}"
+        if self.first_number == self.last_number:
+            return str(self.first_number)
+        return f"{self.first_number}-{self.last_number}"
 
     def where(self, lang: str) -> str:
-        """``kk 77-78 p. 5`` by sentence number; a side read from a file without numbers: ``kk p. 5 l. 120``."""
+        """``kk 77-78 p. 5`` by sentence number; read from a file without numbers: ``kk p. 5 l. 120``."""
         if self.numbers:
             return f"{lang} {self.numbers}" + (f" p. {self.pages}" if self.pages else "")
         parts = [lang]
@@ -86,8 +88,8 @@ class AlignedPair:
         position and source lines are given instead: ``bead 12 · kk p. 5 l. 120-121 · ru p. 4 l. 98``.
         """
         if self.kk.numbers or self.ru.numbers:
-            sides = [s.where(lang) if s.sentences else f"{lang} –" for lang, s in (("kk", self.kk), ("ru", self.ru))]
-            return " · ".join(sides)
+            return " · ".join(side.where(lang) if side.sentences else f"{lang} –"
+                              for lang, side in (("kk", self.kk), ("ru", self.ru)))
         return f"bead {self.position} · {self.kk.where('kk')} · {self.ru.where('ru')}"
 
 

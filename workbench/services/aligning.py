@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import logging
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -72,21 +75,25 @@ SentenceRange = tuple[int, int]  # 1-based first and last sentence position, inc
 def plan_alignment(session: Session, kk: Edition, ru: Edition,
                    glossary: list[tuple[str, str]] | None = None,
                    config: aligner.AlignConfig | None = None,
-                   kk_range: SentenceRange | None = None, ru_range: SentenceRange | None = None) -> AlignPlan:
+                   kk_range: SentenceRange | None = None, ru_range: SentenceRange | None = None,
+                   progress: Callable[[float, str], None] | None = None) -> AlignPlan:
     """Align ``kk`` with ``ru`` without writing anything (the long part of an alignment).
 
     With ranges only those sentences are aligned with each other; every sentence outside them
     becomes a one-sided bead. Confirmed beads of an existing alignment are kept exactly; with
-    ranges they must lie inside both ranges.
+    ranges they must lie inside both ranges. ``progress(fraction, message)`` is handed to the aligner
+    when it reports progress (a ``progress`` keyword).
     """
     if kk.lang != "kk" or ru.lang != "ru":
         raise AlignmentError(f"expected a Kazakh and a Russian edition, got {kk.lang} and {ru.lang}")
     alignment = find_alignment(session, kk, ru)
     fixed = confirmed_beads(session, alignment.id) if alignment is not None else []
     kk_side, ru_side = side_of(session, kk), side_of(session, ru)
-    lexicon = grown_lexicon(session, config)
+    extra: dict[str, Any] = {"lexicon": grown_lexicon(session, config)}
+    if progress is not None and "progress" in inspect.signature(aligner.align).parameters:
+        extra["progress"] = progress
     if kk_range is None and ru_range is None:
-        beads = aligner.align(kk_side, ru_side, config, glossary=glossary, fixed=fixed, lexicon=lexicon)
+        beads = aligner.align(kk_side, ru_side, config, glossary=glossary, fixed=fixed, **extra)
         return AlignPlan(kk.id, ru.id, fixed, beads)
     k0, k1 = _checked_range(kk_range, len(kk_side.sentences), kk.label)
     r0, r1 = _checked_range(ru_range, len(ru_side.sentences), ru.label)
@@ -98,9 +105,10 @@ def plan_alignment(session: Session, kk: Edition, ru: Edition,
                                  "align the whole editions, or choose ranges that hold it")
         inside.append(aligner.Bead(tuple(i - k0 for i in b.kk), tuple(j - r0 for j in b.ru), b.score))
     middle = aligner.align(side_part(kk_side, k0, k1), side_part(ru_side, r0, r1), config, glossary=glossary,
-                           fixed=inside, lexicon=lexicon)
+                           fixed=inside, **extra)
     beads = ([aligner.Bead((i,), ()) for i in range(k0)] + [aligner.Bead((), (j,)) for j in range(r0)]
-             + [aligner.Bead(tuple(i + k0 for i in b.kk), tuple(j + r0 for j in b.ru), b.score) for b in middle]
+             + [aligner.Bead(tuple(i + k0 for i in b.kk), tuple(j + r0 for j in b.ru), b.score)
+                for b in middle]
              + [aligner.Bead((i,), ()) for i in range(k1, len(kk_side.sentences))]
              + [aligner.Bead((), (j,)) for j in range(r1, len(ru_side.sentences))])
     return AlignPlan(kk.id, ru.id, fixed, beads)
@@ -117,9 +125,11 @@ def _checked_range(given: SentenceRange | None, size: int, label: str) -> tuple[
 
 
 def side_part(side: aligner.Side, start: int, end: int) -> aligner.Side:
-    return aligner.Side(sentences=side.sentences[start:end],
-                        paragraph_starts=frozenset(i - start for i in side.paragraph_starts if start <= i < end),
-                        headings=frozenset(i - start for i in side.headings if start <= i < end))
+    def inside(indices: frozenset[int]) -> frozenset[int]:
+        return frozenset(i - start for i in indices if start <= i < end)
+
+    return aligner.Side(sentences=side.sentences[start:end], paragraph_starts=inside(side.paragraph_starts),
+                        headings=inside(side.headings))
 
 
 def apply_plan(session: Session, plan: AlignPlan) -> AlignResult:

@@ -18,7 +18,9 @@ from workbench.db import transaction
 from workbench.errors import InputError, NotFound, WorkbenchError
 
 Progress = Callable[[float, str], None]
-Handler = Callable[[sessionmaker[Session], dict[str, Any], bytes | None, Progress, str | None, Mapping[str, Any]],
+Factory = sessionmaker[Session]
+# (sessions, arguments, uploaded file, progress, user, settings) → result, with "summary" for the message
+Handler = Callable[[Factory, dict[str, Any], bytes | None, Progress, str | None, Mapping[str, Any]],
                    dict[str, Any]]
 
 
@@ -26,13 +28,14 @@ def _accepts_progress(fn: Callable[..., Any]) -> bool:
     return "progress" in inspect.signature(fn).parameters
 
 
-def run_import(factory: sessionmaker[Session], args: dict[str, Any], payload: bytes | None, progress: Progress,
+def run_import(factory: Factory, args: dict[str, Any], payload: bytes | None, progress: Progress,
                user: str | None, config: Mapping[str, Any]) -> dict[str, Any]:
     """Import the uploaded file (kept with the job) as an edition."""
     from workbench.services.importing import import_file
 
     if payload is None:
-        raise InputError("the uploaded file is no longer with the job; upload it again", path=args.get("file_name"))
+        raise InputError("the uploaded file is no longer with the job; upload it again",
+                         path=args.get("file_name"))
     name = Path(str(args.get("file_name") or "upload.txt")).name
     max_bytes = int(args.get("max_bytes") or config.get("MAX_IMPORT_BYTES", 20 * 1024 * 1024))
     progress(0.05, f"reading {name}")
@@ -42,7 +45,8 @@ def run_import(factory: sessionmaker[Session], args: dict[str, Any], payload: by
         extra: dict[str, Any] = {"progress": progress} if _accepts_progress(import_file) else {}
         try:
             with transaction(factory) as session:
-                result = import_file(session, path, args["lang"], args.get("title") or None, max_bytes, **extra)
+                result = import_file(session, path, args["lang"], args.get("title") or None, max_bytes,
+                                     **extra)
                 progress(0.95, "storing the sentences")
                 summary = result.summary().replace(str(path), name)
                 return {"edition": result.edition.id, "created": result.created, "summary": summary}
@@ -51,7 +55,7 @@ def run_import(factory: sessionmaker[Session], args: dict[str, Any], payload: by
             raise InputError(str(error).replace(str(path), name)) from error
 
 
-def run_align(factory: sessionmaker[Session], args: dict[str, Any], payload: bytes | None, progress: Progress,
+def run_align(factory: Factory, args: dict[str, Any], payload: bytes | None, progress: Progress,
               user: str | None, config: Mapping[str, Any]) -> dict[str, Any]:
     """Align two editions (optionally only a range of sentences on each side)."""
     from workbench.services import glossary
@@ -66,11 +70,16 @@ def run_align(factory: sessionmaker[Session], args: dict[str, Any], payload: byt
         pairs = glossary.term_pairs(session)
         progress(0.15, f"aligning {kk.segment_count} Kazakh with {ru.segment_count} Russian sentences")
         plan = plan_alignment(session, kk, ru, glossary=pairs, kk_range=_range(args.get("kk_range")),
-                              ru_range=_range(args.get("ru_range")))
+                              ru_range=_range(args.get("ru_range")), progress=_within(progress, 0.15, 0.9))
     progress(0.9, f"storing {len(plan.beads)} beads")
     with transaction(factory) as session:
         result = apply_plan(session, plan)
         return {"alignment": result.alignment.id, "summary": result.summary()}
+
+
+def _within(progress: Progress, start: float, end: float) -> Progress:
+    """A callback that maps a part's own 0–1 progress onto [start, end] of the job's."""
+    return lambda fraction, message: progress(start + (end - start) * min(1.0, max(0.0, fraction)), message)
 
 
 def _range(value: Any) -> tuple[int, int] | None:
@@ -80,7 +89,7 @@ def _range(value: Any) -> tuple[int, int] | None:
     return int(first), int(last)
 
 
-def run_realign(factory: sessionmaker[Session], args: dict[str, Any], payload: bytes | None, progress: Progress,
+def run_realign(factory: Factory, args: dict[str, Any], payload: bytes | None, progress: Progress,
                 user: str | None, config: Mapping[str, Any]) -> dict[str, Any]:
     """Re-align the unconfirmed stretches of an alignment (recorded in its history)."""
     from workbench.models import Alignment, Edition
@@ -96,14 +105,15 @@ def run_realign(factory: sessionmaker[Session], args: dict[str, Any], payload: b
         kk, ru = session.get(Edition, alignment.kk_edition_id), session.get(Edition, alignment.ru_edition_id)
         progress(0.15, f"re-aligning {kk.segment_count} Kazakh with {ru.segment_count} Russian sentences "
                        "around the confirmed beads")
-        plan = plan_alignment(session, kk, ru, glossary=glossary.term_pairs(session))
+        plan = plan_alignment(session, kk, ru, glossary=glossary.term_pairs(session),
+                              progress=_within(progress, 0.15, 0.9))
     progress(0.9, "storing the beads")
     with transaction(factory) as session:
         summary = review.realign(session, alignment_id, user or "", plan=plan)
     return {"alignment": alignment_id, "summary": summary}
 
 
-def run_check(factory: sessionmaker[Session], args: dict[str, Any], payload: bytes | None, progress: Progress,
+def run_check(factory: Factory, args: dict[str, Any], payload: bytes | None, progress: Progress,
               user: str | None, config: Mapping[str, Any]) -> dict[str, Any]:
     """Run the errata checks of an edition, or the checks across an alignment."""
     from workbench.models import Alignment
@@ -126,7 +136,7 @@ def run_check(factory: sessionmaker[Session], args: dict[str, Any], payload: byt
         return {"edition": edition.id, "summary": f"checks done: {done.summary()}"}
 
 
-def run_harvest(factory: sessionmaker[Session], args: dict[str, Any], payload: bytes | None, progress: Progress,
+def run_harvest(factory: Factory, args: dict[str, Any], payload: bytes | None, progress: Progress,
                 user: str | None, config: Mapping[str, Any]) -> dict[str, Any]:
     """Queue new glossary candidates from every edition and alignment."""
     from workbench.services import harvesting

@@ -160,7 +160,8 @@ def recover(factory: sessionmaker[Session], stale_after: float = STALE_SECONDS) 
                 values: dict[str, Any] = {"state": "failed", "message": message, "finished_at": utcnow(),
                                           "payload": None}
             else:
-                message = "queued again: its worker stopped while running it (killed, or the server restarted)"
+                message = ("queued again: its worker stopped while running it (killed, or the server "
+                           "restarted)")
                 values = {"state": "queued", "worker": None, "progress": 0.0, "message": message}
             done = session.execute(update(Job).where(*where).values(**values)
                                    .execution_options(synchronize_session=False))
@@ -230,7 +231,8 @@ def run_job(factory: sessionmaker[Session], job_id: int, worker: str, config: Ma
         job = session.get(Job, job_id)
         if job is None or job.state != "running" or job.worker != worker:
             return "lost"
-        kind, arguments, payload, user = job.kind, json.loads(job.arguments or "{}"), job.payload, job.started_by
+        kind, arguments = job.kind, json.loads(job.arguments or "{}")
+        payload, user = job.payload, job.started_by
     reporter = Reporter(factory, job_id, worker, heartbeat).start()
     state, message, result = "failed", "", None
     try:
@@ -292,6 +294,9 @@ class Worker:
                 job_id = self.run_once()
             except OperationalError as error:  # database restarting or busy: wait and try again
                 logger.warning("worker %s: %s", self.name, error.orig)
+                job_id = None
+            except Exception:  # noqa: BLE001 - the worker must outlive any one failure; the job is recovered
+                logger.exception("worker %s: could not take or finish a job", self.name)
                 job_id = None
             if job_id is not None:
                 if echo:

@@ -65,7 +65,8 @@ def sentence_numbers(start: int, end: int) -> str:
 
 def bead_name(row: Any) -> str:
     """A bead named by its sentences, as everywhere in the workbench: ``kk 77–78 · ru 75``."""
-    return f"kk {sentence_numbers(row.kk_start, row.kk_end)} · ru {sentence_numbers(row.ru_start, row.ru_end)}"
+    kk, ru = sentence_numbers(row.kk_start, row.kk_end), sentence_numbers(row.ru_start, row.ru_end)
+    return f"kk {kk} · ru {ru}"
 
 
 def current_state(session: Session, bead_id: int) -> dict[str, Any] | None:
@@ -153,7 +154,8 @@ def replace_run(session: Session, alignment_id: int, old: list[Any], new: list[d
             done = session.execute(update(BEADS).where(BEADS.c.id == bead_id,
                                                        BEADS.c.version == by_id[bead_id].version).values(**values))
             if done.rowcount != 1:
-                raise BeadConflict(f"the bead {bead_name(by_id[bead_id])} changed while saving; nothing was saved")
+                raise BeadConflict(f"the bead {bead_name(by_id[bead_id])} changed while saving; "
+                                   "nothing was saved")
         else:
             values |= {"alignment_id": alignment_id, "version": spec.get("version", 0) + 1}
             if bead_id is not None:

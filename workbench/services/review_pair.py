@@ -22,7 +22,8 @@ from workbench.services.review import BEADS, _bead, _run_op, bead_name, lock_ali
 
 def _holding(session: Session, alignment_id: int, lang: str, n: int) -> Any:
     start, end = BEADS.c[f"{lang}_start"], BEADS.c[f"{lang}_end"]
-    row = session.execute(select(BEADS).where(BEADS.c.alignment_id == alignment_id, start <= n, end > n)).first()
+    row = session.execute(select(BEADS).where(BEADS.c.alignment_id == alignment_id, start <= n,
+                                              end > n)).first()
     if row is None:
         raise InputError(f"no bead holds {lang} sentence {n}")
     return row
@@ -37,9 +38,11 @@ def pair(session: Session, alignment_id: int, kk: int, ru: int, user: str,
     """
     lock_alignment(session, alignment_id)
     alignment = session.get(Alignment, alignment_id)
-    editions = {"kk": session.get(Edition, alignment.kk_edition_id), "ru": session.get(Edition, alignment.ru_edition_id)}
+    editions = {"kk": session.get(Edition, alignment.kk_edition_id),
+                "ru": session.get(Edition, alignment.ru_edition_id)}
     for lang, n in (("kk", kk), ("ru", ru)):
-        size = session.scalar(select(func.max(Segment.position)).where(Segment.edition_id == editions[lang].id)) or 0
+        size = session.scalar(select(func.max(Segment.position))
+                              .where(Segment.edition_id == editions[lang].id)) or 0
         if not 1 <= n <= size:
             raise InputError(f"there is no {lang} sentence {n}; the {lang} edition has sentences 1–{size}")
     a = _bead(session, alignment_id, _holding(session, alignment_id, "kk", kk).id, kk_version)

@@ -54,4 +54,4 @@ def register(app: Flask) -> None:
     @app.errorhandler(500)
     def server_error(error):
         get_session().rollback()
-        return render_template("errors/500.html"), 500
+        return api.json_error(500, "internal error; it was logged") or (render_template("errors/500.html"), 500)

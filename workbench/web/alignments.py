@@ -63,8 +63,8 @@ def review_page(alignment_id: int):
     kk, ru = pages.edition_labels(session, alignment)
     return render_template("alignments/review.html", alignment=alignment, page=page, filters=filters, kk=kk,
                            ru=ru, headings=pages.headings(session, alignment), formats=exporting.FORMATS,
-                           job=job_pages.shown_job("realign", alignment=alignment_id), bead_name=review.bead_name,
-                           sentence_numbers=review.sentence_numbers)
+                           job=job_pages.shown_job("realign", alignment=alignment_id),
+                           bead_name=review.bead_name, sentence_numbers=review.sentence_numbers)
 
 
 @bp.get("/<int:alignment_id>/history")
@@ -224,7 +224,7 @@ def confirm_above_count(alignment_id: int):
 @bp.post("/<int:alignment_id>/api/pair")
 @require("beads")
 def pair(alignment_id: int):
-    """Pair a Kazakh and a Russian sentence (their numbers) as a confirmed bead; the run between is re-aligned."""
+    """Pair a Kazakh and a Russian sentence (by number) as a confirmed bead; the run between is re-aligned."""
     data = _json()
     return _call(alignment_id, review_pair.pair, _int(data, "kk"), _int(data, "ru"), g.user.name,
                  _int(data, "kk_version", required=False), _int(data, "ru_version", required=False))
@@ -237,7 +237,8 @@ def find_sentences(alignment_id: int):
     lang = request.args.get("lang", "ru")
     if lang not in ("kk", "ru"):
         return jsonify(error="lang is kk or ru"), 400
-    return jsonify(sentences=pages.find_sentences(get_session(), alignment, lang, request.args.get("q", "")[:200]))
+    query = request.args.get("q", "")[:200]
+    return jsonify(sentences=pages.find_sentences(get_session(), alignment, lang, query))
 
 
 @bp.post("/<int:alignment_id>/api/realign")

@@ -13,7 +13,7 @@ from flask import Blueprint, Response, current_app, g, jsonify, request
 from sqlalchemy import select
 
 from workbench.db import get_session, transaction
-from workbench.errors import InputError, NotFound, WorkbenchError
+from workbench.errors import InputError, NotFound
 from workbench.models import Alignment, Bead
 from workbench.services import editions, exporting, jobs, review
 from workbench.web import jobs as job_pages
@@ -169,5 +169,3 @@ def json_error(status: int, message: str) -> tuple[Response, int] | None:
         return error(message, status)
     return None
 
-
-__all__ = ["bp", "json_error", "WorkbenchError"]

@@ -22,9 +22,10 @@ def _shown_job() -> dict[str, Any] | None:
     if job_id is None:
         return None
     try:
-        return jobs.describe(jobs.get_job(get_session(), job_id)) | {"url": None}
+        view = jobs.describe(jobs.get_job(get_session(), job_id))
     except NotFound:
         return None
+    return view | {"url": job_pages.result_url(view) if view["state"] == "done" else None}
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -49,7 +50,8 @@ def _range(prefix: str, edition_id: int) -> tuple[int, int] | None:
         if not value:
             return None
         if not value.isdigit():
-            raise InputError(_("%(side)s %(what)s must be a whole number", side=prefix, what=name.replace("_", " ")))
+            raise InputError(_("%(side)s %(what)s must be a whole number", side=prefix,
+                               what=name.replace("_", " ")))
         return int(value)
 
     return editions.sentence_range(get_session(), edition_id, number("first_page"), number("last_page"),
@@ -71,7 +73,8 @@ def align_page():
             kk, ru = (editions.get_edition(session, chosen[lang] or 0) for lang in ("kk", "ru"))
             if kk.lang != "kk" or ru.lang != "ru":
                 raise InputError(_("choose a Kazakh edition on the left and a Russian one on the right"))
-            arguments = {"kk": kk.id, "ru": ru.id, "kk_range": _range("kk", kk.id), "ru_range": _range("ru", ru.id)}
+            arguments = {"kk": kk.id, "ru": ru.id, "kk_range": _range("kk", kk.id),
+                         "ru_range": _range("ru", ru.id)}
         except (InputError, NotFound) as error:
             flash(str(error), "error")
             return render_template("editions/align.html", kk_list=kk_list, ru_list=ru_list, headings=headings,

@@ -18,8 +18,15 @@
     const started = Date.now();
     let delay = 400;
 
+    let last = null;
+    let still = Date.now();
+
     function show(data) {
-      bar.value = data.progress;
+      // While a step reports no progress of its own (the heartbeat says the job is alive), the bar
+      // shows an indeterminate "working" animation instead of standing still.
+      if (data.progress !== last) { last = data.progress; still = Date.now(); }
+      if (data.state === "running" && Date.now() - still > 2500) bar.removeAttribute("value");
+      else bar.value = data.progress;
       bar.textContent = Math.round(100 * data.progress) + " %";
       percent.textContent = Math.round(100 * data.progress) + " %";
       state.textContent = data.state;

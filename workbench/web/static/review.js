@@ -70,7 +70,7 @@
       let data = {};
       try { data = await response.json(); } catch (e) { data = { error: "the server answered " + response.status }; }
       if (response.ok && data.status) {
-        watchJob(data.status);
+        followJob(data.status);
         return;
       }
       if (response.ok) {
@@ -101,7 +101,7 @@
   }
 
   // Long work (re-aligning) runs as a job: show its progress bar, reload the page when it is done.
-  function watchJob(status) {
+  function followJob(status) {
     const box = document.createElement("div");
     box.className = "job";
     box.dataset.status = status;
