@@ -49,6 +49,7 @@ class _Line:
     y: float  # baseline, from the bottom of the page
     size: float
     page: int  # 1-based, in file order
+    first_word: float = 0.0  # width of the line's first word
     furniture: bool = False
 
 
@@ -86,10 +87,15 @@ def _page_lines(textpage, page: int) -> list[_Line]:
         first, last = chars[0], chars[-1]
         left = textpage.get_charbox(first)[0]
         right = textpage.get_charbox(last)[2]
+        word_end = first
+        while word_end + 1 < end and not text[word_end + 1].isspace() and text[word_end + 1] != LINE_BREAK_HYPHEN:
+            word_end += 1
+        first_word = textpage.get_charbox(word_end)[2] - left
         raw.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
         size = raw.FPDFText_GetFontSize(textpage.raw, first)
         body = text[start:end].replace("\r", "").replace("\n", "").replace(LINE_BREAK_HYPHEN, "-")
-        lines.append(_Line(" ".join(body.split()) + ("-" if hyphen else ""), left, right, y.value, size, page))
+        lines.append(_Line(" ".join(body.split()) + ("-" if hyphen else ""), left, right, y.value, size, page,
+                           first_word))
 
     start = 0
     for i in range(n):
@@ -182,11 +188,11 @@ def _printed_lines(pages: list[list[_Line]], pitch: float, size: float) -> list[
                 # A title set on two centred lines, without extra space between them, is one title.
                 wrapped = _centred_line(nxt, left, right, indent) and nxt.page == ln.page and ln.y - nxt.y <= 1.35 * pitch
             elif nxt is not None:
+                # Justified lines reach the measure; a ragged line was broken because the next
+                # line's first word (and a space) did not fit in what was left of it.
                 indented = nxt.x0 > left + 0.6 * nxt.size
-                first_word = nxt.text.split()[0] if nxt.text.split() else ""
-                char_width = (ln.x1 - ln.x0) / max(len(ln.text), 1)
                 room = right - ln.x1
-                wrapped = not indented and (room < 0.8 * ln.size or room < (len(first_word) + 1) * char_width)
+                wrapped = not indented and (room < 0.8 * ln.size or room < nxt.first_word + 0.35 * ln.size)
             prev = lines[k - 1] if k else None
             spaced = prev is not None and prev.y - ln.y > 1.35 * pitch
             # A centred line after running text opens a title; the next centred line goes on with it.
