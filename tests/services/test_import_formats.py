@@ -211,6 +211,35 @@ def test_book_footnote_markers_survive_the_pdf(tmp_path):
     assert [re.findall(r"\[\d+\]", b.text) for b in got] == [re.findall(r"\[\d+\]", t) for t in marked]
 
 
+def test_pdf_superscript_footnote_markers_are_kept_as_markers(tmp_path):
+    """A small raised number after a word is its footnote marker: it stays with its sentence, as ``[n]``."""
+    from reportlab.pdfgen import canvas
+
+    import printed_pdf
+
+    printed_pdf._register()
+    path = tmp_path / "notes.pdf"
+    c = canvas.Canvas(str(path))
+    y = 700.0
+    for n in range(1, 5):
+        text = c.beginText(60, y)
+        text.setFont(printed_pdf.REGULAR, 10)
+        text.textOut("Қазақстан Республикасы тәуелсіздігін 1991 жылы жариялады")
+        text.setFont(printed_pdf.REGULAR, 6)
+        text.setRise(4)
+        text.textOut(str(n))
+        text.setRise(0)
+        text.setFont(printed_pdf.REGULAR, 10)
+        text.textOut(". Бұл тарихи күн болды.")
+        c.drawText(text)
+        y -= 13
+    c.showPage()
+    c.save()
+    got = [s.text for s in pipeline.sentences_of(path.read_bytes(), "notes.pdf", "kk").sentences]
+    assert got == [s for n in range(1, 5) for s in
+                   (f"Қазақстан Республикасы тәуелсіздігін 1991 жылы жариялады[{n}].", "Бұл тарихи күн болды.")]
+
+
 def test_content_decides_the_format_not_the_name(printed, written, tmp_path):
     pdf = tmp_path / "constitution.txt"
     pdf.write_bytes(printed["ru"][0].path.read_bytes())

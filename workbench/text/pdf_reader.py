@@ -36,6 +36,7 @@ Progress = Callable[[float, str], None]
 
 PDF_MAGIC = b"%PDF-"
 PAGE_NUMBER_RE = re.compile(r"[-–—\s]*(\d{1,4}|[ivxlcdm]{1,7})[-–—\s]*", re.IGNORECASE)
+MARKER_RE = re.compile(r"\d{1,3}|\*{1,3}")  # a footnote marker set small and raised
 LINE_BREAK_HYPHEN = "\ufffe"  # PDFium's mark for a hyphen that ends a line (the line break is dropped)
 
 
@@ -93,8 +94,18 @@ def _page_lines(textpage, page: int) -> list[_Line]:
         first_word = textpage.get_charbox(word_end)[2] - left
         raw.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
         size = raw.FPDFText_GetFontSize(textpage.raw, first)
-        body = text[start:end].replace("\r", "").replace("\n", "").replace(LINE_BREAK_HYPHEN, "-")
-        lines.append(_Line(" ".join(body.split()) + ("-" if hyphen else ""), left, right, y.value, size, page,
+        baseline = y.value
+        body = text[start:end]
+        # A small raised number inside the line is a footnote marker: written [n], as text files do.
+        for m in reversed(list(MARKER_RE.finditer(body))):
+            i = start + m.start()
+            if i == first or raw.FPDFText_GetFontSize(textpage.raw, i) >= 0.8 * size:
+                continue
+            raw.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y))
+            if y.value > baseline + 0.15 * size:
+                body = f"{body[:m.start()]}[{m.group(0)}]{body[m.end():]}"
+        body = body.replace("\r", "").replace("\n", "").replace(LINE_BREAK_HYPHEN, "-")
+        lines.append(_Line(" ".join(body.split()) + ("-" if hyphen else ""), left, right, baseline, size, page,
                            first_word))
 
     start = 0
@@ -107,20 +118,50 @@ def _page_lines(textpage, page: int) -> list[_Line]:
             close(start, i, True)
             start = i + 1
     close(start, n, False)
-    lines.sort(key=lambda ln: (-round(ln.y, 0), ln.x0))
     return _merge_same_baseline(lines)
 
 
-def _merge_same_baseline(lines: list[_Line]) -> list[_Line]:
-    """Pieces PDFium gave as separate lines but that stand on one baseline are one line."""
-    merged: list[_Line] = []
-    for ln in lines:
-        prev = merged[-1] if merged else None
-        if prev is not None and abs(prev.y - ln.y) < 0.3 * max(prev.size, 1.0) and ln.x0 >= prev.x1 - 1:
-            prev.text = f"{prev.text} {ln.text}"
-            prev.x1 = ln.x1
+def _merge_same_baseline(pieces: list[_Line]) -> list[_Line]:
+    """Pieces PDFium gave as separate lines but that stand on one line are one line, in reading order.
+
+    A small raised number or asterisk next to a line is its footnote marker: it joins the line as
+    ``[n]``, the way the text files write markers. Small text elsewhere (a running header, a footnote)
+    stays a line of its own.
+    """
+    if not pieces:
+        return []
+    sizes = sorted(p.size for p in pieces)
+    normal = sizes[len(sizes) // 2]
+    lines: list[list[_Line]] = []
+    small: list[_Line] = []
+    for piece in sorted(pieces, key=lambda p: (-p.y, p.x0)):
+        if piece.size < 0.8 * normal and MARKER_RE.fullmatch(piece.text):
+            small.append(piece)
+            continue
+        if lines and abs(lines[-1][0].y - piece.y) < 0.3 * max(lines[-1][0].size, 1.0):
+            lines[-1].append(piece)
         else:
-            merged.append(ln)
+            lines.append([piece])
+    for piece in small:
+        home = next((ln for ln in lines if -0.2 * ln[0].size <= piece.y - ln[0].y <= 0.8 * ln[0].size
+                     and min(p.x0 for p in ln) - ln[0].size <= piece.x0 <= max(p.x1 for p in ln) + ln[0].size),
+                    None)
+        if home is None:
+            lines.append([piece])
+        else:
+            raised = piece.y > home[0].y + 0.15 * home[0].size
+            home.append(_Line(f"[{piece.text}]" if raised else piece.text, piece.x0, piece.x1, home[0].y,
+                              home[0].size, piece.page, piece.first_word))
+    merged = []
+    for group in sorted(lines, key=lambda g: -g[0].y):
+        group.sort(key=lambda p: p.x0)
+        first = group[0]
+        text = first.text
+        for before, piece in zip(group, group[1:]):
+            glued = piece.x0 - before.x1 < 0.2 * first.size and not text.endswith("-")
+            text += piece.text if glued else " " + piece.text
+        merged.append(_Line(text, first.x0, max(p.x1 for p in group), first.y, first.size, first.page,
+                            first.first_word))
     return merged
 
 
