@@ -203,6 +203,28 @@ def test_docx_footnote_reference_becomes_a_marker(tmp_path):
         "Қазақстан Республикасы тәуелсіздігін 1991 жылы жариялады[1].", "Бұл тарихи күн."]
 
 
+def test_docx_pages_follow_words_rendered_page_breaks(tmp_path):
+    """When Word saved where its pages began, those breaks (not the hard ones) give the pages."""
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    document.add_heading("Бірінші тарау", level=1)
+    for n in range(1, 7):
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run()
+        if n in (3, 5):  # Word's mark: a page began at this point of the paragraph
+            run._r.append(OxmlElement("w:lastRenderedPageBreak"))
+        run.add_text(f"Бұл {n}-сөйлем бетте тұр.")
+    path = tmp_path / "rendered.docx"
+    document.save(str(path))
+    cleaned = pipeline.blocks_of(path.read_bytes(), str(path))
+    assert [(b.kind, b.start_line, b.page) for b in cleaned.blocks] == [
+        ("heading", 1, 1), ("paragraph", 2, 1), ("paragraph", 3, 1), ("paragraph", 4, 2), ("paragraph", 5, 2),
+        ("paragraph", 6, 3), ("paragraph", 7, 3)]
+    assert cleaned.report.pages == 3
+
+
 def test_book_footnote_markers_survive_the_pdf(tmp_path):
     blocks = pipeline.blocks_of(CORPORA.joinpath("chebotarev-2021.kk.txt").read_bytes(), "book").blocks
     marked = [b.text for b in blocks if re.search(r"\[\d+\]", b.text) and b.kind == "paragraph"][:12]
