@@ -114,6 +114,15 @@ def test_pdf_sentence_stands_on_its_page_at_its_line(printed, lang):
             (s.page, s.start_line, line, s.text[:40])
 
 
+def test_pdf_with_mirrored_margins_gives_back_the_reference_sentences(tmp_path):
+    """Even pages' text stands further right than odd pages' (inner margins): each gets its own frame."""
+    texts, headings = paragraphs("ru")
+    layout = lay_out(texts, tmp_path / "mirrored.pdf", HEADERS["ru"], headings=headings, mirror=24)
+    text = pipeline.sentences_of(layout.path.read_bytes(), "mirrored.pdf", "ru")
+    assert [s.text for s in text.sentences] == reference("ru")
+    assert [b.page for b in text.blocks] == layout.start_pages
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_pdf_without_hyphenation_keeps_every_compound(tmp_path, lang):
     """A typesetter that never hyphenates breaks lines only at compounds' hyphens: all of them stay."""

@@ -192,11 +192,13 @@ def _mark_furniture(pages: list[list[_Line]], labels: list[str], pitch: float, b
                 apart = abs(ln.y - nxt.y) > 1.6 * pitch or ln.size < 0.9 * body_size
                 if not apart:
                     break
-                candidates.append((ln, edge, _label_key(ln.text, labels[p], p + 1)))
+                # Running titles stand at the same height on every page; a chapter's own title does not.
+                key = f"{_label_key(ln.text, labels[p], p + 1)}@{round(ln.y / 3)}"
+                candidates.append((ln, edge, key))
     seen = Counter((edge, key) for _, edge, key in candidates)
     numbers = headers = 0
     for ln, edge, key in candidates:
-        if PAGE_NUMBER_RE.fullmatch(ln.text) or key == "#":
+        if PAGE_NUMBER_RE.fullmatch(ln.text) or key.startswith("#@"):
             ln.furniture = True
             numbers += 1
         elif seen[(edge, key)] >= 2:
@@ -205,48 +207,71 @@ def _mark_furniture(pages: list[list[_Line]], labels: list[str], pitch: float, b
     return numbers, headers
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """Where the body text stands: its left and right edge and the paragraph indent."""
+
+    left: float
+    right: float
+    indent: float | None
+
+
+def _frame(lines: list[_Line]) -> _Frame:
+    left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
+    rights = sorted(ln.x1 for ln in lines)
+    right = rights[int(0.95 * (len(rights) - 1))]
+    # The paragraph indent: where most indented lines start.
+    indents = Counter(round(ln.x0) for ln in lines if ln.x0 > left + 1.0)
+    return _Frame(float(left), right, float(indents.most_common(1)[0][0]) if indents else None)
+
+
 def _printed_lines(pages: list[list[_Line]], pitch: float, size: float) -> list[PrintedLine]:
     """Body lines with their page line number, and whether each runs on and is set apart."""
     body = [[ln for ln in lines if not ln.furniture] for lines in pages]
     flat = [ln for lines in body for ln in lines]
     if not flat:
         return []
-    left = Counter(round(ln.x0) for ln in flat).most_common(1)[0][0]
-    rights = sorted(ln.x1 for ln in flat)
-    right = rights[int(0.95 * (len(rights) - 1))]
-    # The paragraph indent: where most indented lines start.
-    indents = Counter(round(ln.x0) for ln in flat if ln.x0 > left + 1.0)
-    indent = float(indents.most_common(1)[0][0]) if indents else None
+    # Books mirror their margins: odd and even pages each get their own frame when they have lines enough.
+    overall = _frame(flat)
+    frames = {}
+    for parity in (0, 1):
+        own = [ln for lines in body[parity::2] for ln in lines]
+        frames[parity] = _frame(own) if len(own) >= 20 else overall
+
+    def frame_of(ln: _Line) -> _Frame:
+        return frames[(ln.page - 1) % 2]
+
     out: list[PrintedLine] = []
     for p, lines in enumerate(body):
         for k, ln in enumerate(lines):
             nxt = lines[k + 1] if k + 1 < len(lines) else None
             if nxt is None and p + 1 < len(body):
                 nxt = next((b[0] for b in body[p + 1:] if b), None)
-            centred = _centred_line(ln, left, right, indent)
+            frame = frame_of(ln)
+            centred = _centred_line(ln, frame)
             wrapped = False
             if nxt is not None and centred:
                 # A title set on two centred lines, without extra space between them, is one title.
-                wrapped = _centred_line(nxt, left, right, indent) and nxt.page == ln.page and ln.y - nxt.y <= 1.35 * pitch
+                wrapped = _centred_line(nxt, frame) and nxt.page == ln.page and ln.y - nxt.y <= 1.35 * pitch
             elif nxt is not None:
                 # Justified lines reach the measure; a ragged line was broken because the next
                 # line's first word (and a space) did not fit in what was left of it.
-                indented = nxt.x0 > left + 0.6 * nxt.size
-                room = right - ln.x1
+                indented = nxt.x0 > frame_of(nxt).left + 0.6 * nxt.size
+                room = frame.right - ln.x1
                 wrapped = not indented and (room < 0.8 * ln.size or room < nxt.first_word + 0.35 * ln.size)
             prev = lines[k - 1] if k else None
             spaced = prev is not None and prev.y - ln.y > 1.35 * pitch
             # A centred line after running text opens a title; the next centred line goes on with it.
-            gap = spaced or (centred and (prev is None or not _centred_line(prev, left, right, indent)))
+            gap = spaced or (centred and (prev is None or not _centred_line(prev, frame)))
             out.append(PrintedLine(ln.text, k + 1, p + 1, wrapped, gap))
     return out
 
 
-def _centred_line(ln: _Line, left: float, right: float, indent: float | None) -> bool:
+def _centred_line(ln: _Line, frame: _Frame) -> bool:
     """Indented on the left by as much as it falls short on the right, and not by the paragraph indent."""
-    if indent is not None and abs(ln.x0 - indent) <= 1.0:
+    if frame.indent is not None and abs(ln.x0 - frame.indent) <= 1.0:
         return False
-    return ln.x0 > left + 0.6 * ln.size and abs((ln.x0 - left) - (right - ln.x1)) < 0.6 * ln.size
+    return ln.x0 > frame.left + 0.6 * ln.size and abs((ln.x0 - frame.left) - (frame.right - ln.x1)) < 0.6 * ln.size
 
 
 def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> CleanText:
