@@ -60,6 +60,9 @@ def bad_files(tmp_path_factory) -> dict[str, Path]:
     files["encrypted"] = folder / "encrypted.pdf"
     with open(files["encrypted"], "wb") as out:
         writer.write(out)
+    # A PDF cut off half-way (a failed download).
+    files["truncated"] = folder / "truncated.pdf"
+    files["truncated"].write_bytes(good.path.read_bytes()[:20000])
     # Not a PDF at all, under a .pdf name.
     files["fake-pdf"] = folder / "fake.pdf"
     files["fake-pdf"].write_text("Қазақстан Республикасы\n", encoding="utf-8")
@@ -87,6 +90,7 @@ CASES = [
     ("scan", "kk", r"PDF has no text layer \(only images on its 3 pages: a scan\?\); text recognition \(OCR\) is not done"),
     ("blank", "kk", r"PDF has no text layer \(no text on its 2 pages"),
     ("encrypted", "ru", r"encrypted PDF: it needs a password"),
+    ("truncated", "ru", r"damaged PDF, cannot be read \(data format error\)"),
     ("fake-pdf", "kk", r"not a PDF file: it does not start with %PDF-"),
     ("not-zip", "kk", r"not a DOCX file: not a zip archive"),
     ("no-document", "kk", r"not a DOCX file: the zip archive has no word/document\.xml"),

@@ -68,8 +68,9 @@ def _open(data: bytes, name: str):
         if "password" in str(exc).lower():
             raise InputError("encrypted PDF: it needs a password to be read; save a copy without the "
                              "password and import that", path=name) from None
-        reason = str(exc).split("(PDFium: ", 1)[-1].rstrip(")")
-        raise InputError(f"not a readable PDF ({reason})", path=name) from None
+        found = re.search(r"PDFium: ([^)]+)", str(exc))
+        reason = found.group(1).lower() if found else str(exc)
+        raise InputError(f"damaged PDF, cannot be read ({reason})", path=name) from None
 
 
 def _page_lines(textpage, page: int) -> list[_Line]:
@@ -225,7 +226,7 @@ def _frame(lines: list[_Line]) -> _Frame:
     return _Frame(float(left), right, float(indents.most_common(1)[0][0]) if indents else None)
 
 
-def _printed_lines(pages: list[list[_Line]], pitch: float, size: float) -> list[PrintedLine]:
+def _printed_lines(pages: list[list[_Line]], pitch: float) -> list[PrintedLine]:
     """Body lines with their page line number, and whether each runs on and is set apart."""
     body = [[ln for ln in lines if not ln.furniture] for lines in pages]
     flat = [ln for lines in body for ln in lines]
@@ -313,7 +314,7 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> CleanT
     steps = [a.y - b.y for lines in pages for a, b in zip(lines, lines[1:]) if a.y - b.y > 0.5 * size]
     pitch = statistics.median(steps) if steps else 1.2 * size
     numbers, headers = _mark_furniture(pages, labels, pitch, size)
-    printed = _printed_lines(pages, pitch, size)
+    printed = _printed_lines(pages, pitch)
     report = CleanupReport(lines=len(printed), pages=count, headers_removed=headers, page_numbers_removed=numbers)
     if textless:
         report.notes.append("pages without a text layer (images only, not read): "
