@@ -158,3 +158,17 @@ def test_checking_a_bad_file_on_the_command_line_is_one_line_too(bad_files, cli_
     for case in ("huge", "scan", "not-zip"):
         out = cli_runner.invoke(cli, ["check", str(bad_files[case]), "--lang", "kk"])
         assert out.exit_code == 1 and out.output.startswith(f"error: {bad_files[case]}: "), out.output
+
+
+def test_scanned_page_among_text_pages_is_named_in_the_summary(bad_files, tmp_path, run_in):
+    """A PDF with text imports; a page that is only an image is not read, and the summary says which."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=str(bad_files["ru-as-kk"]))
+    writer.insert_page(PdfReader(bad_files["scan"]).pages[0], 1)
+    path = tmp_path / "partly-scanned.pdf"
+    with open(path, "wb") as out:
+        writer.write(out)
+    result = run_in(import_file, path, "ru")
+    assert result.edition.segment_count > 30
+    assert "note: pages without a text layer (images only, not read): 2" in result.summary()
