@@ -103,13 +103,14 @@ def _roman(n: int) -> str:
 
 def lay_out(paragraphs: list[str], path: Path, header: str, *, headings: frozenset[int] = frozenset(),
             front_matter: list[str] = (), max_pages: int | None = None, seed: int = 7,
-            encrypt: str | None = None, hyphenate: bool = True) -> PrintedPdf:
+            encrypt: str | None = None, hyphenate: bool = True, mirror: float = 0.0) -> PrintedPdf:
     """Write ``paragraphs`` to ``path`` as a printed book; ``headings`` are indices of paragraphs set as headings.
 
     ``front_matter`` paragraphs come first, one page each, labelled i, ii, …; the body's pages are labelled
     from 1. With ``max_pages`` the layout stops at the page limit (the paragraphs laid out are the first
     ``len(result.start_pages)``). Without ``hyphenate`` lines break only between words and at the hyphens
-    of compounds, as a typesetter without hyphenation does.
+    of compounds, as a typesetter without hyphenation does. ``mirror`` shifts the even pages' text block right
+    by that many points (a book's inner and outer margins).
     """
     _register()
     rng = random.Random(seed)
@@ -167,13 +168,15 @@ def lay_out(paragraphs: list[str], path: Path, header: str, *, headings: frozens
             if n == 0:
                 result.start_pages.append(result.pages)
             c.setFont(font, SIZE)
+            shift = mirror if body_page % 2 == 0 else 0.0
             if heading:
-                c.drawCentredString(width / 2, y, " ".join(words))
+                c.drawCentredString(width / 2 + shift, y, " ".join(words))
             else:
-                x = MARGIN_X + (INDENT if n == 0 else 0)
+                x = MARGIN_X + (INDENT if n == 0 else 0) + shift
                 natural = sum(_width(w) for w in words)
                 last = n == len(lines) - 1
-                gap = _width(" ") if last or len(words) == 1 else (MARGIN_X + measure - x - natural) / (len(words) - 1)
+                gap = _width(" ") if last or len(words) == 1 else \
+                    (MARGIN_X + shift + measure - x - natural) / (len(words) - 1)
                 for w in words:
                     c.drawString(x, y, w)
                     x += _width(w) + gap

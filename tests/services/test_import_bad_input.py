@@ -60,6 +60,9 @@ def bad_files(tmp_path_factory) -> dict[str, Path]:
     files["encrypted"] = folder / "encrypted.pdf"
     with open(files["encrypted"], "wb") as out:
         writer.write(out)
+    # A PDF cut off half-way (a failed download).
+    files["truncated"] = folder / "truncated.pdf"
+    files["truncated"].write_bytes(good.path.read_bytes()[:20000])
     # Not a PDF at all, under a .pdf name.
     files["fake-pdf"] = folder / "fake.pdf"
     files["fake-pdf"].write_text("Қазақстан Республикасы\n", encoding="utf-8")
@@ -87,6 +90,7 @@ CASES = [
     ("scan", "kk", r"PDF has no text layer \(only images on its 3 pages: a scan\?\); text recognition \(OCR\) is not done"),
     ("blank", "kk", r"PDF has no text layer \(no text on its 2 pages"),
     ("encrypted", "ru", r"encrypted PDF: it needs a password"),
+    ("truncated", "ru", r"damaged PDF, cannot be read \(data format error\)"),
     ("fake-pdf", "kk", r"not a PDF file: it does not start with %PDF-"),
     ("not-zip", "kk", r"not a DOCX file: not a zip archive"),
     ("no-document", "kk", r"not a DOCX file: the zip archive has no word/document\.xml"),
@@ -154,3 +158,17 @@ def test_checking_a_bad_file_on_the_command_line_is_one_line_too(bad_files, cli_
     for case in ("huge", "scan", "not-zip"):
         out = cli_runner.invoke(cli, ["check", str(bad_files[case]), "--lang", "kk"])
         assert out.exit_code == 1 and out.output.startswith(f"error: {bad_files[case]}: "), out.output
+
+
+def test_scanned_page_among_text_pages_is_named_in_the_summary(bad_files, tmp_path, run_in):
+    """A PDF with text imports; a page that is only an image is not read, and the summary says which."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=str(bad_files["ru-as-kk"]))
+    writer.insert_page(PdfReader(bad_files["scan"]).pages[0], 1)
+    path = tmp_path / "partly-scanned.pdf"
+    with open(path, "wb") as out:
+        writer.write(out)
+    result = run_in(import_file, path, "ru")
+    assert result.edition.segment_count > 30
+    assert "note: pages without a text layer (images only, not read): 2" in result.summary()

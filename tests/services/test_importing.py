@@ -136,7 +136,7 @@ def test_cli_import_prints_what_was_found_and_segments_lists_them(tmp_path, cli_
     assert out.exit_code == 0, out.output
     rows = [json.loads(line) for line in out.output.splitlines()]
     assert [r["n"] for r in rows] == list(range(1, len(rows) + 1))
-    assert rows[0] == {"n": 1, "page": rows[0]["page"], "line": 2,
+    assert rows[0] == {"n": 1, "page": rows[0]["page"], "page_label": str(rows[0]["page"]), "line": 2,
                        "text": rows[0]["text"]} and rows[0]["text"].startswith("1972 жылы")
     tsv = cli_runner.invoke(cli, ["segments", "Кітап", "--format", "tsv"])
     assert tsv.output.splitlines()[0].split("\t")[2] == "2"

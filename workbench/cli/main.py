@@ -123,7 +123,8 @@ def editions(obj: AppContext) -> None:
 def segments(obj: AppContext, doc: str, fmt: str) -> None:
     """Print every sentence of a stored edition DOC (id or title) in order.
 
-    ``line`` is the 1-based line of the source file where the sentence starts.
+    ``line`` is the 1-based line of the source file where the sentence starts (for a PDF: the line
+    within its page; for a DOCX: the paragraph number); ``page_label`` is the page as printed.
     """
     from workbench.services.editions import get_edition, iter_segments
 
@@ -132,8 +133,8 @@ def segments(obj: AppContext, doc: str, fmt: str) -> None:
             edition = get_edition(session, doc)
             for s in iter_segments(session, edition.id):
                 if fmt == "jsonl":
-                    click.echo(json.dumps({"n": s.position, "page": s.page, "line": s.start_line,
-                                           "text": s.text}, ensure_ascii=False))
+                    click.echo(json.dumps({"n": s.position, "page": s.page, "page_label": s.page_label,
+                                           "line": s.start_line, "text": s.text}, ensure_ascii=False))
                 else:
                     click.echo(f"{s.position}\t{s.page or ''}\t{s.start_line}\t{s.text}")
     except WorkbenchError as error:

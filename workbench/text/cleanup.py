@@ -92,7 +92,10 @@ class _Builder:
 
     def block(self) -> Block:
         text = nfc(self.text)
-        titled = self.first.stands_apart and title_like(text, self.lines)
+        # On a measured page, a block of one line (or a few in capitals) stands alone: with nothing
+        # else to tell it by (no space around it, same font), a title-like one is a title.
+        alone = self.first.measured and (self.lines == 1 or _capitals(self.text))
+        titled = (self.first.stands_apart or alone) and title_like(text, self.lines)
         return Block(_kind(text, self.first.entry, titled), text, self.anchors)
 
 
@@ -116,6 +119,18 @@ def title_like(text: str, n_lines: int = 1) -> bool:
     return short and bool(TITLE_START_RE.match(text)) and text[-1] not in ".,;:!?…-–"
 
 
+def _capitals(text: str) -> bool:
+    """Mostly capital letters (a title set in capitals)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+
+def _ordinary_case(text: str) -> bool:
+    """Mostly small letters (running text)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.islower() for c in letters) >= 0.5 * len(letters)
+
+
 def _starts_list(prev: _Line, line: _Line) -> bool:
     """Whether ``line`` opens a list item rather than continuing ``prev``."""
     if not LIST_MARK_RE.match(line.text) and not POINT_RE.match(line.text):
@@ -133,8 +148,14 @@ def _continues(prev: _Line, line: _Line, block: _Builder, measure: int) -> bool:
     """
     if prev.text.endswith("-") and split_words(prev.text, line.text) and line.text[:1].islower():
         return True
-    if line.measured and prev.wrapped and not line.gap:
-        return True  # the line before ran to the margin and this one is not indented: same paragraph
+    if line.measured:
+        # A title in capitals ends before a line in ordinary case, however far it runs.
+        if _capitals(prev.text) and _ordinary_case(line.text) and title_like(block.text, block.lines):
+            return False
+        if prev.wrapped and not line.gap:
+            return True  # the line before ran to the margin and this one is not indented: same paragraph
+        if not prev.wrapped and ends_sentence(prev.text):
+            return False  # a short line that ends a sentence ends its paragraph, whatever comes next
     if line.entry or _starts_list(prev, line):
         return False
     if any(r.fullmatch(t) for r in (LABEL_RE, SEPARATOR_RE) for t in (line.text, block.text)):

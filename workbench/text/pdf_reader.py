@@ -36,6 +36,7 @@ Progress = Callable[[float, str], None]
 
 PDF_MAGIC = b"%PDF-"
 PAGE_NUMBER_RE = re.compile(r"[-–—\s]*(\d{1,4}|[ivxlcdm]{1,7})[-–—\s]*", re.IGNORECASE)
+MARKER_RE = re.compile(r"\d{1,3}|\*{1,3}")  # a footnote marker set small and raised
 LINE_BREAK_HYPHEN = "\ufffe"  # PDFium's mark for a hyphen that ends a line (the line break is dropped)
 
 
@@ -49,6 +50,7 @@ class _Line:
     y: float  # baseline, from the bottom of the page
     size: float
     page: int  # 1-based, in file order
+    first_word: float = 0.0  # width of the line's first word
     furniture: bool = False
 
 
@@ -66,8 +68,9 @@ def _open(data: bytes, name: str):
         if "password" in str(exc).lower():
             raise InputError("encrypted PDF: it needs a password to be read; save a copy without the "
                              "password and import that", path=name) from None
-        reason = str(exc).split("(PDFium: ", 1)[-1].rstrip(")")
-        raise InputError(f"not a readable PDF ({reason})", path=name) from None
+        found = re.search(r"PDFium: ([^)]+)", str(exc))
+        reason = found.group(1).lower() if found else str(exc)
+        raise InputError(f"damaged PDF, cannot be read ({reason})", path=name) from None
 
 
 def _page_lines(textpage, page: int) -> list[_Line]:
@@ -86,10 +89,25 @@ def _page_lines(textpage, page: int) -> list[_Line]:
         first, last = chars[0], chars[-1]
         left = textpage.get_charbox(first)[0]
         right = textpage.get_charbox(last)[2]
+        word_end = first
+        while word_end + 1 < end and not text[word_end + 1].isspace() and text[word_end + 1] != LINE_BREAK_HYPHEN:
+            word_end += 1
+        first_word = textpage.get_charbox(word_end)[2] - left
         raw.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
         size = raw.FPDFText_GetFontSize(textpage.raw, first)
-        body = text[start:end].replace("\r", "").replace("\n", "").replace(LINE_BREAK_HYPHEN, "-")
-        lines.append(_Line(" ".join(body.split()) + ("-" if hyphen else ""), left, right, y.value, size, page))
+        baseline = y.value
+        body = text[start:end]
+        # A small raised number inside the line is a footnote marker: written [n], as text files do.
+        for m in reversed(list(MARKER_RE.finditer(body))):
+            i = start + m.start()
+            if i == first or raw.FPDFText_GetFontSize(textpage.raw, i) >= 0.8 * size:
+                continue
+            raw.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y))
+            if y.value > baseline + 0.15 * size:
+                body = f"{body[:m.start()]}[{m.group(0)}]{body[m.end():]}"
+        body = body.replace("\r", "").replace("\n", "").replace(LINE_BREAK_HYPHEN, "-")
+        lines.append(_Line(" ".join(body.split()) + ("-" if hyphen else ""), left, right, baseline, size, page,
+                           first_word))
 
     start = 0
     for i in range(n):
@@ -101,20 +119,50 @@ def _page_lines(textpage, page: int) -> list[_Line]:
             close(start, i, True)
             start = i + 1
     close(start, n, False)
-    lines.sort(key=lambda ln: (-round(ln.y, 0), ln.x0))
     return _merge_same_baseline(lines)
 
 
-def _merge_same_baseline(lines: list[_Line]) -> list[_Line]:
-    """Pieces PDFium gave as separate lines but that stand on one baseline are one line."""
-    merged: list[_Line] = []
-    for ln in lines:
-        prev = merged[-1] if merged else None
-        if prev is not None and abs(prev.y - ln.y) < 0.3 * max(prev.size, 1.0) and ln.x0 >= prev.x1 - 1:
-            prev.text = f"{prev.text} {ln.text}"
-            prev.x1 = ln.x1
+def _merge_same_baseline(pieces: list[_Line]) -> list[_Line]:
+    """Pieces PDFium gave as separate lines but that stand on one line are one line, in reading order.
+
+    A small raised number or asterisk next to a line is its footnote marker: it joins the line as
+    ``[n]``, the way the text files write markers. Small text elsewhere (a running header, a footnote)
+    stays a line of its own.
+    """
+    if not pieces:
+        return []
+    sizes = sorted(p.size for p in pieces)
+    normal = sizes[len(sizes) // 2]
+    lines: list[list[_Line]] = []
+    small: list[_Line] = []
+    for piece in sorted(pieces, key=lambda p: (-p.y, p.x0)):
+        if piece.size < 0.8 * normal and MARKER_RE.fullmatch(piece.text):
+            small.append(piece)
+            continue
+        if lines and abs(lines[-1][0].y - piece.y) < 0.3 * max(lines[-1][0].size, 1.0):
+            lines[-1].append(piece)
         else:
-            merged.append(ln)
+            lines.append([piece])
+    for piece in small:
+        home = next((ln for ln in lines if -0.2 * ln[0].size <= piece.y - ln[0].y <= 0.8 * ln[0].size
+                     and min(p.x0 for p in ln) - ln[0].size <= piece.x0 <= max(p.x1 for p in ln) + ln[0].size),
+                    None)
+        if home is None:
+            lines.append([piece])
+        else:
+            raised = piece.y > home[0].y + 0.15 * home[0].size
+            home.append(_Line(f"[{piece.text}]" if raised else piece.text, piece.x0, piece.x1, home[0].y,
+                              home[0].size, piece.page, piece.first_word))
+    merged = []
+    for group in sorted(lines, key=lambda g: -g[0].y):
+        group.sort(key=lambda p: p.x0)
+        first = group[0]
+        text = first.text
+        for before, piece in zip(group, group[1:]):
+            glued = piece.x0 - before.x1 < 0.2 * first.size and not text.endswith("-")
+            text += piece.text if glued else " " + piece.text
+        merged.append(_Line(text, first.x0, max(p.x1 for p in group), first.y, first.size, first.page,
+                            first.first_word))
     return merged
 
 
@@ -145,11 +193,13 @@ def _mark_furniture(pages: list[list[_Line]], labels: list[str], pitch: float, b
                 apart = abs(ln.y - nxt.y) > 1.6 * pitch or ln.size < 0.9 * body_size
                 if not apart:
                     break
-                candidates.append((ln, edge, _label_key(ln.text, labels[p], p + 1)))
+                # Running titles stand at the same height on every page; a chapter's own title does not.
+                key = f"{_label_key(ln.text, labels[p], p + 1)}@{round(ln.y / 3)}"
+                candidates.append((ln, edge, key))
     seen = Counter((edge, key) for _, edge, key in candidates)
     numbers = headers = 0
     for ln, edge, key in candidates:
-        if PAGE_NUMBER_RE.fullmatch(ln.text) or key == "#":
+        if PAGE_NUMBER_RE.fullmatch(ln.text) or key.startswith("#@"):
             ln.furniture = True
             numbers += 1
         elif seen[(edge, key)] >= 2:
@@ -158,48 +208,71 @@ def _mark_furniture(pages: list[list[_Line]], labels: list[str], pitch: float, b
     return numbers, headers
 
 
-def _printed_lines(pages: list[list[_Line]], pitch: float, size: float) -> list[PrintedLine]:
+@dataclass(frozen=True)
+class _Frame:
+    """Where the body text stands: its left and right edge and the paragraph indent."""
+
+    left: float
+    right: float
+    indent: float | None
+
+
+def _frame(lines: list[_Line]) -> _Frame:
+    left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
+    rights = sorted(ln.x1 for ln in lines)
+    right = rights[int(0.95 * (len(rights) - 1))]
+    # The paragraph indent: where most indented lines start.
+    indents = Counter(round(ln.x0) for ln in lines if ln.x0 > left + 1.0)
+    return _Frame(float(left), right, float(indents.most_common(1)[0][0]) if indents else None)
+
+
+def _printed_lines(pages: list[list[_Line]], pitch: float) -> list[PrintedLine]:
     """Body lines with their page line number, and whether each runs on and is set apart."""
     body = [[ln for ln in lines if not ln.furniture] for lines in pages]
     flat = [ln for lines in body for ln in lines]
     if not flat:
         return []
-    left = Counter(round(ln.x0) for ln in flat).most_common(1)[0][0]
-    rights = sorted(ln.x1 for ln in flat)
-    right = rights[int(0.95 * (len(rights) - 1))]
-    # The paragraph indent: where most indented lines start.
-    indents = Counter(round(ln.x0) for ln in flat if ln.x0 > left + 1.0)
-    indent = float(indents.most_common(1)[0][0]) if indents else None
+    # Books mirror their margins: odd and even pages each get their own frame when they have lines enough.
+    overall = _frame(flat)
+    frames = {}
+    for parity in (0, 1):
+        own = [ln for lines in body[parity::2] for ln in lines]
+        frames[parity] = _frame(own) if len(own) >= 20 else overall
+
+    def frame_of(ln: _Line) -> _Frame:
+        return frames[(ln.page - 1) % 2]
+
     out: list[PrintedLine] = []
     for p, lines in enumerate(body):
         for k, ln in enumerate(lines):
             nxt = lines[k + 1] if k + 1 < len(lines) else None
             if nxt is None and p + 1 < len(body):
                 nxt = next((b[0] for b in body[p + 1:] if b), None)
-            centred = _centred_line(ln, left, right, indent)
+            frame = frame_of(ln)
+            centred = _centred_line(ln, frame)
             wrapped = False
             if nxt is not None and centred:
                 # A title set on two centred lines, without extra space between them, is one title.
-                wrapped = _centred_line(nxt, left, right, indent) and nxt.page == ln.page and ln.y - nxt.y <= 1.35 * pitch
+                wrapped = _centred_line(nxt, frame) and nxt.page == ln.page and ln.y - nxt.y <= 1.35 * pitch
             elif nxt is not None:
-                indented = nxt.x0 > left + 0.6 * nxt.size
-                first_word = nxt.text.split()[0] if nxt.text.split() else ""
-                char_width = (ln.x1 - ln.x0) / max(len(ln.text), 1)
-                room = right - ln.x1
-                wrapped = not indented and (room < 0.8 * ln.size or room < (len(first_word) + 1) * char_width)
+                # Justified lines reach the measure; a ragged line was broken because the next
+                # line's first word (and a space) did not fit in what was left of it.
+                indented = nxt.x0 > frame_of(nxt).left + 0.6 * nxt.size
+                room = frame.right - ln.x1
+                wrapped = not indented and (room < 0.8 * ln.size or room < nxt.first_word + 0.35 * ln.size)
             prev = lines[k - 1] if k else None
             spaced = prev is not None and prev.y - ln.y > 1.35 * pitch
             # A centred line after running text opens a title; the next centred line goes on with it.
-            gap = spaced or (centred and (prev is None or not _centred_line(prev, left, right, indent)))
+            gap = spaced or (centred and (prev is None or not _centred_line(prev, frame)))
             out.append(PrintedLine(ln.text, k + 1, p + 1, wrapped, gap))
     return out
 
 
-def _centred_line(ln: _Line, left: float, right: float, indent: float | None) -> bool:
+def _centred_line(ln: _Line, frame: _Frame) -> bool:
     """Indented on the left by as much as it falls short on the right, and not by the paragraph indent."""
-    if indent is not None and abs(ln.x0 - indent) <= 1.0:
+    if frame.indent is not None and abs(ln.x0 - frame.indent) <= 1.0:
         return False
-    return ln.x0 > left + 0.6 * ln.size and abs((ln.x0 - left) - (right - ln.x1)) < 0.6 * ln.size
+    return ln.x0 > frame.left + 0.6 * ln.size and abs((ln.x0 - frame.left) - (frame.right - ln.x1)) < 0.6 * ln.size
 
 
 def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> CleanText:
@@ -241,7 +314,7 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> CleanT
     steps = [a.y - b.y for lines in pages for a, b in zip(lines, lines[1:]) if a.y - b.y > 0.5 * size]
     pitch = statistics.median(steps) if steps else 1.2 * size
     numbers, headers = _mark_furniture(pages, labels, pitch, size)
-    printed = _printed_lines(pages, pitch, size)
+    printed = _printed_lines(pages, pitch)
     report = CleanupReport(lines=len(printed), pages=count, headers_removed=headers, page_numbers_removed=numbers)
     if textless:
         report.notes.append("pages without a text layer (images only, not read): "

@@ -145,11 +145,16 @@ class Segmenter:
                 if start >= end:
                     continue
             merged.append([start, end])
-        label = LABEL_RE.match(text)
-        if label and merged and merged[0][1] > label.end():
-            merged.insert(1, [label.end(), merged[0][1]])
-            merged[0][1] = len(label.group(0).rstrip())
-        return [(s, e) for s, e in merged if text[s:e].strip()]
+        spans: list[tuple[int, int]] = []
+        for start, end in merged:
+            # An article label opening a sentence is a sentence of its own — also when a page break
+            # joined its paragraph to the one before.
+            label = LABEL_RE.match(text[start:end])
+            if label and start + label.end() < end:
+                spans.append((start, start + len(label.group(0).rstrip())))
+                start += label.end()
+            spans.append((start, end))
+        return [(s, e) for s, e in spans if text[s:e].strip()]
 
     def _continues(self, text: str, previous: list[int], start: int, end: int) -> bool:
         """Whether the piece starting at ``start`` belongs to the sentence ``previous``."""
