@@ -72,3 +72,24 @@ def test_sentence_split_at_a_comma_joins_its_halves_in_one_bead():
     assert "[22]:[21]" in _lines(DECLARATION / "gold.txt")
     bead = next(b for b in beads if 22 in b.kk)
     assert (bead.kk, bead.ru) == ((22, 23), (21,))
+
+
+def test_unrelated_sentences_paired_one_to_one_are_doubtful():
+    # The Russian sentence 30 is replaced by an unrelated one of about the same length: the DP may still
+    # pair it with kk 30 (nothing better is on offer), but never with confidence.
+    kk, ru = _lines(DECLARATION / "kk.txt"), _lines(DECLARATION / "ru.txt")
+    assert "[31]:[30]" in _lines(DECLARATION / "gold.txt")
+    unrelated = "Ночью над рекой долго кричали птицы, и никто в деревне не мог уснуть до самого утра."
+    ru = ru[:30] + [unrelated] + ru[31:]
+    beads = align(kk, ru)
+    bead = next(b for b in beads if 30 in b.ru)
+    assert bead.score < 0.9, bead
+
+
+def test_swapped_sentences_are_never_confident_skips():
+    kk = _lines(CONSTITUTION / "kk.txt")[:200]
+    ru = _lines(CONSTITUTION / "ru.txt")[:200]
+    ru = ru[:9] + [ru[10], ru[9]] + ru[11:]
+    beads = align(kk, ru)
+    around = [b for b in beads if set(b.kk) & {9, 10} or set(b.ru) & {9, 10}]
+    assert all(b.score < 0.9 for b in around if not (b.kk and b.ru) or len(b.kk) + len(b.ru) > 2)

@@ -93,6 +93,8 @@ class AlignConfig:
     # joins. Such a bead is scored at most ``swap_score``: a reviewer should see it.
     swap_min_llr: float | None = 2.0
     swap_score: float = 0.75
+    # A bead pairing sentences whose keys speak against the pair on balance is scored at most this.
+    unsupported_score: float = 0.85
     fuzzy_names: bool = True
     fuzzy_min_ratio: float = 80.0
     # Beads scored below this are "doubtful" in the counts the command line prints.
