@@ -93,6 +93,9 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
     for n_pass in range(passes):
         confident = [(b.kk[0], b.ru[0]) for b in [*beads, *fixed] if len(b.kk) == len(b.ru) == 1
                      and (b.score >= config.lexicon_min_score or b in confirmed)]
+        if len(confident) > config.lexicon_max_pairs:  # evenly spread: a long book teaches no less
+            step = len(confident) / config.lexicon_max_pairs
+            confident = [confident[int(k * step)] for k in range(config.lexicon_max_pairs)]
         learnt = learn_lexicon(confident, kk_f, ru_f, config.lexicon_min_count, config.lexicon_min_dice)
         logger.debug("lexicon: %d learnt entries from %d beads", len(learnt), len(confident))
         for s, ts in names.items():

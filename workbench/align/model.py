@@ -83,6 +83,7 @@ class AlignConfig:
     lexicon_passes: int = 1  # each pass learns from the one before and re-aligns
     lexicon_min_score: float = 0.8  # only 1-1 beads at least this confident teach the lexicon
     lexicon_min_count: int = 2
+    lexicon_max_pairs: int = 4000  # beads learnt from at most
     lexicon_min_dice: float = 0.6
     # A 1-1 bead between two skips whose keys give it at most this much support (see
     # ``BeadCost.pair_llr``) becomes a 1-0 and a 0-1; None keeps every 1-1 bead of the DP. 1.0 was as
