@@ -180,7 +180,18 @@ class BeadCost:
         return ma + mb + (math.fsum(map(self._bonus, common)) if common else 0.0)
 
     def cost(self, i: int, a: int, j: int, b: int) -> float:
-        """Cost of the bead kk[i:i+a] ↔ ru[j:j+b] (a or b may be 0)."""
+        """Cost of the bead kk[i:i+a] ↔ ru[j:j+b] (a or b may be 0).
+
+        A 2-2 bead costs the less of its cost as one unit and of its crossed pairs (kk i with ru j+1, kk i+1
+        with ru j) plus ``swap_cost``: two sentences translated in the other order.
+        """
+        own = self._cost(i, a, j, b)
+        if a == b == 2 and self.config.swap_cost is not None:
+            crossed = self._cost(i, 1, j + 1, 1) + self._cost(i + 1, 1, j, 1) + self.config.swap_cost
+            return crossed if crossed < own else own
+        return own
+
+    def _cost(self, i: int, a: int, j: int, b: int) -> float:
         extra = self.shape_cost[(a, b)]
         if a == 0 or b == 0:
             return extra

@@ -94,6 +94,8 @@ class AlignConfig:
     # joins. Such a bead is scored at most ``swap_score``: a reviewer should see it.
     swap_min_llr: float | None = 2.0
     swap_score: float = 0.75
+    # A 2-2 bead may also be priced as its two crossed pairs plus this (None: never).
+    swap_cost: float | None = 2.5
     # A bead pairing sentences whose keys speak against the pair on balance is scored at most this.
     unsupported_score: float = 0.85
     fuzzy_names: bool = True
