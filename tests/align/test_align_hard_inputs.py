@@ -50,8 +50,8 @@ def test_sentences_translated_in_the_other_order_make_a_2_2_bead():
     assert (bead.kk, bead.ru) == ((40, 41), (40, 41))
 
 
-def test_a_swap_the_path_leaves_as_skips_is_joined_and_doubtful():
-    # Numbered points: the DP meets "2." against "3." and leaves the pair as a skip, a pair and a skip.
+def test_a_swap_of_numbered_points_is_a_doubtful_2_2_bead():
+    # Numbered points: "2." meets "3." on the straight pairs; the crossed pairs are the translation.
     kk = _lines(CONSTITUTION / "kk.txt")[:200]
     ru = _lines(CONSTITUTION / "ru.txt")[:200]
     assert {"[9]:[9]", "[10]:[10]"} <= set(_lines(CONSTITUTION / "gold.txt"))

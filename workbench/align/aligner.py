@@ -188,7 +188,8 @@ def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig,
         collect.append(features)
     scores = bead_scores(bc, path, features)
     for k, (i, a, j, b) in enumerate(path):
-        if k in swapped:
+        if k in swapped or a == b == 2 and bc.priced_as_swap(i, j):
+            # Sentences translated in the other order: right as a 2-2 bead, but a reviewer should look.
             scores[k] = min(scores[k], config.swap_score)
         if a and b and features[k][KEY_SUPPORT] < 0.0:
             # No key speaks for the pair and some against it: only the lengths made it cheap.

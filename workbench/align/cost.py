@@ -191,6 +191,13 @@ class BeadCost:
             return crossed if crossed < own else own
         return own
 
+    def priced_as_swap(self, i: int, j: int) -> bool:
+        """Whether the 2-2 bead kk[i:i+2] ↔ ru[j:j+2] costs what its crossed pairs cost."""
+        if self.config.swap_cost is None:
+            return False
+        crossed = self._cost(i, 1, j + 1, 1) + self._cost(i + 1, 1, j, 1) + self.config.swap_cost
+        return crossed < self._cost(i, 2, j, 2)
+
     def _cost(self, i: int, a: int, j: int, b: int) -> float:
         extra = self.shape_cost[(a, b)]
         if a == 0 or b == 0:
