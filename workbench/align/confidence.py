@@ -24,7 +24,7 @@ FEATURES = ("own cost", "margin to the best re-cut", "margin to the best shifted
             "merge", "own cost per sentence", "key support", "key support of the best rival of a skip",
             "no keys on either side")
 # Intercept, then one coefficient per feature, in the order of FEATURES.
-COEFFICIENTS = (0.227, -0.586, 0.462, 0.266, -0.507, -4.075, -0.369, 0.303, -0.128, -0.146, -0.814)
+COEFFICIENTS = (-3.109, -1.016, 1.122, 0.261, -0.187, -4.438, 2.490, 0.539, -0.248, -0.169, -1.317)
 
 
 def recut_cost(bc: BeadCost, i: int, a: int, j: int, b: int) -> float:
