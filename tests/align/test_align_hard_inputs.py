@@ -3,6 +3,7 @@ sentence split at a comma."""
 from __future__ import annotations
 
 from corpus_paths import CORPORA
+
 from workbench.align import Bead, align, score_alignment
 
 CONSTITUTION = CORPORA / "constitution_2026"

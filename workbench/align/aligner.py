@@ -66,15 +66,16 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
     stretches = stretches_between(fixed, n, m)
     kk_f = side_features(kk_side.sentences, config.stem_length)
     ru_f = side_features(ru_side.sentences, config.stem_length)
-    names: dict[str, set[str]] = {}
+    # Word correspondences known before aligning: name variants, then the stem lexicon.
+    known: dict[str, set[str]] = {}
     if config.fuzzy_names:
-        names = name_variants(kk_side.sentences, ru_side.sentences, config.stem_length,
+        known = name_variants(kk_side.sentences, ru_side.sentences, config.stem_length,
                               config.fuzzy_min_ratio)
     if lexicon is None and config.shipped_lexicon:
         lexicon = shipped_lexicon()
     if lexicon is not None:
         for s, ts in as_mapping(lexicon, config.stem_length).items():
-            names.setdefault(s, set()).update(ts)
+            known.setdefault(s, set()).update(ts)
     extra_kk: Sequence[frozenset[str]] = ()
     extra_ru: Sequence[frozenset[str]] = ()
     if glossary:
@@ -88,7 +89,7 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
     passes = config.lexicon_passes if config.learn_lexicon else 0
     # A pass that only has to find confident 1-1 beads to learn from makes do with the simple shapes.
     first = replace(config, shapes=tuple(s for s in config.shapes if sum(s) <= 3)) if passes else config
-    beads = run(names, first, collect=None if passes else _collect)
+    beads = run(known, first, collect=None if passes else _collect)
     confirmed = set(fixed)
     for n_pass in range(passes):
         confident = [(b.kk[0], b.ru[0]) for b in [*beads, *fixed] if len(b.kk) == len(b.ru) == 1
@@ -98,7 +99,7 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
             confident = [confident[int(k * step)] for k in range(config.lexicon_max_pairs)]
         learnt = learn_lexicon(confident, kk_f, ru_f, config.lexicon_min_count, config.lexicon_min_dice)
         logger.debug("lexicon: %d learnt entries from %d beads", len(learnt), len(confident))
-        for s, ts in names.items():
+        for s, ts in known.items():
             learnt.setdefault(s, set()).update(ts)
         beads = run(learnt, config, aligned_ratio([*beads, *fixed], kk_f, ru_f), guide=beads,
                     collect=_collect if n_pass == passes - 1 else None)

@@ -7,7 +7,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from workbench.align.features import (
-    PairFeatures, leading_number, looks_like_break, looks_like_heading, opens_with_heading,
+    PairFeatures,
+    leading_number,
+    looks_like_break,
+    looks_like_heading,
+    opens_with_heading,
 )
 from workbench.align.model import AlignConfig, Side
 
