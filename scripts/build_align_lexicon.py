@@ -15,11 +15,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from workbench.align import AlignConfig, parse_beads  # noqa: E402
-from workbench.align.stem_lexicon import (  # noqa: E402
-    SHIPPED_FILE, StemLexicon, format_lexicon, learn_from_pairs, merge_entries,
+from workbench.align import AlignConfig, parse_beads
+from workbench.align.stem_lexicon import (
+    SHIPPED_FILE,
+    StemLexicon,
+    format_lexicon,
+    learn_from_pairs,
+    merge_entries,
 )
-from workbench.services.glossary import load_glossary  # noqa: E402
+from workbench.services.glossary import load_glossary
 
 LEARNT_FROM = ("constitution_2026", "declaration_independence_20y", "tatoeba_kaz_rus_sample")
 HELD_OUT = "law_state_independence_1991"

@@ -3,6 +3,7 @@ sentence split at a comma."""
 from __future__ import annotations
 
 from corpus_paths import CORPORA
+
 from workbench.align import Bead, align, score_alignment
 
 CONSTITUTION = CORPORA / "constitution_2026"
@@ -50,8 +51,8 @@ def test_sentences_translated_in_the_other_order_make_a_2_2_bead():
     assert (bead.kk, bead.ru) == ((40, 41), (40, 41))
 
 
-def test_a_swap_the_path_leaves_as_skips_is_joined_and_doubtful():
-    # Numbered points: the DP meets "2." against "3." and leaves the pair as a skip, a pair and a skip.
+def test_a_swap_of_numbered_points_is_a_doubtful_2_2_bead():
+    # Numbered points: "2." meets "3." on the straight pairs; the crossed pairs are the translation.
     kk = _lines(CONSTITUTION / "kk.txt")[:200]
     ru = _lines(CONSTITUTION / "ru.txt")[:200]
     assert {"[9]:[9]", "[10]:[10]"} <= set(_lines(CONSTITUTION / "gold.txt"))
@@ -72,3 +73,24 @@ def test_sentence_split_at_a_comma_joins_its_halves_in_one_bead():
     assert "[22]:[21]" in _lines(DECLARATION / "gold.txt")
     bead = next(b for b in beads if 22 in b.kk)
     assert (bead.kk, bead.ru) == ((22, 23), (21,))
+
+
+def test_unrelated_sentences_paired_one_to_one_are_doubtful():
+    # The Russian sentence 30 is replaced by an unrelated one of about the same length: the DP may still
+    # pair it with kk 30 (nothing better is on offer), but never with confidence.
+    kk, ru = _lines(DECLARATION / "kk.txt"), _lines(DECLARATION / "ru.txt")
+    assert "[31]:[30]" in _lines(DECLARATION / "gold.txt")
+    unrelated = "Ночью над рекой долго кричали птицы, и никто в деревне не мог уснуть до самого утра."
+    ru = ru[:30] + [unrelated] + ru[31:]
+    beads = align(kk, ru)
+    bead = next(b for b in beads if 30 in b.ru)
+    assert bead.score < 0.9, bead
+
+
+def test_swapped_sentences_are_never_confident_skips():
+    kk = _lines(CONSTITUTION / "kk.txt")[:200]
+    ru = _lines(CONSTITUTION / "ru.txt")[:200]
+    ru = ru[:9] + [ru[10], ru[9]] + ru[11:]
+    beads = align(kk, ru)
+    around = [b for b in beads if set(b.kk) & {9, 10} or set(b.ru) & {9, 10}]
+    assert all(b.score < 0.9 for b in around if not (b.kk and b.ru) or len(b.kk) + len(b.ru) > 2)

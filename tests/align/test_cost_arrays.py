@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from corpus_paths import CORPORA
+
 from workbench.align.aligner import _bead_cost
 from workbench.align.features import side_features
 from workbench.align.model import AlignConfig, Side

@@ -6,7 +6,12 @@ import pytest
 from workbench.align import AlignConfig
 from workbench.align.features import stem
 from workbench.align.stem_lexicon import (
-    StemLexicon, format_lexicon, grown_mapping, learn_from_pairs, parse_lexicon, shipped_lexicon,
+    StemLexicon,
+    format_lexicon,
+    grown_mapping,
+    learn_from_pairs,
+    parse_lexicon,
+    shipped_lexicon,
 )
 from workbench.errors import InputError
 

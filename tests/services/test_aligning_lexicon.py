@@ -1,9 +1,9 @@
 """Confirmed beads grow the aligner's lexicon: their sentence pairs are read back and learnt from."""
 from __future__ import annotations
 
+from corpus_paths import CORPORA
 from sqlalchemy import select, update
 
-from corpus_paths import CORPORA
 from workbench.align.features import stem
 from workbench.align.stem_lexicon import shipped_lexicon
 from workbench.models import Bead

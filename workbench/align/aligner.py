@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from workbench.align.anchors import anchor_points, find_anchors
 from workbench.align.coarse import coarse_points
-from workbench.align.confidence import bead_scores
+from workbench.align.confidence import FEATURES, bead_features, bead_scores
 from workbench.align.cost import BeadCost
 from workbench.align.dp import best_path, corridor
 from workbench.align.features import SideFeatures, add_translations, pair_features, side_features
@@ -21,6 +21,7 @@ logger = logging.getLogger(__name__)
 
 Stretch = tuple[int, int, int, int]  # kk[i0:i1] × ru[j0:j1] still to align
 PathBead = tuple[int, int, int, int]  # (i, a, j, b): kk[i:i+a] ↔ ru[j:j+b]
+KEY_SUPPORT = FEATURES.index("key support")
 
 
 def as_side(side: Side | Sequence[str]) -> Side:
@@ -28,9 +29,22 @@ def as_side(side: Side | Sequence[str]) -> Side:
     return side if isinstance(side, Side) else Side(list(side))
 
 
+def align_with_features(kk: Side | Sequence[str], ru: Side | Sequence[str],
+                        config: AlignConfig | None = None) -> tuple[list[Bead], list[list[float]]]:
+    """The beads of ``align`` and, for each, the features its confidence is computed from (for fitting
+    the confidence coefficients; see ``confidence.FEATURES``)."""
+    collect: list = []
+    beads = align(kk, ru, config, _collect=collect)
+    rows = [list(map(float, r)) for block in collect for r in block]
+    if len(rows) != len(beads):
+        raise RuntimeError("features and beads out of step")  # a bug
+    return beads, rows
+
+
 def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfig | None = None,
           glossary: Sequence[tuple[str, str]] | None = None, fixed: Sequence[Bead] = (),
-          lexicon: StemLexicon | Mapping[str, Iterable[str]] | None = None) -> list[Bead]:
+          lexicon: StemLexicon | Mapping[str, Iterable[str]] | None = None, _collect: list | None = None
+          ) -> list[Bead]:
     """Align the sentences of a Kazakh and a Russian edition.
 
     :param glossary: (kk term, ru term) pairs; inflected forms match by stem.
@@ -52,38 +66,43 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
     stretches = stretches_between(fixed, n, m)
     kk_f = side_features(kk_side.sentences, config.stem_length)
     ru_f = side_features(ru_side.sentences, config.stem_length)
-    names: dict[str, set[str]] = {}
+    # Word correspondences known before aligning: name variants, then the stem lexicon.
+    known: dict[str, set[str]] = {}
     if config.fuzzy_names:
-        names = name_variants(kk_side.sentences, ru_side.sentences, config.stem_length,
+        known = name_variants(kk_side.sentences, ru_side.sentences, config.stem_length,
                               config.fuzzy_min_ratio)
     if lexicon is None and config.shipped_lexicon:
         lexicon = shipped_lexicon()
     if lexicon is not None:
         for s, ts in as_mapping(lexicon, config.stem_length).items():
-            names.setdefault(s, set()).update(ts)
+            known.setdefault(s, set()).update(ts)
     extra_kk: Sequence[frozenset[str]] = ()
     extra_ru: Sequence[frozenset[str]] = ()
     if glossary:
         extra_kk, extra_ru = glossary_keys(glossary, kk_side.sentences, ru_side.sentences, config.stem_length)
 
     def run(lexicon: dict[str, set[str]], pass_config: AlignConfig, ratio: float | None = None,
-            guide: Sequence[Bead] = ()) -> list[Bead]:
+            guide: Sequence[Bead] = (), collect: list | None = None) -> list[Bead]:
         bc = _bead_cost(kk_f, ru_f, lexicon, extra_kk, extra_ru, kk_side, ru_side, pass_config, ratio)
-        return _align_all(bc, stretches, pass_config, corners(guide) if guide else None)
+        return _align_all(bc, stretches, pass_config, corners(guide) if guide else None, collect)
 
     passes = config.lexicon_passes if config.learn_lexicon else 0
     # A pass that only has to find confident 1-1 beads to learn from makes do with the simple shapes.
     first = replace(config, shapes=tuple(s for s in config.shapes if sum(s) <= 3)) if passes else config
-    beads = run(names, first)
+    beads = run(known, first, collect=None if passes else _collect)
     confirmed = set(fixed)
-    for _ in range(passes):
+    for n_pass in range(passes):
         confident = [(b.kk[0], b.ru[0]) for b in [*beads, *fixed] if len(b.kk) == len(b.ru) == 1
                      and (b.score >= config.lexicon_min_score or b in confirmed)]
+        if len(confident) > config.lexicon_max_pairs:  # evenly spread: a long book teaches no less
+            step = len(confident) / config.lexicon_max_pairs
+            confident = [confident[int(k * step)] for k in range(config.lexicon_max_pairs)]
         learnt = learn_lexicon(confident, kk_f, ru_f, config.lexicon_min_count, config.lexicon_min_dice)
         logger.debug("lexicon: %d learnt entries from %d beads", len(learnt), len(confident))
-        for s, ts in names.items():
+        for s, ts in known.items():
             learnt.setdefault(s, set()).update(ts)
-        beads = run(learnt, config, aligned_ratio([*beads, *fixed], kk_f, ru_f), guide=beads)
+        beads = run(learnt, config, aligned_ratio([*beads, *fixed], kk_f, ru_f), guide=beads,
+                    collect=_collect if n_pass == passes - 1 else None)
     return beads
 
 
@@ -109,14 +128,14 @@ def corners(beads: Sequence[Bead]) -> list[tuple[int, int]]:
 
 
 def _align_all(bc: BeadCost, stretches: list[tuple[Stretch, Bead | None]], config: AlignConfig,
-               guide: list[tuple[int, int]] | None = None) -> list[Bead]:
+               guide: list[tuple[int, int]] | None = None, collect: list | None = None) -> list[Bead]:
     """Beads of every stretch, with the fixed bead that closes it, in order.
 
     :param guide: the states of an earlier pass's path; the DP then only searches near it.
     """
     beads = []
     for stretch, closing in stretches:
-        beads.extend(_align_stretch(bc, stretch, config, guide))
+        beads.extend(_align_stretch(bc, stretch, config, guide, collect))
         if closing is not None:
             beads.append(closing)
     return beads
@@ -140,12 +159,16 @@ def _bead_cost(kk_f: SideFeatures, ru_f: SideFeatures, lexicon: dict[str, set[st
 
 
 def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig,
-                   guide: list[tuple[int, int]] | None = None) -> list[Bead]:
+                   guide: list[tuple[int, int]] | None = None, collect: list | None = None) -> list[Bead]:
     i0, i1, j0, j1 = stretch
     n, m = i1 - i0, j1 - j0
     if n == 0 or m == 0:
         # Nothing on the other side: every sentence is a certain skip.
-        return [Bead((i,), ()) for i in range(i0, i1)] + [Bead((), (j,)) for j in range(j0, j1)]
+        skips = [Bead((i,), ()) for i in range(i0, i1)] + [Bead((), (j,)) for j in range(j0, j1)]
+        if collect is not None:
+            collect.append(bead_features(bc, [(b.kk[0] if b.kk else i1, len(b.kk), b.ru[0] if b.ru else j1,
+                                               len(b.ru)) for b in skips]))
+        return skips
     if guide is not None:
         # A later pass moves beads by a few sentences at most: search a narrow corridor around the path
         # of the pass before instead of the anchors' wide one.
@@ -161,10 +184,19 @@ def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig,
     swapped: set[int] = set()
     if config.swap_min_llr is not None and (2, 2) in config.shapes:
         path, swapped = join_swaps(bc, path, config.swap_min_llr)
-    scores = bead_scores(bc, path)
-    return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)),
-                 round(min(s, config.swap_score) if k in swapped else s, 4))
-            for k, ((i, a, j, b), s) in enumerate(zip(path, scores))]
+    features = bead_features(bc, path)
+    if collect is not None:
+        collect.append(features)
+    scores = bead_scores(bc, path, features)
+    for k, (i, a, j, b) in enumerate(path):
+        if k in swapped or a == b == 2 and bc.priced_as_swap(i, j):
+            # Sentences translated in the other order: right as a 2-2 bead, but a reviewer should look.
+            scores[k] = min(scores[k], config.swap_score)
+        if a and b and features[k][KEY_SUPPORT] < 0.0:
+            # No key speaks for the pair and some against it: only the lengths made it cheap.
+            scores[k] = min(scores[k], config.unsupported_score)
+    return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(s, 4))
+            for (i, a, j, b), s in zip(path, scores)]
 
 
 def follow_coarse_paths(bc: BeadCost, points: list[tuple[int, int]], i0: int, j0: int,

@@ -7,7 +7,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from workbench.align.features import (
-    PairFeatures, leading_number, looks_like_break, looks_like_heading, opens_with_heading,
+    PairFeatures,
+    leading_number,
+    looks_like_break,
+    looks_like_heading,
+    opens_with_heading,
 )
 from workbench.align.model import AlignConfig, Side
 
@@ -180,7 +184,25 @@ class BeadCost:
         return ma + mb + (math.fsum(map(self._bonus, common)) if common else 0.0)
 
     def cost(self, i: int, a: int, j: int, b: int) -> float:
-        """Cost of the bead kk[i:i+a] ↔ ru[j:j+b] (a or b may be 0)."""
+        """Cost of the bead kk[i:i+a] ↔ ru[j:j+b] (a or b may be 0).
+
+        A 2-2 bead costs the less of its cost as one unit and of its crossed pairs (kk i with ru j+1, kk i+1
+        with ru j) plus ``swap_cost``: two sentences translated in the other order.
+        """
+        own = self._cost(i, a, j, b)
+        if a == b == 2 and self.config.swap_cost is not None:
+            crossed = self._cost(i, 1, j + 1, 1) + self._cost(i + 1, 1, j, 1) + self.config.swap_cost
+            return crossed if crossed < own else own
+        return own
+
+    def priced_as_swap(self, i: int, j: int) -> bool:
+        """Whether the 2-2 bead kk[i:i+2] ↔ ru[j:j+2] costs what its crossed pairs cost."""
+        if self.config.swap_cost is None:
+            return False
+        crossed = self._cost(i, 1, j + 1, 1) + self._cost(i + 1, 1, j, 1) + self.config.swap_cost
+        return crossed < self._cost(i, 2, j, 2)
+
+    def _cost(self, i: int, a: int, j: int, b: int) -> float:
         extra = self.shape_cost[(a, b)]
         if a == 0 or b == 0:
             return extra

@@ -91,7 +91,7 @@ class CostArrays:
         numbers = sorted({x for s in (*pf.kk_numbers, *pf.ru_numbers) for x in s})
         number_ids = {k: n for n, k in enumerate(numbers)}
         bonus = np.array([pf.match_bonus[k] for k in keys], dtype=np.float64)
-        vector = lambda d: np.array([d[k] for k in keys], dtype=np.float64)  # noqa: E731
+        vector = lambda d: np.array([d[k] for k in keys], dtype=np.float64)
         # Point numbers are compared as strings ("3" == "3"): one id table for both sides.
         ids: dict[str, int] = {}
         kk_ids, ru_ids = ([-1 if p is None else ids.setdefault(p, len(ids)) for p in points]
@@ -111,7 +111,7 @@ class CostArrays:
         def dot(kk_rows: sparse.csr_matrix, ru_rows: sparse.csr_matrix, di: int = 0, dj: int = 0) -> np.ndarray:
             return (kk_rows[i0 + di:i1 + di] @ ru_rows[j0 + dj:j1 + dj].T).toarray()
 
-        return self._costs(a, b, np.arange(i0, i1)[:, None], np.arange(j0, j1)[None, :], dot)
+        return self._with_swaps(a, b, np.arange(i0, i1)[:, None], np.arange(j0, j1)[None, :], dot)
 
     def cells(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Costs of the beads kk[i[k]:i[k]+a] ↔ ru[j[k]:j[k]+b], one per k (indices must be in range)."""
@@ -124,7 +124,19 @@ class CostArrays:
         def dot(kk_rows: sparse.csr_matrix, ru_rows: sparse.csr_matrix, di: int = 0, dj: int = 0) -> np.ndarray:
             return np.asarray(kk_rows[i + di].multiply(ru_rows[j + dj]).sum(axis=1)).ravel()
 
-        return self._costs(a, b, i, j, dot)
+        return self._with_swaps(a, b, i, j, dot)
+
+    def _with_swaps(self, a: int, b: int, i: np.ndarray, j: np.ndarray, dot) -> np.ndarray:
+        """``_costs``, and for a 2-2 bead the less of that and its crossed pairs (see ``BeadCost.cost``)."""
+        own = self._costs(a, b, i, j, dot)
+        swap = self.bc.config.swap_cost
+        if a == b == 2 and swap is not None:
+            def shifted(di: int, dj: int):
+                return lambda kk_rows, ru_rows, x=0, y=0: dot(kk_rows, ru_rows, x + di, y + dj)
+            crossed = (self._costs(1, 1, i, j + 1, shifted(0, 1)) + self._costs(1, 1, i + 1, j, shifted(1, 0))
+                       + swap)
+            own = np.minimum(own, crossed)
+        return own
 
     def _costs(self, a: int, b: int, i: np.ndarray, j: np.ndarray, dot) -> np.ndarray:
         """The cost formula of ``BeadCost.cost`` over index arrays ``i`` and ``j`` that broadcast together;

@@ -14,6 +14,7 @@ import numpy as np
 
 from workbench.align.model import AlignConfig
 
+
 def corridor(points: Sequence[tuple[int, int]], n: int, m: int,
              config: AlignConfig) -> tuple[list[int], list[int]]:
     """Row bounds ``lo, hi`` (inclusive) of the states the DP may visit.

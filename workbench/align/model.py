@@ -83,6 +83,7 @@ class AlignConfig:
     lexicon_passes: int = 1  # each pass learns from the one before and re-aligns
     lexicon_min_score: float = 0.8  # only 1-1 beads at least this confident teach the lexicon
     lexicon_min_count: int = 2
+    lexicon_max_pairs: int = 4000  # beads learnt from at most
     lexicon_min_dice: float = 0.6
     # A 1-1 bead between two skips whose keys give it at most this much support (see
     # ``BeadCost.pair_llr``) becomes a 1-0 and a 0-1; None keeps every 1-1 bead of the DP. 1.0 was as
@@ -93,6 +94,10 @@ class AlignConfig:
     # joins. Such a bead is scored at most ``swap_score``: a reviewer should see it.
     swap_min_llr: float | None = 2.0
     swap_score: float = 0.75
+    # A 2-2 bead may also be priced as its two crossed pairs plus this (None: never).
+    swap_cost: float | None = 2.5
+    # A bead pairing sentences whose keys speak against the pair on balance is scored at most this.
+    unsupported_score: float = 0.85
     fuzzy_names: bool = True
     fuzzy_min_ratio: float = 80.0
     # Beads scored below this are "doubtful" in the counts the command line prints.

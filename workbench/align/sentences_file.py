@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from workbench.errors import InputError
 from workbench.formats.plaintext import read_lines
 from workbench.language import UPPER
 

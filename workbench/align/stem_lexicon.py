@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
-from workbench.align.features import WORD_RE, MIN_WORD, stem
+from workbench.align.features import MIN_WORD, WORD_RE, stem
 from workbench.errors import InputError
 from workbench.language import KK_FUNCTION_WORDS, RU_FUNCTION_WORDS
 from workbench.text.normalise import fold
