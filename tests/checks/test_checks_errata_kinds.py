@@ -174,3 +174,22 @@ def test_a_name_of_a_body_in_lower_case_in_guillemets(edition):
     assert LowercaseQuotedNameCheck().run(edition(
         "«Қазақ миссиясы» туралы.", "«қазақ миссиясы» тұжырымдамасы", "«жасыл» партиясы, «жасыл» партиясы",
         "«Жасыл» партиясы")) == []
+
+
+def test_two_spaces_of_the_source_are_found_though_the_text_shows_one():
+    from workbench.checks.base import Edition
+    from workbench.checks.spacing import DoubleSpaceCheck
+    from workbench.text.cleanup import clean
+    from workbench.text.model import SourceLine
+
+    raw = ["Идеяларды әрқашан тұжырымдауға болады.  Алайда, сонымен бірге олар ", "идеялармен  жұмыс істейді.",
+           "", "Мына жолда бәрі  дұрыс  емес  сияқты көрінеді."]  # line 65; the last is spread (justified)
+    blocks = clean([SourceLine(i + 1, t) for i, t in enumerate(raw)]).blocks
+    assert "  " not in blocks[0].text
+    found = DoubleSpaceCheck().run(Edition("kk", blocks))
+    assert [(f.line, f.excerpt) for f in found] == [(1, "болады. Алайда,"), (2, "идеялармен жұмыс")]
+
+
+def test_the_stored_book_reports_its_doubled_spaces(book_findings):
+    lines = {f.line for f in book_findings if f.check == "double-space"}
+    assert {65, 185, 369, 4853} <= lines and not any(19500 <= n <= 19540 for n in lines)

@@ -21,7 +21,7 @@ from workbench.checks.capitals import LowercaseQuotedNameCheck, MidSentenceCapit
 from workbench.checks.marks import SlashedAbbreviationCheck, YearAbbreviationStopCheck
 from workbench.checks.names import LowercaseNameAfterHyphenCheck, NameVariantCheck, RussianSpellingCheck
 from workbench.checks.russian_words import RussianWordCheck
-from workbench.checks.spacing import SpaceBeforePunctuationCheck, SpaceInsideQuotesCheck
+from workbench.checks.spacing import DoubleSpaceCheck, SpaceBeforePunctuationCheck, SpaceInsideQuotesCheck
 from workbench.checks.typos import StrayLetterCheck, VocabularyTypoCheck
 from workbench.checks.consistency import InconsistentSourceCheck, InconsistentTranslationCheck
 from workbench.checks.duplicates import DuplicatePassageCheck, RepeatedPassageCheck, ReorderedRepeatCheck
@@ -60,6 +60,7 @@ EDITION_CHECKS: tuple[type[EditionCheck], ...] = (
     FootnoteSequenceCheck,
     UnresolvedHyphenCheck,
     RunningHeaderCheck,
+    DoubleSpaceCheck,
     SpaceInsideQuotesCheck,
     SpaceBeforePunctuationCheck,
     CitationStopCheck,

@@ -46,6 +46,7 @@ class _Line:
     gap: bool  # blank lines or page furniture between it and the previous kept line
     opens_page: bool = False
     entry: bool = False
+    doubled: tuple[int, ...] = ()  # offsets in ``text`` of spaces that were two or more in the source
 
     @property
     def stands_apart(self) -> bool:
@@ -74,6 +75,7 @@ class _Builder:
         self.anchors = [Anchor(0, line.number, line.page)]
         self.first = line
         self.lines = 1
+        self.doubled = list(line.doubled)
 
     def add(self, line: _Line, how: str) -> None:
         if how == "join":  # word split by a line-break hyphen: drop the hyphen
@@ -83,13 +85,14 @@ class _Builder:
         elif how == "space":
             self.text += " "
         self.anchors.append(Anchor(len(self.text), line.number, line.page))
+        self.doubled.extend(len(self.text) + d for d in line.doubled)
         self.text += line.text
         self.lines += 1
 
     def block(self) -> Block:
         text = nfc(self.text)
         titled = self.first.stands_apart and title_like(text, self.lines)
-        return Block(_kind(text, self.first.entry, titled), text, self.anchors)
+        return Block(_kind(text, self.first.entry, titled), text, self.anchors, tuple(self.doubled))
 
 
 def _kind(text: str, entry: bool, titled: bool) -> BlockKind:
@@ -167,13 +170,20 @@ def _kept_lines(lines: list[SourceLine], layout: Layout) -> list[_Line]:
             continue
         wrapped = src.text.endswith((" ", "\t"))
         opens_page = i > 0 and src.text[:1] == " "
-        kept.append(_Line(nfc(text), src.number, layout.pages[i], wrapped, gap, opens_page))
+        kept.append(_Line(nfc(text), src.number, layout.pages[i], wrapped, gap, opens_page,
+                          doubled=doubled_spaces(src.text)))
         gap = False
     for k, line in enumerate(kept):
         if is_entry(line.text):
             near = kept[max(k - 2, 0): k] + kept[k + 1: k + 3]
             line.entry = any(is_entry(o.text) for o in near)
     return kept
+
+
+def doubled_spaces(raw: str) -> tuple[int, ...]:
+    """Where, in the squeezed line, a space stands for two or more between words of ``raw``."""
+    stripped = raw.strip()
+    return tuple(len(squeeze(stripped[: m.start()])) for m in re.finditer(r"(?<=\S)[ \t]{2,}(?=\S)", stripped))
 
 
 def _join_how(prev: _Line, line: _Line, hyphens: Hyphenation, report: CleanupReport) -> str:
