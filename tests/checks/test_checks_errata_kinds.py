@@ -195,3 +195,13 @@ def test_two_spaces_of_the_source_are_found_though_the_text_shows_one():
 def test_the_stored_book_reports_its_doubled_spaces(book_findings):
     lines = {f.line for f in book_findings if f.check == "double-space"}
     assert {65, 185, 369, 4853} <= lines and not any(19500 <= n <= 19540 for n in lines)
+
+
+def test_a_compound_spelled_against_the_books_usual_way(edition):
+    from workbench.checks.spelling import TermSpelledSeveralWaysCheck
+
+    usual = " ".join(["Алдын алу шаралары, барабар жауап."] * 6)
+    found = TermSpelledSeveralWaysCheck().run(edition(usual, "алдын-алу және бара-бар күш"))  # 2639, 5290
+    assert {(f.excerpt, f.suggestion) for f in found} == {("алдын-алу", "алдын алу"), ("бара-бар", "барабар")}
+    # no usual spelling to go by (кез-келген 62 / кез келген 42 in the book): nothing is reported
+    assert TermSpelledSeveralWaysCheck().run(edition("кез-келген адам. " * 3, "кез келген адам. " * 2)) == []

@@ -34,7 +34,7 @@ from workbench.checks.punctuation import (
 from workbench.checks.script import (
     CyrillicRomanNumeralCheck, ForeignSectionCheck, MixedScriptCheck, UntranslatedPassageCheck,
 )
-from workbench.checks.spelling import SpelledTwoWaysCheck
+from workbench.checks.spelling import SpelledTwoWaysCheck, TermSpelledSeveralWaysCheck
 from workbench.errors import ConfigError
 
 EDITION_CHECKS: tuple[type[EditionCheck], ...] = (
@@ -51,6 +51,7 @@ EDITION_CHECKS: tuple[type[EditionCheck], ...] = (
     AbbreviationLettersCheck,
     AbbreviationVariantCheck,
     SpelledTwoWaysCheck,
+    TermSpelledSeveralWaysCheck,
     UnbalancedQuotesCheck,
     UnbalancedBracketsCheck,
     DoubledWordCheck,
