@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 from browser_helpers import log_in, shot
+from corpus_paths import BOOK
 from sqlalchemy import select
 
 from workbench.db import transaction
 from workbench.models import Finding
 from workbench.services.checking import check_edition
 from workbench.services.importing import import_file
-
-from corpus_paths import BOOK
 
 pytestmark = pytest.mark.browser
 
@@ -30,11 +29,6 @@ def book_part(live, sessions, tmp_path):
         edition = import_file(s, path, "kk", "Бөлім").edition
         check_edition(s, edition)
         return edition.id
-
-
-def article(page, check: str, excerpt: str):
-    return page.locator(f"article.finding:has-text('{excerpt}')").filter(
-        has=page.locator(f"xpath=preceding::h2[@id='check-{check}']")).first
 
 
 def test_editor_fixes_deletes_reruns_and_downloads(live, context, session, book_part, tmp_path):

@@ -9,11 +9,11 @@ from workbench.checks.citations import CitationPlacementCheck, CitationStopCheck
 from workbench.checks.dashes import DetachedEndingCheck, GluedDashCheck, ListDashCheck
 from workbench.checks.dates import DateCheck
 from workbench.checks.doublets import DoubledPunctuationCheck, DoubletCheck
-from workbench.checks.names import LowercaseNameAfterHyphenCheck, NameVariantCheck, RussianSpellingCheck
 from workbench.checks.marks import SlashedAbbreviationCheck, YearAbbreviationStopCheck
+from workbench.checks.names import LowercaseNameAfterHyphenCheck, NameVariantCheck, RussianSpellingCheck
 from workbench.checks.russian_words import RussianWordCheck
-from workbench.checks.typos import StrayLetterCheck
 from workbench.checks.spacing import SpaceBeforePunctuationCheck, SpaceInsideQuotesCheck
+from workbench.checks.typos import StrayLetterCheck
 
 CASES = [
     # (check, paragraph, expected suggestion or excerpt; None = no finding)

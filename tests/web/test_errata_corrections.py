@@ -5,9 +5,9 @@ import io
 import re
 
 import pytest
+from review_builders import login
 from sqlalchemy import select
 
-from review_builders import login
 from workbench.models import Correction, Finding, Segment
 from workbench.services.checking import check_edition
 from workbench.services.importing import import_file
