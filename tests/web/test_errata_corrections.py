@@ -53,6 +53,8 @@ def test_split_delete_undo_and_the_record(client, users, session, edition):
     session.expire_all()
     rows = session.scalars(select(Correction).order_by(Correction.id)).all()
     assert [(c.action, c.undone_by) for c in rows] == [("split", None), ("delete", "editor")]
+    csv_bytes = client.get(f"/editions/{edition.id}/corrections.csv").data
+    assert csv_bytes.startswith("\ufeff".encode()) and "Тәуелсіз Kазаk елi" in csv_bytes.decode("utf-8-sig")
     sheet = client.get(f"/editions/{edition.id}/corrections/sheet").get_data(as_text=True)
     assert "Printed" in sheet and "Corrected" in sheet and sheet.count("<tr><td class=\"num\">") == 1
 
