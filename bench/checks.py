@@ -9,6 +9,7 @@ not pass/fail.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import time
@@ -47,12 +48,12 @@ def main() -> None:
         cls().run(fresh)
         print(f"  {cls.id:28} {time.perf_counter() - t:6.3f}")
 
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     findings = run_edition_checks(_copy(edition))
-    t_all = time.perf_counter() - t
+    t_all, cpu_all = time.perf_counter() - t, time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\nall one-edition checks  {t_all:6.2f} s   (with reading: {t_all + t_load:.2f} s); "
-          f"peak RSS {peak_mb:.0f} MB")
+    print(f"\nall one-edition checks  {t_all:6.2f} s wall, {cpu_all:.2f} s CPU (with reading: "
+          f"{t_all + t_load:.2f} s); peak RSS {peak_mb:.0f} MB; load average {os.getloadavg()[0]:.1f}")
 
     print("\nfindings per check")
     by_check = Counter(f.check for f in findings)

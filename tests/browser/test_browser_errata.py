@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from browser_helpers import log_in, shot
+from corpus_paths import BOOK
 from sqlalchemy import select
 
 from workbench.db import transaction
@@ -14,8 +15,6 @@ from workbench.models import Finding
 from workbench.services import jobs
 from workbench.services.checking import check_edition
 from workbench.services.importing import import_file
-
-from corpus_paths import BOOK
 
 pytestmark = pytest.mark.browser
 
@@ -94,6 +93,13 @@ def test_editor_fixes_deletes_reruns_and_downloads(live, context, session, sessi
     with page.expect_download() as info:
         page.locator("a", has_text="corrected edition (docx)").click()
     assert info.value.suggested_filename.endswith(".docx")
+    with page.expect_download() as info:
+        page.locator("a", has_text="corrections (CSV)").click()
+    sheet_csv = tmp_path / "corrections.csv"
+    info.value.save_as(sheet_csv)
+    rows = sheet_csv.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("page,line,sentence,change,printed,corrected") and len(rows) == 3
+    assert any("Kазаk" in r and "Қазақ елі" in r for r in rows)
     page.goto(f"{base}/editions/{book_part}/corrections/sheet")
     assert page.locator("th", has_text="Printed").count() == 1 and page.locator("th", has_text="Corrected").count() == 1
     assert "Қазақ елі» ұлттық" in page.locator("tbody").inner_text()

@@ -9,11 +9,11 @@ from workbench.checks.citations import CitationPlacementCheck, CitationStopCheck
 from workbench.checks.dashes import DetachedEndingCheck, GluedDashCheck, ListDashCheck
 from workbench.checks.dates import DateCheck
 from workbench.checks.doublets import DoubledPunctuationCheck, DoubletCheck
-from workbench.checks.names import LowercaseNameAfterHyphenCheck, NameVariantCheck, RussianSpellingCheck
 from workbench.checks.marks import SlashedAbbreviationCheck, YearAbbreviationStopCheck
+from workbench.checks.names import LowercaseNameAfterHyphenCheck, NameVariantCheck, RussianSpellingCheck
 from workbench.checks.russian_words import RussianWordCheck
-from workbench.checks.typos import StrayLetterCheck
 from workbench.checks.spacing import SpaceBeforePunctuationCheck, SpaceInsideQuotesCheck
+from workbench.checks.typos import StrayLetterCheck
 
 CASES = [
     # (check, paragraph, expected suggestion or excerpt; None = no finding)
@@ -32,6 +32,8 @@ CASES = [
     (CitationPlacementCheck, "ол 12,08% дауыс алды [94] және үлкен айырмашылықпен", None),  # 8038
     (DoubledPunctuationCheck, "аттас қозғалыс негізінде құрылды);;", "құрылды);"),  # 5330
     (DoubledPunctuationCheck, "қарастыруға болады.. Әйтпесе, мұның бәрі", "болады."),  # 17489
+    (DoubledPunctuationCheck, "атап өтуге болады., өңірлердің ерекшеліктерін", "өтуге болады,"),  # 15915
+    (DoubledPunctuationCheck, "орталығы және т.б., сондай-ақ Нұр-Сұлтан қ., Бейбітшілік көш., 4.", None),
     (DoubledPunctuationCheck, "«...конституциялық реформаның нәтижесі...» деді.", None),
     (DoubletCheck, "елдің тұрақты және тұрақты дамуы үшін", "тұрақты және тұрақты"),  # 7256
     (DoubletCheck, "пікірталастар мен пікірталастар жүргізуге", "пікірталастар мен пікірталастар"),  # 12167
@@ -52,6 +54,8 @@ CASES = [
     (DateCheck, "2007 жылғы 31 қарашада Мадридте (Испания) өткен", "31 қарашада"),  # 14315
     (DateCheck, "1989 жылы 30 сәуірде АХМ өзін-өзі тарату туралы", None),  # 1462
     (DateCheck, "(15.03.2018 ж.). Бұл іс-шара", None),  # 18839
+    (DateCheck, "Бұл 2105 жылы болған оқиға", "2105 жылы"),
+    (DateCheck, "2050 жылға дейінгі болжам, 2500 жылдық тарих", None),  # 14555, 6572
     (RussianSpellingCheck, "2.3. «Казахстан-2030» стратегиясы", "Қазақстан-2030"),  # 5914
     (RussianSpellingCheck, "«Казахстанская правда» газетінде сұхбат беру", None),  # 5165
     (RussianSpellingCheck, "«Қоғам және Дәуір», «Казахстан Спектр» және", None),  # 19457
@@ -174,3 +178,32 @@ def test_a_name_of_a_body_in_lower_case_in_guillemets(edition):
     assert LowercaseQuotedNameCheck().run(edition(
         "«Қазақ миссиясы» туралы.", "«қазақ миссиясы» тұжырымдамасы", "«жасыл» партиясы, «жасыл» партиясы",
         "«Жасыл» партиясы")) == []
+
+
+def test_two_spaces_of_the_source_are_found_though_the_text_shows_one():
+    from workbench.checks.base import Edition
+    from workbench.checks.spacing import DoubleSpaceCheck
+    from workbench.text.cleanup import clean
+    from workbench.text.model import SourceLine
+
+    raw = ["Идеяларды әрқашан тұжырымдауға болады.  Алайда, сонымен бірге олар ", "идеялармен  жұмыс істейді.",
+           "", "Мына жолда бәрі  дұрыс  емес  сияқты көрінеді."]  # line 65; the last is spread (justified)
+    blocks = clean([SourceLine(i + 1, t) for i, t in enumerate(raw)]).blocks
+    assert "  " not in blocks[0].text
+    found = DoubleSpaceCheck().run(Edition("kk", blocks))
+    assert [(f.line, f.excerpt) for f in found] == [(1, "болады. Алайда,"), (2, "идеялармен жұмыс")]
+
+
+def test_the_stored_book_reports_its_doubled_spaces(book_findings):
+    lines = {f.line for f in book_findings if f.check == "double-space"}
+    assert {65, 185, 369, 4853} <= lines and not any(19500 <= n <= 19540 for n in lines)
+
+
+def test_a_compound_spelled_against_the_books_usual_way(edition):
+    from workbench.checks.spelling import TermSpelledSeveralWaysCheck
+
+    usual = " ".join(["Алдын алу шаралары, барабар жауап."] * 6)
+    found = TermSpelledSeveralWaysCheck().run(edition(usual, "алдын-алу және бара-бар күш"))  # 2639, 5290
+    assert {(f.excerpt, f.suggestion) for f in found} == {("алдын-алу", "алдын алу"), ("бара-бар", "барабар")}
+    # no usual spelling to go by (кез-келген 62 / кез келген 42 in the book): nothing is reported
+    assert TermSpelledSeveralWaysCheck().run(edition("кез-келген адам. " * 3, "кез келген адам. " * 2)) == []

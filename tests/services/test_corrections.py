@@ -11,15 +11,15 @@ import pytest
 from sqlalchemy import select, update
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "web"))
-from review_builders import BEADS, build_demo  # noqa: E402
+from review_builders import BEADS, build_demo
 
-from workbench.db import transaction  # noqa: E402
-from workbench.errors import Conflict, InputError  # noqa: E402
-from workbench.models import Bead, Correction, Finding, Segment  # noqa: E402
-from workbench.services import corrections  # noqa: E402
-from workbench.services.checking import check_edition  # noqa: E402
-from workbench.services.findings import Filters, page  # noqa: E402
-from workbench.services.importing import import_file  # noqa: E402
+from workbench.db import transaction
+from workbench.errors import Conflict, InputError
+from workbench.models import Bead, Correction, Finding, Segment
+from workbench.services import corrections
+from workbench.services.checking import check_edition
+from workbench.services.findings import Filters, page
+from workbench.services.importing import import_file
 
 
 @pytest.fixture
@@ -131,7 +131,7 @@ def test_fixed_findings_stay_fixed_and_visible_after_the_checks_run_again(sessio
         ids = [mixed.id]
     run_in(check_edition, ed)
     with transaction(sessions) as s:
-        rows, total = page(s, ed.id, Filters(status="fixed"))
+        rows, _total = page(s, ed.id, Filters(status="fixed"))
         assert ids[0] in [r.id for r in rows] and all(r.status == "fixed" for r in rows)
         assert s.get(Finding, ids[0]).resolved_at is not None  # the checks no longer report it ...
         rows, _ = page(s, ed.id, Filters(status=None))

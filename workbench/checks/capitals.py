@@ -22,7 +22,7 @@ class MidSentenceCapitalCheck(EditionCheck):
     description = ("Fires on a word capitalised after a lower-case word or a comma, when the book writes it "
                    f"in lower case at least {MIN_LOWER} times and capitalised in mid-sentence nowhere else; "
                    "names of bodies and documents (… партиясы, … жөніндегі кеңес) and titles in «» are left "
-                   "out.")
+                   "out, and so is a word at the start of a source line (a table cell, a lost paragraph break).")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -38,8 +38,10 @@ class MidSentenceCapitalCheck(EditionCheck):
                 mid[word] += 1
                 if any(a < m.start() < e for a, e in quotes):
                     continue
-                if HEADS.search(" ".join(text[m.end():m.end() + 80].split()[:4]).lower()):
-                    continue
+                if HEADS.search(" ".join(text[m.end():m.end() + 160].split()[:8]).lower()):
+                    continue  # the first word of the name of a body or a document
+                if any(a.offset == m.start(1) for a in block.anchors):
+                    continue  # at the start of a source line: a table cell or a lost paragraph break
                 candidates.append((b, m.start(1), m.end(1), word))
         found = []
         for b, start, end, word in candidates:

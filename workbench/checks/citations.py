@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from workbench.checks.base import Edition, EditionCheck, Finding, word_end, word_start
+from workbench.checks.base import Edition, EditionCheck, Finding, word_start
 from workbench.checks.lexicon import STOP_ABBREVIATIONS
 
 if TYPE_CHECKING:

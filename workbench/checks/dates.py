@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 MONTHS = "|".join(m[:-1] + "[кг]" if m.endswith("к") else m for m in MONTH_DAYS)
 SWAPPED = re.compile(rf"(?<![\w.,-])(\d{{1,2}}) (жылдың|жылғы) (\d{{4}}) ({MONTHS})(\w*)")
 DAY_MONTH = re.compile(rf"(?<![\w.,-])(\d{{1,3}}) ({MONTHS})(\w*)")
+# A year of an event (жылы, жылғы, жылдың, ж.) beyond any the book can speak of.
+EVENT_YEAR = re.compile(r"(?<![\w.,-])(\d{4})\s*(?:жылы|жылғы|жылдың|ж\.)")
+LATEST_YEAR = 2100
+EARLIEST_YEAR = 1000
 NUMERIC = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w.]\d)")
 
 
@@ -23,7 +27,8 @@ class DateCheck(EditionCheck):
     id = "impossible-date"
     name = "Impossible date"
     description = ("Fires on a day and a year in each other's place (“15 жылдың 2014 мамырында”), on a day "
-                   "the month does not have (31 қарашада, 35 мамыр) and on a month above 12 in 25.13.2015.")
+                   "the month does not have (31 қарашада, 35 мамыр), on a month above 12 in 25.13.2015 and on a year "
+                   "of an event after 2100.")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -43,6 +48,9 @@ class DateCheck(EditionCheck):
             if not 1 <= day <= MONTH_DAYS[month]:
                 found.append(self.at(edition, index, m.start(), m.end(),
                                      f"{month} has no day {day}"))
+        for m in EVENT_YEAR.finditer(text):
+            if not EARLIEST_YEAR <= int(m.group(1)) <= LATEST_YEAR:
+                found.append(self.at(edition, index, m.start(), m.end(), f"the year {m.group(1)} is out of range"))
         for m in NUMERIC.finditer(text):
             day, month = int(m.group(1)), int(m.group(2))
             if not 1 <= month <= 12 or not 1 <= day <= 31:

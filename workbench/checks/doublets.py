@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from workbench.checks.base import Edition, EditionCheck, Finding, word_end, word_start
+from workbench.checks.base import Edition, EditionCheck, Finding, word_start
 from workbench.checks.lexicon import DOUBLET_CONTINUATIONS, DOUBLET_JOINERS, DOUBLET_MEANT
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
 
 # ;; ,, :: or exactly two full stops (three are an ellipsis; "т.б.." is a stop after an abbreviation's).
-DOUBLED_MARK = re.compile(r"([;,:])\1+|(?<![.\s])\.\.(?!\.)")
+DOUBLED_MARK = re.compile(r"([;,:])\1+|(?<![.\s])\.\.(?!\.)|(?<=[^\W\d_]{5})\.(?=,)")
 DOUBLET = re.compile(rf"(?<![\w-])(\w{{3,}}) ({'|'.join(DOUBLET_JOINERS)}) \1(?![\w-])(?:\s+(\w+))?")
 
 
@@ -20,7 +20,8 @@ class DoubledPunctuationCheck(EditionCheck):
 
     id = "doubled-punctuation"
     name = "Doubled punctuation"
-    description = "Fires on “;;”, “,,”, “::” and on two full stops that are not an ellipsis."
+    description = ("Fires on “;;”, “,,”, “::”, on two full stops that are not an ellipsis and on a full stop "
+                   "before a comma after a word (not an abbreviation's stop: т.б., көш.,).")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -28,6 +29,10 @@ class DoubledPunctuationCheck(EditionCheck):
         for m in DOUBLED_MARK.finditer(block.text):
             start = word_start(block.text, m.start() - 20)
             mark = m.group()[0]
+            if m.group() == ".":  # "болады., өңірлердің": a full stop before a comma (not after an abbreviation)
+                found.append(self.at(edition, index, start, m.end() + 1, "a full stop before a comma",
+                                     suggestion=block.text[start:m.start()] + ","))
+                continue
             found.append(self.at(edition, index, start, m.end(), f"“{mark}” written twice",
                                  suggestion=block.text[start:m.start()] + mark))
         return found

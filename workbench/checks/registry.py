@@ -21,7 +21,7 @@ from workbench.checks.capitals import LowercaseQuotedNameCheck, MidSentenceCapit
 from workbench.checks.marks import SlashedAbbreviationCheck, YearAbbreviationStopCheck
 from workbench.checks.names import LowercaseNameAfterHyphenCheck, NameVariantCheck, RussianSpellingCheck
 from workbench.checks.russian_words import RussianWordCheck
-from workbench.checks.spacing import SpaceBeforePunctuationCheck, SpaceInsideQuotesCheck
+from workbench.checks.spacing import DoubleSpaceCheck, SpaceBeforePunctuationCheck, SpaceInsideQuotesCheck
 from workbench.checks.typos import StrayLetterCheck, VocabularyTypoCheck
 from workbench.checks.consistency import InconsistentSourceCheck, InconsistentTranslationCheck
 from workbench.checks.duplicates import DuplicatePassageCheck, RepeatedPassageCheck, ReorderedRepeatCheck
@@ -34,7 +34,7 @@ from workbench.checks.punctuation import (
 from workbench.checks.script import (
     CyrillicRomanNumeralCheck, ForeignSectionCheck, MixedScriptCheck, UntranslatedPassageCheck,
 )
-from workbench.checks.spelling import SpelledTwoWaysCheck
+from workbench.checks.spelling import SpelledTwoWaysCheck, TermSpelledSeveralWaysCheck
 from workbench.errors import ConfigError
 
 EDITION_CHECKS: tuple[type[EditionCheck], ...] = (
@@ -51,6 +51,7 @@ EDITION_CHECKS: tuple[type[EditionCheck], ...] = (
     AbbreviationLettersCheck,
     AbbreviationVariantCheck,
     SpelledTwoWaysCheck,
+    TermSpelledSeveralWaysCheck,
     UnbalancedQuotesCheck,
     UnbalancedBracketsCheck,
     DoubledWordCheck,
@@ -60,6 +61,7 @@ EDITION_CHECKS: tuple[type[EditionCheck], ...] = (
     FootnoteSequenceCheck,
     UnresolvedHyphenCheck,
     RunningHeaderCheck,
+    DoubleSpaceCheck,
     SpaceInsideQuotesCheck,
     SpaceBeforePunctuationCheck,
     CitationStopCheck,

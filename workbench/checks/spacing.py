@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding, word_end, word_start
@@ -9,6 +10,7 @@ from workbench.checks.base import Edition, EditionCheck, Finding, word_end, word
 if TYPE_CHECKING:
     from workbench.text.model import Block
 
+JUSTIFIED = 3  # this many widened gaps on one line are justification
 INSIDE_QUOTES = re.compile(r"«[ \u00a0]+(?=\S)|(?<=\S)[ \u00a0]+»")
 # A space before , ; : or a full stop that ends a word (not an ellipsis " ...", not ". . .", not "1 .5").
 BEFORE_MARK = re.compile(r"(?<=[^\W\d_])[ \u00a0]+([,;:]|\.(?!\.))(?=\s|$)")
@@ -49,4 +51,34 @@ class SpaceBeforePunctuationCheck(EditionCheck):
             piece = block.text[start:m.end()]
             found.append(self.at(edition, index, start, m.end(), f"a space before “{m.group(1)}”",
                                  suggestion=piece[: m.start() - start] + m.group(1)))
+        return found
+
+
+class DoubleSpaceCheck(EditionCheck):
+    """Two spaces between words inside a line of the source (the imported text shows one)."""
+
+    id = "double-space"
+    name = "Two spaces"
+    description = ("Fires where a line of the source has two or more spaces between words; the imported text "
+                   "keeps one, so the corrected edition is already right.")
+    severity = "info"
+
+    def run(self, edition: Edition) -> list[Finding]:
+        from workbench.checks.script import foreign_sections
+
+        skip = {i for first, last in foreign_sections(edition) for i in range(first, last + 1)}
+        return [f for i, block in enumerate(edition.blocks) if i not in skip
+                for f in self.check_block(edition, i, block)]
+
+    def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
+        found = []
+        text = block.text
+        per_line = Counter(block.anchor_at(o).line for o in block.doubled_spaces)
+        for offset in block.doubled_spaces:
+            if per_line[block.anchor_at(offset).line] >= JUSTIFIED:
+                continue  # a line spread to the full measure: the layout, not a slip
+            if not 0 < offset < len(text) or text[offset] != " ":
+                continue  # the paragraph was edited since
+            start, end = word_start(text, offset - 1), word_end(text, offset + 1)
+            found.append(self.at(edition, index, start, end, "two spaces between these words in the source"))
         return found

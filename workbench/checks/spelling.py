@@ -59,3 +59,54 @@ class SpelledTwoWaysCheck(EditionCheck):
 
 def _line(edition: Edition, block: int, offset: int) -> int:
     return edition.blocks[block].anchor_at(offset).line
+
+
+WORD = re.compile(r"(?<![\w-])[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]+(?![\w-])")
+COMPOUND = re.compile(r"(?<![\w-])([а-яёәғқңөұүһі]+)-([а-яёәғқңөұүһі]+)(?![\w-])")
+TERM_MIN_USUAL = 5   # the usual spelling occurs at least this often ...
+TERM_RATIO = 5       # ... and this many times as often as the rare one
+
+
+class TermSpelledSeveralWaysCheck(EditionCheck):
+    """A compound written hyphenated, spaced or joined, against the book's usual way (алдын-алу / алдын алу)."""
+
+    id = "term-spelling"
+    name = "Compound spelled several ways"
+    description = ("Fires on the rare spelling of a compound that the book writes hyphenated, as two words or "
+                   f"as one (бара-бар / барабар) when the usual spelling is at least {TERM_RATIO} times as "
+                   f"frequent and occurs {TERM_MIN_USUAL} times or more; reported once, suggesting the usual one.")
+    severity = "warning"
+
+    def run(self, edition: Edition) -> list[Finding]:
+        hyphenated: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
+        other: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        for b, block in enumerate(edition.blocks):
+            for m in COMPOUND.finditer(block.text):
+                hyphenated[(m.group(1).lower(), m.group(2).lower())].append((b, m.start(), m.end()))
+        firsts = {a for a, _ in hyphenated}
+        joined = {a + c for a, c in hyphenated}
+        for b, block in enumerate(edition.blocks):
+            words = list(WORD.finditer(block.text))
+            for k, m in enumerate(words):
+                word = m.group().lower()
+                if word in joined:
+                    other[word].append((b, m.start(), m.end()))
+                if word in firsts and k + 1 < len(words) and block.text[m.end():words[k + 1].start()] == " ":
+                    other[f"{word} {words[k + 1].group().lower()}"].append((b, m.start(), words[k + 1].end()))
+        found = []
+        for (a, c), places in hyphenated.items():
+            if len(c) < 3:
+                continue  # a case ending cut off by a hyphen is the unresolved-hyphen check's
+            for variant in (f"{a} {c}", a + c):
+                rare, usual = (other.get(variant, []), places)
+                usual_text = f"{a}-{c}"
+                if len(rare) > len(usual):
+                    rare, usual, usual_text = usual, rare, variant
+                if not rare or len(usual) < TERM_MIN_USUAL or len(usual) < TERM_RATIO * len(rare):
+                    continue
+                b, start, end = rare[0]
+                printed = edition.blocks[b].text[start:end]
+                found.append(self.at(edition, b, start, end,
+                                     f"“{printed}” ({len(rare)}×) is written “{usual_text}” elsewhere "
+                                     f"({len(usual)}×)", suggestion=usual_text))
+        return found

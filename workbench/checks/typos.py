@@ -56,7 +56,7 @@ class VocabularyTypoCheck(EditionCheck):
                     # the changed letter must sit in a stem the book never uses otherwise
                     if counts[usual] >= MIN_USUAL and not stem_elsewhere(word[: max(i + 1, len(word) - 2)], word):
                         best = max(best or (0, "", ""), (counts[usual], usual, f"“{ch}” for “{other}”"))
-                if i and word[i] == word[i - 1]:
+                if i and ch == word[i - 1]:
                     usual = word[:i] + word[i + 1:]
                     # a doubled letter at a morpheme boundary is right (әрекет+ті)
                     if counts[usual] >= MIN_USUAL and counts[word[:i]] == 0:

@@ -67,6 +67,8 @@ class Block(Base):
     # JSON list of [offset, line, page]: where each source line's text starts in ``text``,
     # so a finding at any character can name its source line.
     anchors: Mapped[str] = mapped_column(Text, default="[]")
+    # JSON list of offsets in ``text`` of spaces that were two or more in a source line.
+    doubled_spaces: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
 
     edition: Mapped[Edition] = relationship(back_populates="blocks")
 

@@ -57,10 +57,14 @@ def edition_text(session: Session, edition: Edition, keep_deleted: bool = False,
         anchors = [Anchor(o, line, page) for o, line, page in json.loads(b.anchors or "[]")] or \
             [Anchor(0, b.start_line, b.page)]
         text = b.text
+        doubled = tuple(json.loads(b.doubled_spaces or "[]"))
         if b.id in edited:
-            # An editor corrected a sentence: check the corrected paragraph (its anchors stay approximate).
+            # An editor corrected a sentence: check the corrected paragraph (its anchors stay approximate;
+            # the source's doubled spaces are gone from it).
             text = " ".join(s.text for s in segments if s.block_id == b.id and not s.deleted)
-        pure_blocks.append(TextBlock(kind=b.kind, text=text, anchors=anchors))  # type: ignore[arg-type]
+            doubled = ()
+        pure_blocks.append(TextBlock(kind=b.kind, text=text, anchors=anchors,  # type: ignore[arg-type]
+                                     doubled_spaces=doubled))
     # Kept deleted sentences (for alignments, which count by number) read as empty.
     sentences = [Sentence("" if s.deleted else s.text, index[s.block_id], s.page, s.start_line, s.end_line)
                  for s in segments]

@@ -260,3 +260,23 @@ def export_edition(session: Session, edition_id: int, fmt: str) -> bytes:
 
 def export_name(edition: Edition, fmt: str) -> str:
     return f"edition-{edition.id}-{edition.lang}-corrected.{fmt}"
+
+
+CSV_COLUMNS = ("page", "line", "sentence", "change", "printed", "corrected", "finding", "user", "at", "undone")
+
+
+def to_csv(rows: list[Correction]) -> str:
+    """The corrections as CSV (UTF-8 with a byte-order mark, so spreadsheets keep the Kazakh letters)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for r in rows:
+        printed, corrected = printed_and_corrected(r)
+        writer.writerow([r.page or "", r.line or "", r.position, r.action, printed, corrected, r.finding_id or "",
+                         r.user or "", r.at.isoformat(timespec="seconds"),
+                         r.undone_at.isoformat(timespec="seconds") if r.undone_at else ""])
+    return out.getvalue()

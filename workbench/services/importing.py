@@ -114,7 +114,8 @@ def import_file(session: Session, path: Path, lang: str, title: str | None = Non
     block_rows = [
         {"edition_id": edition.id, "position": i, "kind": b.kind, "text": b.text, "page": b.page,
          "start_line": b.start_line, "end_line": b.end_line,
-         "anchors": json.dumps([[a.offset, a.line, a.page] for a in b.anchors])}
+         "anchors": json.dumps([[a.offset, a.line, a.page] for a in b.anchors]),
+         "doubled_spaces": json.dumps(list(b.doubled_spaces))}
         for i, b in enumerate(text.blocks, start=1)]
     block_ids = list(session.scalars(
         insert(Block).returning(Block.id, sort_by_parameter_order=True), block_rows))

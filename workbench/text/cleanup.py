@@ -50,6 +50,7 @@ class _Line:
     opens_page: bool = False
     entry: bool = False
     measured: bool = False  # wrapped and gap were measured on the page (a PDF), not guessed from text
+    doubled: tuple[int, ...] = ()  # offsets in ``text`` of spaces that were two or more in the source
 
     @property
     def stands_apart(self) -> bool:
@@ -78,6 +79,7 @@ class _Builder:
         self.anchors = [Anchor(0, line.number, line.page)]
         self.first = line
         self.lines = 1
+        self.doubled = list(line.doubled)
 
     def add(self, line: _Line, how: str) -> None:
         if how == "join":  # word split by a line-break hyphen: drop the hyphen
@@ -87,6 +89,7 @@ class _Builder:
         elif how == "space":
             self.text += " "
         self.anchors.append(Anchor(len(self.text), line.number, line.page))
+        self.doubled.extend(len(self.text) + d for d in line.doubled)
         self.text += line.text
         self.lines += 1
 
@@ -96,7 +99,7 @@ class _Builder:
         # else to tell it by (no space around it, same font), a title-like one is a title.
         alone = self.first.measured and (self.lines == 1 or _capitals(self.text))
         titled = (self.first.stands_apart or alone) and title_like(text, self.lines)
-        return Block(_kind(text, self.first.entry, titled), text, self.anchors)
+        return Block(_kind(text, self.first.entry, titled), text, self.anchors, tuple(self.doubled))
 
 
 def _kind(text: str, entry: bool, titled: bool) -> BlockKind:
@@ -194,7 +197,8 @@ def _kept_lines(lines: list[SourceLine], layout: Layout) -> list[_Line]:
             continue
         wrapped = src.text.endswith((" ", "\t"))
         opens_page = i > 0 and src.text[:1] == " "
-        kept.append(_Line(nfc(text), src.number, layout.pages[i], wrapped, gap, opens_page))
+        kept.append(_Line(nfc(text), src.number, layout.pages[i], wrapped, gap, opens_page,
+                          doubled=doubled_spaces(src.text)))
         gap = False
     _mark_entries(kept)
     return kept
@@ -206,6 +210,12 @@ def _mark_entries(kept: list[_Line]) -> None:
         if is_entry(line.text):
             near = kept[max(k - 2, 0): k] + kept[k + 1: k + 3]
             line.entry = any(is_entry(o.text) for o in near)
+
+
+def doubled_spaces(raw: str) -> tuple[int, ...]:
+    """Where, in the squeezed line, a space stands for two or more between words of ``raw``."""
+    stripped = raw.strip()
+    return tuple(len(squeeze(stripped[: m.start()])) for m in re.finditer(r"(?<=\S)[ \t]{2,}(?=\S)", stripped))
 
 
 def _join_how(prev: _Line, line: _Line, hyphens: Hyphenation, report: CleanupReport) -> str:

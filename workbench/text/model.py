@@ -66,6 +66,9 @@ class Block:
     kind: BlockKind
     text: str
     anchors: list[Anchor]
+    # Offsets of spaces in ``text`` that stand for two or more spaces inside a source line (an erratum the
+    # squeezed text no longer shows).
+    doubled_spaces: tuple[int, ...] = ()
 
     @property
     def start_line(self) -> int:

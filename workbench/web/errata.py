@@ -150,6 +150,15 @@ def corrections_sheet(edition_id: int):
                            texts={r.id: corrections.printed_and_corrected(r) for r in rows})
 
 
+@bp.get("/corrections.csv")
+def corrections_csv(edition_id: int):
+    """Every correction of the edition as CSV, by page."""
+    edition = _edition(edition_id)
+    data = corrections.to_csv(corrections.history(get_session(), edition_id))
+    return Response(data, mimetype="text/csv; charset=utf-8", headers={
+        "Content-Disposition": f'attachment; filename="corrections-{edition.id}-{edition.lang}.csv"'})
+
+
 @bp.post("/corrections/undo")
 @require("text")
 def undo(edition_id: int):

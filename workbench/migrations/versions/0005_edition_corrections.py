@@ -1,11 +1,11 @@
-"""edition_corrections: the editor's record of an edition; segments.deleted
+"""edition_corrections: the editor's record of an edition; segments.deleted; blocks.doubled_spaces
 
 Revision ID: 0005
 Revises: 0004b
 Create Date: 2026-12-05 12:30:00
 
-Written by hand after the models: one table and one column with a server default (existing
-sentences are not deleted).
+Written by hand after the models: one table and two columns with server defaults (existing
+sentences are not deleted; existing blocks record no doubled space).
 """
 from __future__ import annotations
 
@@ -41,9 +41,13 @@ def upgrade() -> None:
     op.create_index('ix_edition_corrections_edition', 'edition_corrections', ['edition_id', 'id'], unique=False)
     with op.batch_alter_table('segments', schema=None) as batch_op:
         batch_op.add_column(sa.Column('deleted', sa.Boolean(), server_default='0', nullable=False))
+    with op.batch_alter_table('blocks', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('doubled_spaces', sa.Text(), server_default='[]', nullable=False))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('blocks', schema=None) as batch_op:
+        batch_op.drop_column('doubled_spaces')
     with op.batch_alter_table('segments', schema=None) as batch_op:
         batch_op.drop_column('deleted')
     op.drop_index('ix_edition_corrections_edition', table_name='edition_corrections')
