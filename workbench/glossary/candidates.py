@@ -13,7 +13,8 @@ then linked competitively (Melamed 2000): best score first, each n-gram used onc
 What a person is shown is then made useful: only associations significant at p < 0.001
 (G² ≥ 10.83) are kept; each side is given as its base form (``lemmas``: Қазақстан Республикасы ↔
 Республика Казахстан, not Республикасының ↔ Республики), the inflected forms seen kept as
-evidence; pairs whose Russian words are all everyday words are dropped (Zipf frequency ≥ 5.5 in
+evidence; pairs whose Russian side names nothing (a verb, a lone adjective: назначает, общий) and
+pairs whose Russian words are all everyday words are dropped (Zipf frequency ≥ 5.5 in
 ordinary Russian, from the ``wordfreq`` lists: год, время, человек, также; Kazakh has no such list,
 and the Russian side of a pair stands for both). The score has one meaning for every candidate:
 ``evidence`` = aligned sentence pairs holding both sides × Dice, i.e. how many sentence pairs
@@ -29,7 +30,7 @@ from typing import Sequence
 
 import numpy as np
 
-from workbench.glossary.lemmas import kazakh_base, russian_base
+from workbench.glossary.lemmas import kazakh_base, names_a_thing, russian_base
 from workbench.glossary.matching import TermMatcher
 from workbench.text.normalise import fold, to_russian_letters
 
@@ -232,7 +233,7 @@ def bilingual_candidates(
             break  # ranked by G²: the rest are not significant either
         kk_seen, ru_seen = kk_surface[g].most_common(1)[0][0], ru_surface[h].most_common(1)[0][0]
         kk, ru = kazakh_base(kk_seen, known), russian_base(ru_seen)
-        if everyday(ru) or (fold(kk), fold(ru)) in lemma_pairs:
+        if everyday(ru) or not names_a_thing(ru) or (fold(kk), fold(ru)) in lemma_pairs:
             continue
         lemma_pairs.add((fold(kk), fold(ru)))
         found.append(

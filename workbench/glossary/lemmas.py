@@ -152,3 +152,18 @@ def russian_base(phrase: str) -> str:
             return phrase
         out[k] = _same_case(words[k], agreed.word)
     return " ".join(out)
+
+
+def names_a_thing(phrase: str) -> bool:
+    """Whether the Russian ``phrase`` has a noun (or an abbreviation, a name): terms are nouns and noun
+    phrases, not verbs or lone adjectives (назначает, осуществляется, общий). True without pymorphy3."""
+    morph = _morph()
+    words = phrase.split()
+    if morph is None or not words:
+        return True
+    for word in words:
+        if sum(ch.isupper() for ch in word) >= 2 or not _WORD.fullmatch(word):
+            return True
+        if any(p.tag.POS == "NOUN" for p in morph.parse(word)[:2]):
+            return True
+    return False

@@ -223,7 +223,7 @@ def import_file():
     try:
         if len(data) > limit:
             raise InputError(f"file is over the import limit of {limit:,} bytes", path=name)
-        plan = glossary.import_data(get_session(), data, name, fmt, dry_run=True)
+        plan = glossary.import_data(get_session(), data, name, fmt, dry_run=True, max_bytes=limit)
     except WorkbenchError as error:
         flash(str(error), "error")
         return redirect(url_for(".index"))
