@@ -43,9 +43,31 @@ def test_obvious_pairs_come_near_the_top(harvest: tuple, kk: str, ru: str) -> No
     assert any(k.startswith(kk.casefold()) and r.startswith(ru.casefold()) for k, r in top), top
 
 
-def test_multi_word_names_are_candidates(harvest: tuple) -> None:
+def test_multi_word_names_are_candidates_in_their_base_forms(harvest: tuple) -> None:
     _, candidates = harvest
-    assert ("Қазақстан Республикасының", "Республики Казахстан") in [(c.kk, c.ru) for c in candidates[:5]]
+    top = {(c.kk, c.ru): c for c in candidates[:5]}
+    found = top[("Қазақстан Республикасы", "Республика Казахстан")]
+    assert (found.kk_seen, found.ru_seen) == ("Қазақстан Республикасының", "Республики Казахстан")
+
+
+def test_single_words_are_proposed_as_base_forms_not_as_seen(harvest: tuple) -> None:
+    _, candidates = harvest
+    pairs = {(c.kk, c.ru): c for c in candidates[:40]}
+    for kk, ru, kk_seen, ru_seen in [("Құрылтай", "Курултай", "Құрылтай", "Курултая"),
+                                     ("лауазым", "должность", "лауазымынан", "должности"),
+                                     ("азамат", "гражданин", "азаматтарының", "граждан"),
+                                     ("өкілеттік", "полномочие", "өкілеттігі", "полномочий"),
+                                     ("Республика", "Республика", "Республикасының", "Республики")]:
+        assert (pairs[(kk, ru)].kk_seen, pairs[(kk, ru)].ru_seen) == (kk_seen, ru_seen)
+
+
+def test_everyday_words_and_insignificant_pairs_are_left_out(harvest: tuple) -> None:
+    from workbench.glossary.candidates import SIGNIFICANT_G2, everyday
+
+    _, candidates = harvest
+    assert everyday("время") and everyday("человек") and not everyday("Курултай") and not everyday("Президент")
+    assert all(c.score >= SIGNIFICANT_G2 for c in candidates)
+    assert not any(c.kk == "сәйкес" or c.ru in ("соответствие", "соответствии") for c in candidates)
 
 
 def test_examples_are_pairs_holding_both_sides(harvest: tuple) -> None:
@@ -54,8 +76,8 @@ def test_examples_are_pairs_holding_both_sides(harvest: tuple) -> None:
         assert 0 < len(candidate.examples) <= 5
         for index in candidate.examples:
             kk, ru = pairs[index]
-            assert contains(stems(kk, "kk"), stems(candidate.kk, "kk"))
-            assert contains(stems(ru, "ru"), stems(candidate.ru, "ru"))
+            assert contains(stems(kk, "kk"), stems(candidate.kk_seen, "kk"))
+            assert contains(stems(ru, "ru"), stems(candidate.ru_seen, "ru"))
 
 
 def contains(sentence: list[tuple[str, str]], ngram: list[tuple[str, str]]) -> bool:
@@ -68,8 +90,9 @@ def test_candidates_are_ranked_and_each_ngram_used_once(harvest: tuple) -> None:
     _, candidates = harvest
     scores = [c.score for c in candidates]
     assert scores == sorted(scores, reverse=True)
-    kk_keys = [tuple(s for s, _ in stems(c.kk, "kk")) for c in candidates]
+    kk_keys = [tuple(s for s, _ in stems(c.kk_seen, "kk")) for c in candidates]
     assert len(kk_keys) == len(set(kk_keys))
+    assert len({(c.kk, c.ru) for c in candidates}) == len(candidates)  # one per pair of base forms
 
 
 def test_function_words_do_not_start_or_end_candidates(harvest: tuple) -> None:

@@ -87,8 +87,28 @@ def test_harvest_queues_candidates_and_nothing_enters_until_accepted(client, use
                                                       "kk": "ҚХА", "ru": "АНК"})
     session.expire_all()
     entry = session.get(GlossaryEntry, f"cand-{cand.id:04d}")
-    assert entry is not None and entry.approval == "approved" and entry.approved_by == "editor"
+    # accepted is not approved: the entry is proposed until a person approves it on its page
+    assert entry is not None and entry.approval == "proposed" and entry.approved_by is None
     assert {t.text for t in entry.terms} >= {"ҚХА", "АНК", "Қазақстан халқы ассамблеясы"}
+
+
+def test_harvest_queue_is_paged_sortable_and_rejects_in_bulk(client, users, run_in, session, app):
+    from workbench.services.harvesting import SCORE_MEANING
+
+    run_in(lambda s: s.add_all([GlossaryCandidate(kind="bilingual", kk=f"сөз{n:02d}", ru=f"слово{n:02d}",
+                                                  score=float(n)) for n in range(1, 8)]))
+    app.config["PAGE_SIZE"] = 3
+    page = client.get("/glossary/harvest").get_data(as_text=True)
+    assert "7 candidates" in page and "page 1 of 3" in page and SCORE_MEANING[:40] in page
+    assert page.index("сөз07") < page.index("сөз06") < page.index("сөз05") and "сөз04" not in page
+    page = client.get("/glossary/harvest?sort=kk&p=1").get_data(as_text=True)
+    assert page.index("сөз01") < page.index("сөз02") and "сөз07" not in page
+    token = login(client, "editor")
+    ids = session.scalars(select(GlossaryCandidate.id).where(GlossaryCandidate.score > 4)).all()
+    client.post("/glossary/harvest/reject", data={"csrf_token": token, "ids": [str(i) for i in ids]})
+    session.expire_all()
+    assert session.scalars(select(GlossaryCandidate.status).where(GlossaryCandidate.score > 4)).all() == ["rejected"] * 3
+    assert "4 candidates" in client.get("/glossary/harvest").get_data(as_text=True)
 
 
 def test_download_every_format(client, loaded):

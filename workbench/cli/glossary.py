@@ -41,7 +41,8 @@ def import_glossary(ctx: click.Context, file: Path, fmt: str | None, dry_run: bo
             raise InputError("give --format when reading standard input", path="-")
         data, name = read_input(file, int(obj.app.config["MAX_IMPORT_BYTES"]))
         with obj.transaction() as session:
-            plan = glossary.import_data(session, data, name, fmt, dry_run=dry_run)
+            plan = glossary.import_data(session, data, name, fmt, dry_run=dry_run,
+                                        max_bytes=int(obj.app.config["MAX_IMPORT_BYTES"]))
             if dry_run:
                 session.rollback()
     except WorkbenchError as error:

@@ -59,7 +59,7 @@ def import_alignment(obj: AppContext, file: Path, title: str | None, fmt: str | 
             raise InputError("give --format when reading standard input", path="-")
         data, name = read_input(file, int(obj.app.config["MAX_IMPORT_BYTES"]))
         with obj.transaction() as session:
-            alignment = store(session, data, name, title, fmt=fmt)
+            alignment = store(session, data, name, title, fmt=fmt, max_bytes=int(obj.app.config["MAX_IMPORT_BYTES"]))
             click.echo(f"alignment {alignment.id}: {alignment.bead_count} beads from {name} "
                        f"(editions {alignment.kk_edition_id} kk, {alignment.ru_edition_id} ru)")
     except WorkbenchError as error:

@@ -9,6 +9,16 @@ Dunning's log-likelihood ratio (G², Dunning 1993, "Accurate methods for the sta
 and coincidence") over the 2×2 table of pairs; only positive associations count. Candidates are
 then linked competitively (Melamed 2000): best score first, each n-gram used once, so that
 "Қазақстан Республикасы" does not also come back as "Республикасы" with the same Russian.
+
+What a person is shown is then made useful: only associations significant at p < 0.001
+(G² ≥ 10.83) are kept; each side is given as its base form (``lemmas``: Қазақстан Республикасы ↔
+Республика Казахстан, not Республикасының ↔ Республики), the inflected forms seen kept as
+evidence; pairs whose Russian side names nothing (a verb, a lone adjective: назначает, общий) and
+pairs whose Russian words are all everyday words are dropped (Zipf frequency ≥ 5.5 in
+ordinary Russian, from the ``wordfreq`` lists: год, время, человек, также; Kazakh has no such list,
+and the Russian side of a pair stands for both). The score has one meaning for every candidate:
+``evidence`` = aligned sentence pairs holding both sides × Dice, i.e. how many sentence pairs
+support the pair, discounted when either side also occurs without the other.
 """
 from __future__ import annotations
 
@@ -20,6 +30,7 @@ from typing import Sequence
 
 import numpy as np
 
+from workbench.glossary.lemmas import kazakh_base, names_a_thing, russian_base
 from workbench.glossary.matching import TermMatcher
 from workbench.text.normalise import fold, to_russian_letters
 
@@ -28,27 +39,48 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 KK_FUNCTION_WORDS = frozenset(
     """және мен бен пен да де та те ал бірақ немесе не әрі үшін туралы бойынша арқылы сияқты
     бұл осы сол ол олар оның оны өз өзі барлық әр кез кейін дейін бері соң бар жоқ болып болса
-    болады болған деп егер тиіс тиісті мүмкін қажет""".split()
+    болады болған деп егер тиіс тиісті мүмкін қажет сәйкес қарай байланысты қатысты арналған
+    сай орай қоса бірге тыс басқа дейінгі кейінгі""".split()
 )
 RU_FUNCTION_WORDS = frozenset(
     """и в во на по при для с со о об от из к ко за под над без до у или а но не ни же ли бы что как
     это этот эта эти его ее её их он она они оно который которая которые которых также так
-    быть является являются может могут должен должны все всех его""".split()
+    быть является являются может могут должен должны все всех его соответствии согласно связи
+    отношении рамках целях порядке основании числе течение ходе случае зависимости""".split()
 )
+SIGNIFICANT_G2 = 10.83  # χ²(1) at p < 0.001
+EVERYDAY_ZIPF = 5.5  # wordfreq's Zipf scale: 6 = once per thousand words, 5 = once per 10 thousand
 
 
 @dataclass(frozen=True)
 class Candidate:
     """A kk–ru pair proposed for the glossary, with the evidence a person needs to judge it."""
 
-    kk: str  # the most frequent Kazakh surface form of the n-gram
-    ru: str  # the most frequent Russian surface form
+    kk: str  # the Kazakh base form (lemmas.kazakh_base of the most frequent surface form)
+    ru: str  # the Russian base form (lemmas.russian_base)
     score: float  # log-likelihood ratio G²
     dice: float  # 2·joint / (kk pairs + ru pairs)
     joint: int  # pairs with both
     kk_count: int  # pairs with the Kazakh n-gram
     ru_count: int  # pairs with the Russian n-gram
     examples: tuple[int, ...]  # indices into ``pairs`` of pairs with both, first ones first
+    kk_seen: str = ""  # the forms as most often written in the texts
+    ru_seen: str = ""
+
+    @property
+    def evidence(self) -> float:
+        """Sentence pairs supporting the candidate: pairs holding both × Dice (the one score people see)."""
+        return round(self.joint * self.dice, 1)
+
+
+def everyday(ru: str) -> bool:
+    """Whether every Russian word of ``ru`` is an everyday word (wordfreq Zipf ≥ ``EVERYDAY_ZIPF``)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # a dependency; without it nothing counts as everyday
+        return False
+    words = [w for w in re.findall(r"[а-яё]+", ru.lower()) if w not in RU_FUNCTION_WORDS]
+    return bool(words) and all(zipf_frequency(w, "ru") >= EVERYDAY_ZIPF for w in words)
 
 
 def stems(text: str, lang: str, stem_length: int = 6) -> list[tuple[str, str]]:
@@ -187,18 +219,29 @@ def bilingual_candidates(
     scored = ((score, both, kk_by_id[key // width], ru_by_id[key % width])
               for key, score, both in zip(*ranked))
 
+    known = frozenset(surface.lower() for counts in kk_surface.values() for surface in counts if " " not in surface)
     used_kk: set[tuple[str, ...]] = set()
     used_ru: set[tuple[str, ...]] = set()
+    lemma_pairs: set[tuple[str, str]] = set()
     found = []
     for score, both, g, h in scored:
         if g in used_kk or h in used_ru:
             continue
         used_kk.add(g)
         used_ru.add(h)
+        if score < SIGNIFICANT_G2:
+            break  # ranked by G²: the rest are not significant either
+        kk_seen, ru_seen = kk_surface[g].most_common(1)[0][0], ru_surface[h].most_common(1)[0][0]
+        kk, ru = kazakh_base(kk_seen, known), russian_base(ru_seen)
+        if everyday(ru) or not names_a_thing(ru) or (fold(kk), fold(ru)) in lemma_pairs:
+            continue
+        lemma_pairs.add((fold(kk), fold(ru)))
         found.append(
             Candidate(
-                kk=kk_surface[g].most_common(1)[0][0],
-                ru=ru_surface[h].most_common(1)[0][0],
+                kk=kk,
+                ru=ru,
+                kk_seen=kk_seen,
+                ru_seen=ru_seen,
                 score=round(score, 3),
                 dice=round(2 * both / (kk_count[g] + ru_count[h]), 3),
                 joint=both,

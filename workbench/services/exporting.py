@@ -102,11 +102,13 @@ def imported_before(session: Session, digest: str) -> Alignment | None:
 
 
 def import_alignment(session: Session, data: bytes, name: str, title: str | None = None, *,
-                     fmt: str | None = None) -> Alignment:
+                     fmt: str | None = None, max_bytes: int | None = None) -> Alignment:
     """Store a TMX or TSV alignment as a new kk edition, ru edition and alignment (all or nothing).
 
     :raises InputError: the same file was imported before (naming that alignment), or it is malformed.
     """
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(f"file is {len(data):,} bytes, over the import limit of {max_bytes:,} bytes", path=name)
     digest = hashlib.sha256(data).hexdigest()
     earlier = imported_before(session, digest)
     if earlier is not None:

@@ -312,16 +312,19 @@ def checked_entries(found: list[Entry], path: str | None) -> list[Entry]:
 
 
 def import_data(session: Session, data: bytes, name: str, fmt: str | None = None, *,
-                dry_run: bool = False):
+                dry_run: bool = False, max_bytes: int | None = None):
     """Plan (and unless ``dry_run``, carry out) the import of a glossary file's bytes.
 
     Entries are matched with the stored ones by their terms, never by the file's ids (see
     ``workbench.glossary.merging``); a malformed file raises ``InputError`` and changes nothing.
+    :param max_bytes: refuse bigger data (every caller passes the app's ``MAX_IMPORT_BYTES``).
     :returns: the ``ImportPlan``: what was (or would be) added, updated, left unchanged, skipped.
     """
     from workbench.formats.registry import find
     from workbench.glossary.merging import numbered_ids, plan_import
 
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(f"file is {len(data):,} bytes, over the import limit of {max_bytes:,} bytes", path=name)
     form = find("glossary", fmt, name, for_reading=True)
     found = checked_entries(form.read(data, name), name)
     if not found:

@@ -1,21 +1,33 @@
-"""Fill the glossary's harvest queue from the stored texts; a person accepts or rejects each candidate."""
+"""Fill the glossary's harvest queue from the stored texts; a person accepts or rejects each candidate.
+
+Every candidate has one score, with one meaning (``SCORE_MEANING``): the sentence pairs of evidence
+for it. An accepted candidate becomes a *proposed* entry; only a person's approval makes it approved.
+"""
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFound
-from workbench.glossary.abbreviations import find_definitions
+from workbench.glossary.abbreviations import find_definitions, letters_fit
 from workbench.glossary.candidates import bilingual_candidates, new_candidates
 from workbench.glossary.matching import TermMatcher
 from workbench.glossary.model import Entry, Term
 from workbench.models import Alignment, Bead, Edition, GlossaryCandidate, Segment, utcnow
 from workbench.services import glossary
 from workbench.services.checking import edition_text
-from workbench.text.normalise import fold
+from workbench.text.normalise import fold, sort_key
+
+
+SCORE_MEANING = ("Score: the evidence for a candidate, in sentence pairs. A term pair scores the aligned "
+                 "sentence pairs holding both sides, times how consistently they go together (Dice: 1 when "
+                 "neither side occurs without the other); only pairs significant at p < 0.001 are proposed. "
+                 "An abbreviation definition found in a text scores 1, or 0.5 when its letters do not fit "
+                 "the expansion.")
+SORTS = {"score": "best evidence first", "kk": "Kazakh A–Я", "ru": "Russian А–Я", "kind": "kind", "newest": "newest"}
 
 
 @dataclass
@@ -44,7 +56,7 @@ def harvest_abbreviations(session: Session, edition: Edition, matcher: TermMatch
             continue
         seen.add(key)
         session.add(GlossaryCandidate(
-            kind="abbreviation", kk=kk, ru=ru, score=1.0,
+            kind="abbreviation", kk=kk, ru=ru, score=1.0 if letters_fit(d.abbreviation, d.expansion) else 0.5,
             examples=json.dumps([{"expansion": d.expansion, "lang": edition.lang,
                                   "where": f"{edition.source_name}:{d.line}"}], ensure_ascii=False),
             source=f"{edition.title} [{edition.lang}] line {d.line} ({d.source})"))
@@ -53,7 +65,7 @@ def harvest_abbreviations(session: Session, edition: Edition, matcher: TermMatch
 
 
 def harvest_bilingual(session: Session, alignment: Alignment, matcher: TermMatcher, seen: set,
-                      limit: int = 100) -> int:
+                      limit: int = 400) -> int:
     """Term pairs that co-occur in the alignment's 1-1 beads, ranked by log-likelihood, with examples."""
     # Result objects have .keys(), so dict() would take them for mappings: build the dicts by hand.
     kk_text = {p: t for p, t in session.execute(select(Segment.position, Segment.text)
@@ -70,11 +82,13 @@ def harvest_bilingual(session: Session, alignment: Alignment, matcher: TermMatch
         if key in seen:
             continue
         seen.add(key)
+        seen_as = "" if (c.kk_seen, c.ru_seen) == (c.kk, c.ru) else f", seen as «{c.kk_seen}» ↔ «{c.ru_seen}»"
         session.add(GlossaryCandidate(
-            kind="bilingual", kk=c.kk, ru=c.ru, score=round(c.score, 2),
+            kind="bilingual", kk=c.kk, ru=c.ru, score=c.evidence,
             examples=json.dumps([{"kk": pairs[i][0], "ru": pairs[i][1]} for i in c.examples[:3]],
                                 ensure_ascii=False),
-            source=f"alignment {alignment.id}: together in {c.joint} beads (Dice {c.dice:.2f})"))
+            source=f"alignment {alignment.id}: together in {c.joint} sentence pairs (Dice {c.dice:.2f}, "
+                   f"G² {c.score:.0f}){seen_as}"))
         added += 1
     return added
 
@@ -92,14 +106,38 @@ def harvest(session: Session) -> Harvest:
 
 
 def queue(session: Session, status: str = "pending", offset: int = 0, limit: int = 50) -> list[GlossaryCandidate]:
-    return list(session.scalars(select(GlossaryCandidate).where(GlossaryCandidate.status == status)
-                                .order_by(GlossaryCandidate.kind, GlossaryCandidate.score.desc(),
-                                          GlossaryCandidate.id).offset(offset).limit(limit)))
+    return queue_page(session, status, "score", offset, limit)[0]
+
+
+def queue_page(session: Session, status: str = "pending", sort: str = "score", offset: int = 0,
+               limit: int = 50) -> tuple[list[GlossaryCandidate], int]:
+    """One page of the candidates with ``status``, sorted by ``sort`` (a key of ``SORTS``), and their total."""
+    order = {"score": (GlossaryCandidate.score.desc(),), "kk": (GlossaryCandidate.kk,),
+             "ru": (GlossaryCandidate.ru,), "kind": (GlossaryCandidate.kind, GlossaryCandidate.score.desc()),
+             "newest": (GlossaryCandidate.id.desc(),)}.get(sort, (GlossaryCandidate.score.desc(),))
+    where = GlossaryCandidate.status == status
+    total = session.scalar(select(func.count()).select_from(GlossaryCandidate).where(where)) or 0
+    rows = list(session.scalars(select(GlossaryCandidate).where(where).order_by(*order, GlossaryCandidate.id)
+                                .offset(offset).limit(limit)))
+    if sort in ("kk", "ru"):  # the database's collation does not know Kazakh letters: sort the page in Python
+        rows.sort(key=lambda c: sort_key(fold(getattr(c, sort))))
+    return rows, total
+
+
+def reject_many(session: Session, candidate_ids: list[int], user: str) -> int:
+    """Reject every pending candidate among ``candidate_ids``; returns how many were rejected."""
+    rows = session.scalars(select(GlossaryCandidate).where(GlossaryCandidate.id.in_(candidate_ids),
+                                                           GlossaryCandidate.status == "pending")).all()
+    now = utcnow()
+    for c in rows:
+        c.status, c.decided_by, c.decided_at = "rejected", user, now
+    return len(rows)
 
 
 def decide(session: Session, candidate_id: int, accept: bool, user: str, kk: str | None = None,
            ru: str | None = None) -> str | None:
-    """Accept (the pair becomes an approved glossary entry; the person may correct it first) or reject."""
+    """Accept (the pair becomes a *proposed* glossary entry, approved later by a person on its page; the
+    person may correct the terms first) or reject."""
     c = session.get(GlossaryCandidate, candidate_id)
     if c is None:
         raise NotFound(f"no candidate #{candidate_id}")
@@ -119,6 +157,6 @@ def decide(session: Session, candidate_id: int, accept: bool, user: str, kk: str
         if example.get("expansion"):
             terms.append(Term(example.get("lang", "kk"), example["expansion"], "full-form"))
     entry_id = f"cand-{c.id:04d}"
-    glossary.save_entries(session, [Entry(entry_id, terms, note=c.source, source=c.source, approval="approved",
-                                          approved_by=user, approved_at=utcnow().isoformat(timespec="seconds"))])
+    glossary.save_entries(session, [Entry(entry_id, terms, note=f"harvested; accepted by {user}",
+                                          source=c.source, approval="proposed")])
     return entry_id

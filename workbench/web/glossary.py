@@ -145,10 +145,27 @@ def defects():
 def harvest_queue():
     """Candidates waiting for a decision: abbreviation definitions and bilingual term pairs."""
     status = request.args.get("status", "pending")
-    rows = harvesting.queue(get_session(), status)
+    sort = request.args.get("sort", "score")
+    if sort not in harvesting.SORTS:
+        sort = "score"
+    size = current_app.config["PAGE_SIZE"]
+    page = max(1, request.args.get("p", 1, type=int))
+    rows, total = harvesting.queue_page(get_session(), status, sort, (page - 1) * size, size)
     examples = {c.id: json.loads(c.examples) for c in rows}
-    return render_template("glossary/harvest.html", rows=rows, examples=examples, status=status,
-                           job=job_pages.shown_job("harvest"))
+    return render_template("glossary/harvest.html", rows=rows, examples=examples, status=status, sort=sort,
+                           sorts=harvesting.SORTS, page=page, size=size, total=total,
+                           meaning=harvesting.SCORE_MEANING, job=job_pages.shown_job("harvest"))
+
+
+@bp.post("/harvest/reject")
+@require("text")
+def reject_many():
+    """Reject the candidates ticked on the queue page."""
+    ids = [int(i) for i in request.form.getlist("ids") if i.isdigit()]
+    with _tx() as session:
+        done = harvesting.reject_many(session, ids, g.user.name)
+    flash(_("%(n)s candidates rejected.", n=done))
+    return redirect(url_for(".harvest_queue", sort=request.form.get("sort") or "score"))
 
 
 @bp.post("/harvest/run")
@@ -206,7 +223,7 @@ def import_file():
     try:
         if len(data) > limit:
             raise InputError(f"file is over the import limit of {limit:,} bytes", path=name)
-        plan = glossary.import_data(get_session(), data, name, fmt, dry_run=True)
+        plan = glossary.import_data(get_session(), data, name, fmt, dry_run=True, max_bytes=limit)
     except WorkbenchError as error:
         flash(str(error), "error")
         return redirect(url_for(".index"))
