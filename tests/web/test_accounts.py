@@ -144,15 +144,21 @@ def test_the_last_admin_cannot_be_disabled_or_demoted(app, users, session):
     assert _user(session, "admin").role == "admin" and not _user(session, "admin").disabled
 
 
-def test_a_token_of_a_disabled_user_is_refused(app, anonymous, users, run_in, session):
-    """The API's bearer tokens go through the same loader as the session cookie."""
+def test_a_token_of_a_disabled_user_is_refused(app, anonymous, users, demo, run_in, session):
+    """The API's bearer tokens go through the same loader as the session cookie; a call signed with a
+    token carries no cookie, so it needs no CSRF token."""
     editor_id = _user(session, "editor").id
     app.extensions["workbench.token_user"] = {"editor-token": editor_id}.get
     headers = {"Authorization": "Bearer editor-token"}
     assert anonymous.get("/auth/account", headers=headers).status_code == 200
+    undo = f"/alignments/{demo.alignment_id}/api/undo"
+    done = anonymous.post(undo, json={}, headers=headers)
+    assert (done.status_code, done.get_json()) == (400, {"error": "nothing to undo"})  # reached the view
+    assert anonymous.post(undo, json={}, headers={"Authorization": "Bearer forged"}).status_code == 401
     run_in(accounts.set_disabled, "editor", True)
-    response = anonymous.get("/alignments/1/api/beads/1/history", headers=headers)
-    assert response.status_code == 401
+    for response in (anonymous.get(f"/alignments/{demo.alignment_id}/api/beads/1/history", headers=headers),
+                     anonymous.post(undo, json={}, headers=headers)):
+        assert response.status_code == 401
 
 
 def test_only_admins_manage_users_and_see_the_audit_history(app, users, session):
