@@ -191,8 +191,8 @@ class Reviewer(threading.Thread):
     def run(self) -> None:
         try:
             self.log_in()
-        except Exception as error:  # counted and reported; the other reviewers go on
-            with self.tally.lock:
+        except (RuntimeError, AttributeError, requests.RequestException, subprocess.CalledProcessError) as error:
+            with self.tally.lock:  # counted and reported; the other reviewers go on
                 self.tally.errors.append(f"{self.name_}: {error}")
             return
         kinds = [k for k in WEIGHTS if k in self.args.kinds]
