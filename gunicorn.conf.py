@@ -14,6 +14,9 @@ threads = int(os.environ.get("WORKBENCH_THREADS", "4"))
 worker_class = "gthread"
 timeout = 120  # a large import or export may take a while; the worker is not killed meanwhile
 graceful_timeout = 30
+# Idle keep-alive connections stay open this long (gunicorn's 2 s default closes them while a reviewer
+# reads a page, and a request sent at that moment is reset).
+keepalive = 75
 max_requests = 5000  # recycle workers now and then
 max_requests_jitter = 500
 forwarded_allow_ips = "127.0.0.1"  # trust X-Forwarded-Proto (https → Secure cookies) from a local proxy

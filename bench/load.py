@@ -191,11 +191,12 @@ class Reviewer(threading.Thread):
     def run(self) -> None:
         try:
             self.log_in()
-        except Exception as error:  # counted and reported; the other reviewers go on
-            with self.tally.lock:
+        except (RuntimeError, AttributeError, requests.RequestException, subprocess.CalledProcessError) as error:
+            with self.tally.lock:  # counted and reported; the other reviewers go on
                 self.tally.errors.append(f"{self.name_}: {error}")
             return
-        kinds, weights = list(WEIGHTS), list(WEIGHTS.values())
+        kinds = [k for k in WEIGHTS if k in self.args.kinds]
+        weights = [WEIGHTS[k] for k in kinds]
         while time.monotonic() < self.deadline:
             kind = self.random.choices(kinds, weights)[0]
             getattr(self, kind)()
@@ -288,9 +289,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--think", type=float, default=0.0, help="mean pause between a reviewer's requests (s)")
     parser.add_argument("--api", action="store_true", help="edit through POST /api/beads/ID with bearer tokens")
+    parser.add_argument("--kinds", default="page,edit,search", type=lambda v: v.split(","),
+                        help="which kinds of request the reviewers make (default: page,edit,search)")
     args = parser.parse_args()
     if not 1 <= args.reviewers <= 200 or not 1 <= args.seconds <= 600:
         sys.exit("error: --reviewers must be 1–200 and --seconds 1–600")
+    if not args.kinds or set(args.kinds) - set(WEIGHTS):
+        sys.exit(f"error: --kinds takes a comma-separated choice of {', '.join(WEIGHTS)}")
     loopback_only(args.url)
     alignment, edition, beads = prepare_database(args.database_url, args.reviewers)
     from sqlalchemy import create_engine

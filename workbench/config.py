@@ -31,9 +31,10 @@ DEFAULTS: dict[str, object] = {
     "JOB_STALE_SECONDS": 120,
     # Anonymous visitors may read (GET) every page, for a public project; changes always need a login.
     "PUBLIC_READ": False,
-    # Login throttling: this many wrong passwords within the window lock an account / an address.
+    # Login throttling: this many wrong passwords within the window lock an account / an address (an
+    # address may be a whole office behind one router, so it gets more room).
     "LOGIN_FAILURES_PER_ACCOUNT": 10,
-    "LOGIN_FAILURES_PER_ADDRESS": 10,
+    "LOGIN_FAILURES_PER_ADDRESS": 30,
     "LOGIN_WINDOW_SECONDS": 60,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",

@@ -39,7 +39,7 @@ class Throttle:
     """How many wrong passwords within ``window`` seconds lock an account or an address."""
 
     per_account: int = 10
-    per_address: int = 10
+    per_address: int = 30
     window: int = 60
 
 

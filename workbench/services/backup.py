@@ -117,7 +117,7 @@ def _rows(archive: zipfile.ZipFile, name: str, table: Table) -> Iterator[dict]:
                 row = json.loads(line)
                 unknown = set(row) - set(converters)
                 if unknown:
-                    raise ValueError(f"unknown column {sorted(unknown)[0]!r}")
+                    raise ValueError(f"unknown column {min(unknown)!r}")
                 for key, convert in converters.items():
                     if convert is not None and row.get(key) is not None:
                         row[key] = convert(row[key])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import Flask, Response, jsonify
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
@@ -27,7 +28,7 @@ def healthz():
     try:
         with current_app.extensions["workbench.engine"].connect() as conn:
             conn.execute(text("SELECT 1"))
-    except Exception as error:  # any failure to reach the database is what this endpoint reports
+    except SQLAlchemyError as error:  # any failure to reach the database is what this endpoint reports
         return jsonify(status="error", database=str(error).splitlines()[0][:200]), 503
     return jsonify(status="ok", database="ok")
 
