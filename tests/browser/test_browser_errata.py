@@ -58,6 +58,9 @@ def test_editor_fixes_deletes_reruns_and_downloads(live, context, session, book_
     with page.expect_navigation():
         page.locator("button", has_text="Run the checks").click()
     assert "Checks done" in page.content()
+    # the default view lists what is open and what was fixed
+    default = " ".join(page.locator("article.finding.fixed").all_inner_texts())
+    assert "sentence repeated" in default and "Kазаk" in default.replace("\n", "")
     page.goto(f"{base}/editions/{book_part}/errata?status=fixed")
     shot(page, "errata-fixed")
     fixed = page.locator("article.finding.fixed")
