@@ -71,6 +71,10 @@ def test_editor_fixes_deletes_reruns_and_downloads(live, context, session, sessi
         stop.set()
         thread.join()
     assert "checks done" in page.locator(".job").inner_text()
+    # the default view lists what is open and what was fixed
+    page.goto(f"{base}/editions/{book_part}/errata")
+    default = " ".join(page.locator("article.finding.fixed").all_inner_texts())
+    assert "sentence repeated" in default and "Kазаk" in default.replace("\n", "")
     page.goto(f"{base}/editions/{book_part}/errata?status=fixed")
     shot(page, "errata-fixed")
     fixed = page.locator("article.finding.fixed")

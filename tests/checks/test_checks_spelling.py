@@ -29,3 +29,9 @@ def test_spelled_two_ways(edition, paragraphs, expected):
 
 def test_spelling_key_reads_kazakh_letters_as_russian():
     assert spelling_key("Сәрсенбайұлы") == spelling_key("Сарсенбайулы") == "сарсенбайулы"
+
+
+def test_the_spelling_with_more_kazakh_letters_is_named_not_offered(edition):
+    # line 16841: Ғабиден Жәкей once, Жакей three times — the Kazakh spelling may well be the right one
+    found = SpelledTwoWaysCheck().run(edition("Ғабиден Жәкей келді.", "Жакей айтты. Жакей кетті. Жакей қайтты."))
+    assert [(f.excerpt, f.suggestion) for f in found] == [("Жәкей", None)]

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.script import foreign_passages, foreign_sections
-from workbench.text.normalise import to_russian_letters
+from workbench.text.normalise import KAZAKH_LETTERS, to_russian_letters
 
 # A capitalised Cyrillic word of four letters or more, not the second half of a hyphenated word.
 NAME_RE = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]{3,}(?![\w])")
@@ -49,12 +49,20 @@ class SpelledTwoWaysCheck(EditionCheck):
             (usual, n_usual), *rest = counts.most_common()
             for rare, n_rare in rest:
                 b, start = mixed[key][rare][0]
+                # In a Kazakh text the spelling with more Kazakh letters may be the right one (Жәкей / Жакей):
+                # then the majority is named but not offered.
+                kazakh = edition.lang == "kk" and _kazakh_letters(rare) > _kazakh_letters(usual)
                 found.append(self.at(
                     edition, b, start, start + len(rare),
-                    f"“{rare}” ({n_rare}×) is spelled “{usual}” elsewhere ({n_usual}×)", suggestion=usual,
+                    f"“{rare}” ({n_rare}×) is spelled “{usual}” elsewhere ({n_usual}×)",
+                    suggestion=None if kazakh else usual,
                     other_line=_line(edition, *mixed[key][usual][0]),
                 ))
         return found
+
+
+def _kazakh_letters(word: str) -> int:
+    return sum(ch in KAZAKH_LETTERS for ch in word.lower())
 
 
 def _line(edition: Edition, block: int, offset: int) -> int:

@@ -29,7 +29,8 @@ class Filters:
         if self.severity:
             conds.append(Finding.severity == self.severity)
         if self.status:
-            conds.append(Finding.status == self.status)
+            # one status, or several separated by commas ("open,fixed")
+            conds.append(Finding.status.in_(self.status.split(",")))
         if not self.include_closed:
             # A finding an editor fixed stays in view after the checks stop reporting it.
             conds.append(or_(Finding.resolved_at.is_(None), Finding.status == "fixed"))

@@ -26,7 +26,10 @@ def _edition(edition_id: int):
         abort(404)
 
 
-def _filters(default: str = "open") -> findings.Filters:
+DEFAULT_STATUS = "open,fixed"  # what needs a look and what was done; verdicts that close a finding are hidden
+
+
+def _filters(default: str = DEFAULT_STATUS) -> findings.Filters:
     status = request.args.get("status", default)
     return findings.Filters(check=request.args.get("check") or None,
                             severity=request.args.get("severity") or None,
@@ -51,7 +54,7 @@ def index(edition_id: int):
 
     return render_template(
         "errata/index.html", edition=edition, rows=rows, total=total, page=page, size=size,
-        filters=filters, status_arg=request.args.get("status", "open"), counts=findings.counts(session, edition_id),
+        filters=filters, status_arg=request.args.get("status", DEFAULT_STATUS), counts=findings.counts(session, edition_id),
         context=context, checks=CHECKS_BY_ID, statuses=checking.STATUSES,
         job=job_pages.shown_job("check", edition=edition_id))
 
