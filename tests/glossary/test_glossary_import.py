@@ -3,12 +3,11 @@ a preview before anything is stored, every own export re-imported unchanged, bad
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from corpus_paths import GLOSSARY
 from workbench.cli.main import AppContext
-from workbench.errors import FormatError, InputError
+from workbench.errors import FormatError
 from workbench.glossary.merging import numbered_ids, plan_import
 from workbench.glossary.model import Entry, Term
 from workbench.models import GlossaryEntry, GlossaryTerm

@@ -25,8 +25,8 @@ from typing import Iterable
 import polib
 
 from workbench.errors import FormatError
-from workbench.formats.delimited import decode_utf8
 from workbench.formats.base import ALL_FIELDS, FileFormat
+from workbench.formats.delimited import decode_utf8
 from workbench.glossary.model import APPROVALS, TERM_STATUSES, TERM_TYPES, Entry, Term
 
 NAME = "Gettext PO"

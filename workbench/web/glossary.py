@@ -7,8 +7,18 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request,
-                   url_for)
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 from workbench.db import get_session, transaction
 from workbench.errors import InputError, NotFound, WorkbenchError
