@@ -84,7 +84,6 @@ def main() -> None:
 
 def exchange() -> None:
     """Exchange formats, search ranks and the harvest, on a scratch database."""
-    import io
     import tempfile
 
     from workbench import create_app

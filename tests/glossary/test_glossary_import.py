@@ -3,12 +3,11 @@ a preview before anything is stored, every own export re-imported unchanged, bad
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from corpus_paths import GLOSSARY
 from workbench.cli.main import AppContext
-from workbench.errors import FormatError, InputError
+from workbench.errors import FormatError
 from workbench.glossary.merging import numbered_ids, plan_import
 from workbench.glossary.model import Entry, Term
 from workbench.models import GlossaryEntry, GlossaryTerm
@@ -209,3 +208,12 @@ def test_a_missing_output_folder_is_one_clear_line(cli_runner, tmp_path):
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (f"error: {tmp_path / 'nowhere' / 'g.tbx'}: the folder "
                                                       f"{tmp_path / 'nowhere'} does not exist")
+
+
+def test_a_po_glossary_in_other_languages_is_refused_with_its_header_line():
+    from workbench.formats import po
+
+    data = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "Сот"\nmsgstr "Court"\n'.encode()
+    with pytest.raises(FormatError, match=r"x\.po:3: the header's Language is 'en'"):
+        po.read(data, "x.po")
+    assert po.read(data.replace(b"Language: en", b"Language: ru_RU"), "x.po")[0].terms[1].text == "Court"

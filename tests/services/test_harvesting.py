@@ -39,7 +39,7 @@ def test_base_forms_of_political_terms_lead_the_queue_with_one_score_scale(run_i
         align_editions(s, kk, ru)
     run_in(setup)
     run_in(harvesting.harvest)
-    rows, total = run_in(lambda s: [(c.kk, c.ru, c.score, c.kind) for c in harvesting.queue_page(s, limit=15)[0]]), 0
+    rows = run_in(lambda s: [(c.kk, c.ru, c.score, c.kind) for c in harvesting.queue_page(s, limit=15)[0]])
     top = [(k, r) for k, r, _, kind in rows if kind == "bilingual"]
     for pair in [("Қазақстан Республикасы", "Республика Казахстан"), ("Құрылтай", "Курултай"),
                  ("Президент", "Президент")]:

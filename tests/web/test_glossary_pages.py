@@ -176,3 +176,20 @@ def test_import_page_refuses_a_control_character_with_its_line(client, loaded, u
                                                  "file": (io.BytesIO("Сот\tСуд\nА\x01\tБ\n".encode()), "bad.utf8")},
                        content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)
     assert "bad.utf8:2: control character U+0001" in page
+
+
+def test_an_editor_sets_a_context_restriction_and_a_bad_one_is_refused(client, loaded, users, session):
+    token = login(client, "editor")
+    row = session.get(GlossaryEntry, "term-0392")
+    base = {"csrf_token": token, "category": row.category or "", "note": row.note or "",
+            "lang": [t.lang for t in row.terms], "text": [t.text for t in row.terms],
+            "type": [t.type for t in row.terms], "status": [t.status for t in row.terms]}
+    assert "not before: қоғам" in client.get("/glossary/entry/term-0392").get_data(as_text=True)
+    client.post("/glossary/entry/term-0392", data={**base, "context": ["not before: соғыс", ""]})
+    session.expire_all()
+    assert [t.context for t in session.get(GlossaryEntry, "term-0392").terms] == ["not before: соғыс", None]
+    page = client.post("/glossary/entry/term-0392", data={**base, "context": ["after: соғыс", ""]},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "expected &#39;not before" in page or "expected 'not before" in page
+    session.expire_all()
+    assert session.get(GlossaryEntry, "term-0392").terms[0].context == "not before: соғыс"

@@ -14,10 +14,10 @@ from dataclasses import asdict
 from typing import Any, Iterable
 
 from workbench.errors import FormatError
+from workbench.formats.base import ALL_FIELDS, FileFormat
 from workbench.formats.delimited import decode_utf8
 from workbench.formats.languages import language
 from workbench.formats.safe import control_character_problem
-from workbench.formats.base import ALL_FIELDS, FileFormat
 from workbench.glossary.model import APPROVALS, TERM_STATUSES, TERM_TYPES, Entry, Term
 
 NAME = "JSON"

@@ -25,8 +25,9 @@ from typing import Iterable
 import polib
 
 from workbench.errors import FormatError
-from workbench.formats.delimited import decode_utf8
 from workbench.formats.base import ALL_FIELDS, FileFormat
+from workbench.formats.delimited import decode_utf8
+from workbench.formats.languages import language
 from workbench.glossary.model import APPROVALS, TERM_STATUSES, TERM_TYPES, Entry, Term
 
 NAME = "Gettext PO"
@@ -126,6 +127,12 @@ def read(data: bytes, path: str) -> list[Entry]:
         po = polib.pofile(text if "\n" in text else text + "\n", wrapwidth=0)
     except (OSError, ValueError) as exc:
         raise FormatError(f"malformed PO: {exc}", path=path, line=_line_of(str(exc))) from None
+    for header, side in (("Language", "target"), ("X-Source-Language", "source")):
+        code = po.metadata.get(header)
+        if code and language(code) != ("ru" if side == "target" else "kk"):
+            line = next((n for n, raw in enumerate(text.splitlines(), start=1) if raw.startswith(f'"{header}:')), None)
+            raise FormatError(f"the header's {header} is {code!r}; a glossary PO has Kazakh source and Russian "
+                              f"target (kk-KZ, kaz, ru-RU, rus are read as those)", path=path, line=line)
     msgid_lines = [n for n, raw in enumerate(text.splitlines(), start=1) if raw.startswith("msgid ")]
     if po.metadata or (msgid_lines and text.splitlines()[msgid_lines[0] - 1].strip() == 'msgid ""'):
         msgid_lines = msgid_lines[1:]  # the header entry, which polib keeps as metadata

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from workbench.glossary.model import Entry, Term
+from workbench.glossary.model import Entry
 from workbench.text.normalise import fold
 
 ENTRY_FIELDS = ("category", "note", "source")

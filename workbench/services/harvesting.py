@@ -21,7 +21,6 @@ from workbench.services import glossary
 from workbench.services.checking import edition_text
 from workbench.text.normalise import fold, sort_key
 
-
 SCORE_MEANING = ("Score: the evidence for a candidate, in sentence pairs. A term pair scores the aligned "
                  "sentence pairs holding both sides, times how consistently they go together (Dice: 1 when "
                  "neither side occurs without the other); only pairs significant at p < 0.001 are proposed. "

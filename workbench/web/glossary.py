@@ -7,8 +7,18 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request,
-                   url_for)
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 from workbench.db import get_session, transaction
 from workbench.errors import InputError, NotFound, WorkbenchError
@@ -54,10 +64,12 @@ def entry(entry_id: str):
 
 def _terms_from_form() -> list[Term]:
     terms = []
-    for lang, text, typ, status in zip(request.form.getlist("lang"), request.form.getlist("text"),
-                                       request.form.getlist("type"), request.form.getlist("status")):
+    contexts = request.form.getlist("context")
+    for n, (lang, text, typ, status) in enumerate(zip(request.form.getlist("lang"), request.form.getlist("text"),
+                                                      request.form.getlist("type"), request.form.getlist("status"))):
         if text.strip():
-            terms.append(Term(lang, text.strip(), typ, status))  # type: ignore[arg-type]
+            context = contexts[n].strip() if n < len(contexts) else ""
+            terms.append(Term(lang, text.strip(), typ, status, context=context or None))  # type: ignore[arg-type]
     return terms
 
 
@@ -71,7 +83,7 @@ def save(entry_id: str):
             raise WorkbenchError("an entry needs at least one term")
         with _tx() as session:
             existing = session.get(glossary.GlossaryEntry, entry_id)
-            # The form edits text, type and status: part of speech and term notes stay as stored.
+            # The form edits text, type, status and context: part of speech and term notes stay as stored.
             kept = {(t.lang, t.text): (t.pos, t.note) for t in (existing.terms if existing else [])}
             for term in terms:
                 term.pos, term.note = kept.get((term.lang, term.text), (None, None))
