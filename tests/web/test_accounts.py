@@ -161,6 +161,16 @@ def test_a_token_of_a_disabled_user_is_refused(app, anonymous, users, demo, run_
         assert response.status_code == 401
 
 
+def test_without_a_token_loader_bearer_calls_reach_only_the_api(app, anonymous, users):
+    """An API blueprint that checks its tokens itself still gets them; nothing else opens."""
+    app.extensions.pop("workbench.token_user", None)
+    headers = {"Authorization": "Bearer whatever"}
+    assert anonymous.post("/api/no-such-endpoint", json={}, headers=headers).status_code == 404
+    assert anonymous.get("/alignments/", headers=headers).status_code == 302
+    assert anonymous.post("/auth/users/viewer/disable", headers=headers).status_code == 401
+    assert anonymous.get("/alignments/1/api/beads/1/history", headers=headers).status_code == 401
+
+
 def test_only_admins_manage_users_and_see_the_audit_history(app, users, session):
     editor = app.test_client()
     token = login(editor, "editor")

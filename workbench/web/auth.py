@@ -9,7 +9,7 @@
   requests are sent to the login page, anonymous calls under an ``/api/`` path get 401 JSON.
 * Every POST, PUT, PATCH and DELETE made with the session cookie must carry the session's CSRF token, in
   the form field ``csrf_token`` or the header ``X-CSRF-Token``; requests signed with a bearer token carry
-  no cookie and need none.
+  no cookie and need none (a browser never adds an Authorization header to a forged cross-site request).
 """
 from __future__ import annotations
 
@@ -96,11 +96,17 @@ def load_user() -> None:
             session.clear()  # disabled, or the password changed: this session ends now
         return
     header = request.headers.get("Authorization", "")
+    if not header.startswith("Bearer "):
+        return
     token_user = current_app.extensions.get("workbench.token_user")
-    if header.startswith("Bearer ") and token_user is not None:
-        user_id = token_user(header[len("Bearer "):].strip())
-        if user_id is not None:
-            set_current_user(user_id, via="token")
+    if token_user is None:
+        # No loader registered: an API blueprint checks its tokens itself (and must call
+        # set_current_user); only paths under /api/ are let through to it (see require_login).
+        g.auth_via = "bearer"
+        return
+    user_id = token_user(header[len("Bearer "):].strip())
+    if user_id is not None:
+        set_current_user(user_id, via="token")
 
 
 def require_login() -> Any:
@@ -116,6 +122,8 @@ def require_login() -> Any:
         return None
     if endpoint in OPEN_ENDPOINTS:
         return None
+    if g.get("auth_via") == "bearer" and request.path.startswith("/api/"):
+        return None  # the API blueprint authenticates its bearer token itself
     if current_app.config.get("PUBLIC_READ") and request.method in SAFE_METHODS:
         return None
     if wants_json():
@@ -140,7 +148,7 @@ def csrf_field() -> Markup:
 
 def check_csrf() -> Any:
     """Refuse a mutating request without the session's CSRF token (400)."""
-    if request.method in SAFE_METHODS or g.get("auth_via") == "token":
+    if request.method in SAFE_METHODS or g.get("auth_via") in ("token", "bearer"):
         return None
     sent = request.headers.get("X-CSRF-Token") or request.form.get("csrf_token", "")
     expected = session.get("csrf")
