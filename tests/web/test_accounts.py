@@ -159,6 +159,15 @@ def test_a_token_of_a_disabled_user_is_refused(app, anonymous, users, demo, run_
         assert response.status_code == 401
 
 
+def test_a_forged_bearer_token_opens_nothing(app, anonymous, users):
+    """Any request signed with an unknown token is refused at once, API or page."""
+    headers = {"Authorization": "Bearer whatever"}
+    assert anonymous.post("/api/no-such-endpoint", json={}, headers=headers).status_code == 401
+    assert anonymous.get("/alignments/", headers=headers).status_code == 401
+    assert anonymous.post("/auth/users/viewer/disable", headers=headers).status_code == 401
+    assert anonymous.get("/alignments/1/api/beads/1/history", headers=headers).status_code == 401
+
+
 def test_only_admins_manage_users_and_see_the_audit_history(app, users, session):
     editor = app.test_client()
     token = login(editor, "editor")

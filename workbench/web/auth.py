@@ -8,7 +8,7 @@
   requests are sent to the login page, anonymous calls under an ``/api/`` path get 401 JSON.
 * Every POST, PUT, PATCH and DELETE made with the session cookie must carry the session's CSRF token, in
   the form field ``csrf_token`` or the header ``X-CSRF-Token``; requests signed with a bearer token carry
-  no cookie and need none.
+  no cookie and need none (a browser never adds an Authorization header to a forged cross-site request).
 """
 from __future__ import annotations
 
