@@ -21,6 +21,10 @@ MAX_BLOCKS = 1500  # blocks per side: the grid stays under about 2 million cells
 MIN_BLOCK = 4
 SIMILARITY_WEIGHT = 4.0
 BLOCK_SKIP = 1.0
+# Distance from the proportional diagonal, per block: nothing against a real gap (its blocks pair far
+# better where they belong), but among equally good paths through repeated text, the one that does not
+# jump by whole copies wins.
+POSITION_WEIGHT = 2.0
 
 
 def block_size(rows: int, cols: int) -> int:
@@ -28,10 +32,10 @@ def block_size(rows: int, cols: int) -> int:
     return max(MIN_BLOCK, math.ceil(max(rows, cols) / MAX_BLOCKS))
 
 
-def _blocks(matrix: sparse.csr_matrix, start: int, stop: int, size: int) -> sparse.csr_matrix:
-    """Rows start..stop-1 summed in consecutive runs of ``size``."""
+def _blocks(matrix: sparse.csr_matrix, start: int, stop: int, size: float) -> sparse.csr_matrix:
+    """Rows start..stop-1 summed in consecutive runs of ``size`` (on average: the size may be fractional)."""
     count = stop - start
-    groups = np.arange(count) // size
+    groups = (np.arange(count) / size).astype(np.int64)
     indicator = sparse.csr_matrix((np.ones(count), (groups, np.arange(count))),
                                   shape=(int(groups[-1]) + 1, count))
     return indicator @ matrix[start:stop]
@@ -40,27 +44,43 @@ def _blocks(matrix: sparse.csr_matrix, start: int, stop: int, size: int) -> spar
 def coarse_points(bc: BeadCost, i0: int, i1: int, j0: int, j1: int) -> tuple[list[tuple[int, int]], int]:
     """States (absolute) along the coarse path from (i0, j0) to (i1, j1), and the block size used."""
     size = block_size(i1 - i0, j1 - j0)
+    # Blocks of the side with fewer sentences are proportionally shorter, so that the diagonal of the
+    # grid follows the texts' overall drift and only real gaps need skips.
+    kk_size = size * max(1.0, (i1 - i0) / (j1 - j0))
+    ru_size = size * max(1.0, (j1 - j0) / (i1 - i0))
+    kk_size, ru_size = (kk_size / max(kk_size, ru_size) * size, ru_size / max(kk_size, ru_size) * size)
     arrays = bc.arrays
     weight = np.array([bc.pf.weight[k] for k in sorted(bc.pf.weight)], dtype=np.float64)
     scale = sparse.diags(weight) if len(weight) else None
-    kk = _blocks(arrays.kk.keys[1], i0, i1, size)
-    ru = _blocks(arrays.ru.keys[1], j0, j1, size)
+    kk = _blocks(arrays.kk.keys[1], i0, i1, kk_size)
+    ru = _blocks(arrays.ru.keys[1], j0, j1, ru_size)
     if scale is not None:
         kk, ru = kk @ scale, ru @ scale
     kk_norm = np.sqrt(np.asarray(kk.multiply(kk).sum(axis=1)).ravel()) + 1e-9
     ru_norm = np.sqrt(np.asarray(ru.multiply(ru).sum(axis=1)).ravel()) + 1e-9
     similarity = (kk @ ru.T).toarray() / kk_norm[:, None] / ru_norm[None, :]
-    kk_len = np.add.reduceat(np.asarray(bc.pf.kk_lengths[i0:i1], dtype=np.float64), np.arange(0, i1 - i0, size))
-    ru_len = np.add.reduceat(np.asarray(bc.pf.ru_lengths[j0:j1], dtype=np.float64), np.arange(0, j1 - j0, size))
+    kk_starts = _starts(i1 - i0, kk_size)
+    ru_starts = _starts(j1 - j0, ru_size)
+    kk_len = np.add.reduceat(np.asarray(bc.pf.kk_lengths[i0:i1], dtype=np.float64), kk_starts)
+    ru_len = np.add.reduceat(np.asarray(bc.pf.ru_lengths[j0:j1], dtype=np.float64), ru_starts)
     x = np.log(ru_len[None, :] + 1.0) - np.log(kk_len[:, None] + 1.0) - bc.log_ratio
-    pair = -SIMILARITY_WEIGHT * similarity + np.minimum(0.5 * x * x / 0.3 ** 2, 4.0) * 0.25
+    rows, cols = similarity.shape
+    drift = np.abs(np.arange(rows)[:, None] / rows - np.arange(cols)[None, :] / cols)
+    pair = (-SIMILARITY_WEIGHT * similarity + np.minimum(0.5 * x * x / 0.3 ** 2, 4.0) * 0.25
+            + POSITION_WEIGHT * drift)
     path = _grid_path(pair)
     # Block corners back to sentence states; the last block of a side may be short.
-    points = []
-    for p, q in path:
-        points.append((min(i0 + p * size, i1), min(j0 + q * size, j1)))
+    kk_edges = np.append(kk_starts, i1 - i0)
+    ru_edges = np.append(ru_starts, j1 - j0)
+    points = [(i0 + int(kk_edges[p]), j0 + int(ru_edges[q])) for p, q in path]
     points[-1] = (i1, j1)
     return points, size
+
+
+def _starts(count: int, size: float) -> np.ndarray:
+    """Index of the first row of each block when ``count`` rows are cut as in ``_blocks``."""
+    groups = (np.arange(count) / size).astype(np.int64)
+    return np.flatnonzero(np.diff(groups, prepend=-1))
 
 
 def _grid_path(pair: np.ndarray) -> list[tuple[int, int]]:
