@@ -6,15 +6,17 @@ character with its box and baseline. From the lines of each page:
 * page numbers and running headers and footers are dropped by **position and repetition**: a line at the
   top or bottom edge of a page, set apart from the body (by extra space, or a smaller font), is furniture
   when it is a page number (arabic or roman, alone or between dashes, or the page's own label) or when
-  the same text stands at the same edge of other pages (a title with the page number in it counts as the
-  same text);
+  the same text stands at the same edge and height of other pages (a title with the page number in it
+  counts as the same text; a chapter's own title, lower on its page, does not);
 * pages keep their **printed labels** (the PDF's /PageLabels, e.g. roman front matter ``i, ii, …`` then
   ``1, 2, …``), else their order in the file;
 * whether a line runs on into the next one (``wrapped``) comes from its right edge (a justified line
   reaches the measure; in ragged text the next line's first word would not have fitted) and from the next
-  line's indent; extra space above a line, or a centred line, sets it apart (a title);
+  line's indent, measured against the text frame of odd and of even pages (books mirror their margins);
+  extra space above a line, or a centred line, sets it apart (a title);
 * words hyphenated across line ends are left with their hyphen; ``clean_printed`` joins them with the same
-  rules as text files. Footnote markers stay in the text as printed.
+  rules as text files. Footnote markers stay with their word: ``[12]`` as printed, a small raised ``12``
+  written as ``[12]``.
 
 Only the body's lines are counted for ``line`` (the line within its page). No OCR: a PDF without a text
 layer (a scan) is refused with a message that says so. Multi-column pages are read in baseline order.
