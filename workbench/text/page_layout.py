@@ -51,9 +51,7 @@ def merge_same_baseline(pieces: list[PageLine]) -> list[PageLine]:
         else:
             lines.append([piece])
     for piece in small:
-        home = next((ln for ln in lines if -0.2 * ln[0].size <= piece.y - ln[0].y <= 0.8 * ln[0].size
-                     and min(p.x0 for p in ln) - ln[0].size <= piece.x0 <= max(p.x1 for p in ln) + ln[0].size),
-                    None)
+        home = next((ln for ln in lines if _beside(piece, ln)), None)
         if home is None:
             lines.append([piece])
         else:
@@ -82,7 +80,16 @@ def _label_key(text: str, label: str, index: int) -> str:
     return " ".join(out.split())
 
 
-def mark_furniture(pages: list[list[PageLine]], labels: list[str], pitch: float, body_size: float) -> tuple[int, int]:
+def _beside(piece: PageLine, line: list[PageLine]) -> bool:
+    """Whether a small piece stands on (or a little above) the line, within its width."""
+    size = line[0].size
+    if not -0.2 * size <= piece.y - line[0].y <= 0.8 * size:
+        return False
+    return min(p.x0 for p in line) - size <= piece.x0 <= max(p.x1 for p in line) + size
+
+
+def mark_furniture(pages: list[list[PageLine]], labels: list[str], pitch: float,
+                   body_size: float) -> tuple[int, int]:
     """Mark page numbers and running headers/footers; returns how many of each were marked."""
     candidates: list[tuple[PageLine, str, str]] = []  # line, edge, key
     for p, lines in enumerate(pages):
@@ -173,4 +180,5 @@ def _centred_line(ln: PageLine, frame: _Frame) -> bool:
     """Indented on the left by as much as it falls short on the right, and not by the paragraph indent."""
     if frame.indent is not None and abs(ln.x0 - frame.indent) <= 1.0:
         return False
-    return ln.x0 > frame.left + 0.6 * ln.size and abs((ln.x0 - frame.left) - (frame.right - ln.x1)) < 0.6 * ln.size
+    margin_left, margin_right = ln.x0 - frame.left, frame.right - ln.x1
+    return margin_left > 0.6 * ln.size and abs(margin_left - margin_right) < 0.6 * ln.size

@@ -37,6 +37,7 @@ Progress = Callable[[float, str], None]
 
 PDF_MAGIC = b"%PDF-"
 LINE_BREAK_HYPHEN = "\ufffe"  # PDFium's mark for a hyphen that ends a line (the line break is dropped)
+WORD_ENDS = LINE_BREAK_HYPHEN + "\r\n"
 
 
 def is_pdf(data: bytes) -> bool:
@@ -75,7 +76,7 @@ def _page_lines(textpage, page: int) -> list[PageLine]:
         left = textpage.get_charbox(first)[0]
         right = textpage.get_charbox(last)[2]
         word_end = first
-        while word_end + 1 < end and not text[word_end + 1].isspace() and text[word_end + 1] != LINE_BREAK_HYPHEN:
+        while word_end + 1 < end and text[word_end + 1] not in WORD_ENDS and not text[word_end + 1].isspace():
             word_end += 1
         first_word = textpage.get_charbox(word_end)[2] - left
         raw.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
@@ -91,8 +92,8 @@ def _page_lines(textpage, page: int) -> list[PageLine]:
             if y.value > baseline + 0.15 * size:
                 body = f"{body[:m.start()]}[{m.group(0)}]{body[m.end():]}"
         body = body.replace("\r", "").replace("\n", "").replace(LINE_BREAK_HYPHEN, "-")
-        lines.append(PageLine(" ".join(body.split()) + ("-" if hyphen else ""), left, right, baseline, size, page,
-                           first_word))
+        line_text = " ".join(body.split()) + ("-" if hyphen else "")
+        lines.append(PageLine(line_text, left, right, baseline, size, page, first_word))
 
     start = 0
     for i in range(n):
@@ -153,12 +154,14 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> CleanT
     pitch = statistics.median(steps) if steps else 1.2 * size
     numbers, headers = mark_furniture(pages, labels, pitch, size)
     printed = printed_lines(pages, pitch)
-    report = CleanupReport(lines=len(printed), pages=count, headers_removed=headers, page_numbers_removed=numbers)
+    report = CleanupReport(lines=len(printed), pages=count, headers_removed=headers,
+                           page_numbers_removed=numbers)
     if textless:
         report.notes.append("pages without a text layer (images only, not read): "
                             + ", ".join(labels[p - 1] for p in textless))
     cleaned = clean_printed(printed, report)
     if not cleaned.blocks:
-        raise InputError("no text found in the PDF after removing page numbers and running headers", path=name)
+        raise InputError("no text found in the PDF after removing page numbers and running headers",
+                         path=name)
     cleaned.page_labels = labels
     return cleaned
