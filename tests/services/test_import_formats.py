@@ -160,7 +160,7 @@ def platypus_pdf(path: Path, texts: list[str], justified: bool) -> int:
 
 @pytest.mark.parametrize("justified", [True, False], ids=["justified-spaced", "ragged-tight"])
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-@pytest.mark.parametrize("name", ["law_state_independence_1991", "declaration_independence_20y"])
+@pytest.mark.parametrize("name", ["constitution_2026", "law_state_independence_1991", "declaration_independence_20y"])
 def test_pdf_from_reportlabs_typesetter_gives_back_the_reference_sentences(tmp_path, name, lang, justified):
     """Plain Paragraphs in the Normal style: no indent, and in the tight variant no space between them."""
     texts = (CORPORA / name / f"{lang}.raw.txt").read_text(encoding="utf-8").splitlines()

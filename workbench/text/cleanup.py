@@ -148,6 +148,8 @@ def _continues(prev: _Line, line: _Line, block: _Builder, measure: int) -> bool:
     """
     if prev.text.endswith("-") and split_words(prev.text, line.text) and line.text[:1].islower():
         return True
+    if any(r.fullmatch(t) for r in (LABEL_RE, SEPARATOR_RE) for t in (line.text, block.text)):
+        return False
     if line.measured:
         # A title in capitals ends before a line in ordinary case, however far it runs.
         if _capitals(prev.text) and _ordinary_case(line.text) and title_like(block.text, block.lines):
@@ -157,8 +159,6 @@ def _continues(prev: _Line, line: _Line, block: _Builder, measure: int) -> bool:
         if not prev.wrapped and ends_sentence(prev.text):
             return False  # a short line that ends a sentence ends its paragraph, whatever comes next
     if line.entry or _starts_list(prev, line):
-        return False
-    if any(r.fullmatch(t) for r in (LABEL_RE, SEPARATOR_RE) for t in (line.text, block.text)):
         return False
     starts_lower = line.text[:1].islower()
     if not line.gap:

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from workbench.text.cleanup import LIST_MARK_RE
 from workbench.text.model import PrintedLine
 
 PAGE_NUMBER_RE = re.compile(r"[-–—\s]*(\d{1,4}|[ivxlcdm]{1,7})[-–—\s]*", re.IGNORECASE)
@@ -123,6 +124,7 @@ class _Frame:
     left: float
     right: float
     indent: float | None
+    indents_paragraphs: bool  # paragraphs open with an indent (else only space or nothing tells them)
 
 
 def _frame(lines: list[PageLine]) -> _Frame:
@@ -131,7 +133,10 @@ def _frame(lines: list[PageLine]) -> _Frame:
     right = rights[int(0.95 * (len(rights) - 1))]
     # The paragraph indent: where most indented lines start.
     indents = Counter(round(ln.x0) for ln in lines if ln.x0 > left + 1.0)
-    return _Frame(float(left), right, float(indents.most_common(1)[0][0]) if indents else None)
+    if not indents:
+        return _Frame(float(left), right, None, False)
+    indent, count = indents.most_common(1)[0]
+    return _Frame(float(left), right, float(indent), count >= max(3, 0.02 * len(lines)))
 
 
 def printed_lines(pages: list[list[PageLine]], pitch: float) -> list[PrintedLine]:
@@ -168,6 +173,11 @@ def printed_lines(pages: list[list[PageLine]], pitch: float) -> list[PrintedLine
                 indented = nxt.x0 > frame_of(nxt).left + 0.6 * nxt.size
                 room = frame.right - ln.x1
                 wrapped = not indented and (room < 0.8 * ln.size or room < nxt.first_word + 0.35 * ln.size)
+                # Without paragraph indents, a full line ending a clause before a list mark ("…;" then
+                # "19) …") cannot be told from running text by its place: the list item opens a paragraph.
+                if wrapped and not frame.indents_paragraphs and ln.text[-1:] in ";:." and \
+                        LIST_MARK_RE.match(nxt.text):
+                    wrapped = False
             prev = lines[k - 1] if k else None
             spaced = prev is not None and prev.y - ln.y > 1.35 * pitch
             # A centred line after running text opens a title; the next centred line goes on with it.
