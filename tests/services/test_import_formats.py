@@ -160,7 +160,8 @@ def platypus_pdf(path: Path, texts: list[str], justified: bool) -> int:
 
 @pytest.mark.parametrize("justified", [True, False], ids=["justified-spaced", "ragged-tight"])
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-@pytest.mark.parametrize("name", ["constitution_2026", "law_state_independence_1991", "declaration_independence_20y"])
+@pytest.mark.parametrize("name", ["constitution_2026", "law_state_independence_1991",
+                                  "declaration_independence_20y"])
 def test_pdf_from_reportlabs_typesetter_gives_back_the_reference_sentences(tmp_path, name, lang, justified):
     """Plain Paragraphs in the Normal style: no indent, and in the tight variant no space between them."""
     texts = (CORPORA / name / f"{lang}.raw.txt").read_text(encoding="utf-8").splitlines()
@@ -168,7 +169,8 @@ def test_pdf_from_reportlabs_typesetter_gives_back_the_reference_sentences(tmp_p
     text = pipeline.sentences_of((tmp_path / "doc.pdf").read_bytes(), "doc.pdf", lang)
     expected = (CORPORA / name / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
     # Measured: 1.000 except the Russian declaration's ragged-tight layout (0.994: a paragraph ending
-    # "ПОСТАНОВЛЯЕТ:" on a full line runs on into the next, which opens in lower case).
+    # "ПОСТАНОВЛЯЕТ:" on a full line runs on into the next, which opens in lower case). These layouts
+    # were used to tune the reader.
     assert boundary_f1([s.text for s in text.sentences], expected) >= 0.99
     assert text.report.pages == pages and text.report.page_numbers_removed == pages
 
