@@ -69,10 +69,13 @@ def _page_lines(textpage, page: int) -> list[PageLine]:
     lines: list[PageLine] = []
 
     def close(start: int, end: int, hyphen: bool) -> None:
-        chars = [i for i in range(start, end) if not text[i].isspace()]
-        if not chars:
+        first, last = start, end - 1
+        while first <= last and text[first].isspace():
+            first += 1
+        while last >= first and text[last].isspace():
+            last -= 1
+        if first > last:
             return
-        first, last = chars[0], chars[-1]
         left = textpage.get_charbox(first)[0]
         right = textpage.get_charbox(last)[2]
         word_end = first
