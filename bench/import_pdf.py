@@ -36,8 +36,9 @@ def progress(fraction, message):
     marks.append((time.perf_counter() - t0, fraction, message))
 with transaction(app.extensions["workbench.sessions"]) as s:
     r = import_file(s, Path(sys.argv[2]), "kk", "bench", 50 * 1024 * 1024, progress=progress)
-    counts = {"pages": r.edition.page_count, "blocks": r.edition.block_count, "sentences": r.edition.segment_count,
-              "furniture_removed": r.edition.headers_removed, "hyphenations_joined": r.edition.hyphenations_joined}
+    e = r.edition
+    counts = {"pages": e.page_count, "blocks": e.block_count, "sentences": e.segment_count,
+              "furniture_removed": e.headers_removed, "hyphenations_joined": e.hyphenations_joined}
 elapsed = time.perf_counter() - t0
 read = next(t for t, f, m in marks if m == "splitting into sentences")
 store = next(t for t, f, m in marks if m.startswith("storing"))
@@ -77,8 +78,9 @@ def main() -> None:
     print(f"    read the PDF (pages, furniture, paragraphs, hyphens) {best['read']:.2f} s, "
           f"split into sentences {best['split']:.2f} s, store {best['store']:.2f} s")
     print(f"  peak memory (max RSS of the importing process): {max(r['max_rss_mb'] for r in runs):.0f} MB")
-    print(f"  pages {best['pages']}, blocks {best['blocks']}, sentences {best['sentences']}, running headers and "
-          f"page numbers removed {best['furniture_removed']}, hyphenations joined {best['hyphenations_joined']}")
+    print(f"  pages {best['pages']}, blocks {best['blocks']}, sentences {best['sentences']}, "
+          f"running headers and page numbers removed {best['furniture_removed']}, "
+          f"hyphenations joined {best['hyphenations_joined']}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""Write paragraphs as a real DOCX with python-docx: headings in Word's heading styles, numbered points as list
-items, a hard page break before every ``page_every``-th paragraph, empty paragraphs between sections."""
+"""Write paragraphs as a real DOCX with python-docx: headings in Word's heading styles, numbered points as
+list items, a hard page break before every ``page_every``-th paragraph, empty paragraphs between sections."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,4 @@
-"""Lay out paragraphs as a printed book in a real PDF (reportlab, DejaVu fonts from Debian's fonts-dejavu-core).
+"""Lay out paragraphs as a printed book in a real PDF (reportlab, Debian's DejaVu fonts).
 
 Body text is justified (every word placed on its own, as typesetters' PDFs do, so no space characters are
 written), the first line of each paragraph is indented, long words are hyphenated across line ends (a compound
@@ -31,7 +31,7 @@ def _register() -> None:
 
 @dataclass
 class PrintedPdf:
-    """What was laid out: the file, its page count, and the physical page (1-based) each paragraph starts on."""
+    """What was laid out: the file, its page count, the page (1-based) each paragraph starts on, labels."""
 
     path: Path
     pages: int
@@ -104,7 +104,7 @@ def _roman(n: int) -> str:
 def lay_out(paragraphs: list[str], path: Path, header: str, *, headings: frozenset[int] = frozenset(),
             front_matter: list[str] = (), max_pages: int | None = None, seed: int = 7,
             encrypt: str | None = None, hyphenate: bool = True, mirror: float = 0.0) -> PrintedPdf:
-    """Write ``paragraphs`` to ``path`` as a printed book; ``headings`` are indices of paragraphs set as headings.
+    """Write ``paragraphs`` to ``path`` as a printed book; ``headings`` index the paragraphs set as headings.
 
     ``front_matter`` paragraphs come first, one page each, labelled i, ii, …; the body's pages are labelled
     from 1. With ``max_pages`` the layout stops at the page limit (the paragraphs laid out are the first

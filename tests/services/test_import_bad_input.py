@@ -9,11 +9,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
-
 from corpus_paths import CORPORA
 from printed_docx import write_docx
 from printed_pdf import lay_out
+from sqlalchemy import func, select
+
 from workbench.errors import InputError, WorkbenchError
 from workbench.models import Block, Edition, Segment
 from workbench.services.importing import import_file
@@ -87,15 +87,16 @@ def bad_files(tmp_path_factory) -> dict[str, Path]:
 
 
 CASES = [
-    ("scan", "kk", r"PDF has no text layer \(only images on its 3 pages: a scan\?\); text recognition \(OCR\) is not done"),
+    ("scan", "kk",
+     r"PDF has no text layer \(only images on its 3 pages: a scan\?\); text recognition \(OCR\) is not done"),
     ("blank", "kk", r"PDF has no text layer \(no text on its 2 pages"),
     ("encrypted", "ru", r"encrypted PDF: it needs a password"),
     ("truncated", "ru", r"damaged PDF, cannot be read \(data format error\)"),
     ("fake-pdf", "kk", r"not a PDF file: it does not start with %PDF-"),
     ("not-zip", "kk", r"not a DOCX file: not a zip archive"),
     ("no-document", "kk", r"not a DOCX file: the zip archive has no word/document\.xml"),
-    ("ru-as-kk", "kk", r"text looks Russian, not Kazakh: only 0\.\d% of its Cyrillic letters are Kazakh-specific"),
-    ("kk-as-ru", "ru", r"text looks Kazakh, not Russian: 1\d\.\d% of its Cyrillic letters are Kazakh-specific"),
+    ("ru-as-kk", "kk", r"text looks Russian, not Kazakh: only 0\.\d% of its Cyrillic letters are Kazakh-"),
+    ("kk-as-ru", "ru", r"text looks Kazakh, not Russian: 1\d\.\d% of its Cyrillic letters are Kazakh-"),
     ("kk-text-as-ru", "ru", r"text looks Kazakh, not Russian"),
     ("huge", "kk", r"file is 5,242,890 bytes, over the import limit of 5,242,880 bytes"),
 ]

@@ -1,4 +1,5 @@
-"""Import an edition from a text, PDF or DOCX file: read, clean, check, segment, store — in one transaction, all or nothing."""
+"""Import an edition from a text, PDF or DOCX file: read, clean, check, segment, store — in one transaction,
+all or nothing."""
 from __future__ import annotations
 
 import hashlib
@@ -38,7 +39,8 @@ class ImportResult:
         units = "paragraphs in the file" if e.source_format == "docx" else "lines"
         notes = "".join(f"\n  note: {n}" for n in r.notes if not n.startswith("running headers learned"))
         return (
-            f"edition {e.id}: {e.label} from {e.source_name} ({FORMAT_NAMES.get(e.source_format, e.source_format)})\n"
+            f"edition {e.id}: {e.label} from {e.source_name} "
+            f"({FORMAT_NAMES.get(e.source_format, e.source_format)})\n"
             f"  {units} {r.lines}, pages {r.pages or '-'}, paragraphs/headings/list items {e.block_count}, "
             f"sentences {e.segment_count}\n"
             f"  running headers removed {r.headers_removed}, page numbers removed {r.page_numbers_removed}, "

@@ -97,8 +97,8 @@ class _Builder:
         text = nfc(self.text)
         # On a measured page, a block of one line (or a few in capitals) stands alone: with nothing
         # else to tell it by (no space around it, same font), a title-like one is a title.
-        alone = self.first.measured and (self.lines == 1 or _capitals(self.text))
-        titled = (self.first.stands_apart or alone) and title_like(text, self.lines)
+        titled = title_like(text, self.lines) and (
+            self.first.stands_apart or self.first.measured and (self.lines == 1 or _capitals(text)))
         return Block(_kind(text, self.first.entry, titled), text, self.anchors, tuple(self.doubled))
 
 
@@ -151,17 +151,17 @@ def _continues(prev: _Line, line: _Line, block: _Builder, measure: int) -> bool:
     """
     if prev.text.endswith("-") and split_words(prev.text, line.text) and line.text[:1].islower():
         return True
+    if any(r.fullmatch(t) for r in (LABEL_RE, SEPARATOR_RE) for t in (line.text, block.text)):
+        return False
     if line.measured:
         # A title in capitals ends before a line in ordinary case, however far it runs.
-        if _capitals(prev.text) and _ordinary_case(line.text) and title_like(block.text, block.lines):
+        if title_like(block.text, block.lines) and _capitals(prev.text) and _ordinary_case(line.text):
             return False
         if prev.wrapped and not line.gap:
             return True  # the line before ran to the margin and this one is not indented: same paragraph
         if not prev.wrapped and ends_sentence(prev.text):
             return False  # a short line that ends a sentence ends its paragraph, whatever comes next
     if line.entry or _starts_list(prev, line):
-        return False
-    if any(r.fullmatch(t) for r in (LABEL_RE, SEPARATOR_RE) for t in (line.text, block.text)):
         return False
     starts_lower = line.text[:1].islower()
     if not line.gap:

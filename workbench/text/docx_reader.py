@@ -1,13 +1,13 @@
 """A DOCX edition: paragraphs, headings (by style) and list items, each anchored to its paragraph number.
 
-Read with python-docx (MIT). Every paragraph of the body is numbered in reading order — empty ones and
-those in table cells included — and that number is the sentence's ``line``. A paragraph is a heading when
-its style is a heading (``Heading 1``…, ``Title``, ``Subtitle``, or any style with an outline level), a list
-item when it is numbered (``w:numPr`` on it or its style) or its style is a ``List`` style; otherwise it is
-told apart by the same rule as one-paragraph-per-line text (an article label such as ``5-бап`` is a heading).
-Footnote references become ``[n]``, numbered in order as Word shows them, so the marker stays with its
-sentence. Pages come from the page breaks the file records: Word's last rendered page breaks when it saved
-them, else hard page breaks; a file with neither has no pages.
+Read with python-docx (MIT). Every paragraph of the body is numbered in reading order — empty ones, and
+those in table cells and content controls, included — and that number is the sentence's ``line``. A
+paragraph is a heading when its style is a heading (``Heading 1``…, ``Title``, ``Subtitle``, or any style
+with an outline level), a list item when it is numbered (``w:numPr`` on it or its style) or its style is a
+``List`` style; otherwise it is told apart by the same rule as one-paragraph-per-line text (an article
+label such as ``5-бап`` is a heading). Footnote references become ``[n]``, numbered in order as Word shows
+them, so the marker stays with its sentence. Pages come from the page breaks the file records: Word's last
+rendered page breaks when it saved them, else hard page breaks; a file with neither has no pages.
 """
 from __future__ import annotations
 
@@ -86,24 +86,25 @@ def _kind(paragraph, text: str) -> BlockKind:
 
 
 def _body_paragraphs(document):
-    """Every paragraph of the body in reading order, table cells' included (a merged cell once)."""
-    from docx.table import Table
+    """Every paragraph of the body in reading order: in table cells and content controls too."""
     from docx.text.paragraph import Paragraph
 
-    def walk(container):
-        for item in container.iter_inner_content():
-            if isinstance(item, Paragraph):
-                yield item
-            elif isinstance(item, Table):
-                seen: set[int] = set()
-                for row in item.rows:
-                    for cell in row.cells:
-                        if id(cell._tc) in seen:
-                            continue
-                        seen.add(id(cell._tc))
-                        yield from walk(cell)
+    parent = document._body
 
-    yield from walk(document)
+    def walk(element):
+        for child in element.iterchildren():
+            tag = child.tag
+            if tag == f"{W}p":
+                yield Paragraph(child, parent)
+            elif tag == f"{W}tbl":
+                for row in child.iterchildren(f"{W}tr"):
+                    for cell in row.iterchildren(f"{W}tc"):
+                        yield from walk(cell)
+            elif tag in (f"{W}sdt", f"{W}customXml"):
+                content = child.find(f"{W}sdtContent")
+                yield from walk(content if content is not None else child)
+
+    yield from walk(document.element.body)
 
 
 def read_docx(data: bytes, name: str, progress: Progress | None = None) -> CleanText:
@@ -131,7 +132,8 @@ def read_docx(data: bytes, name: str, progress: Progress | None = None) -> Clean
     for paragraph in _body_paragraphs(document):
         number += 1
         p = paragraph._p
-        if not rendered and p.pPr is not None and p.pPr.find(f"{W}pageBreakBefore") is not None and number > 1:
+        breaks_before = p.pPr is not None and p.pPr.find(f"{W}pageBreakBefore") is not None
+        if not rendered and breaks_before and number > 1:
             page += 1
         start_page = page
         parts: list[str] = []
@@ -160,7 +162,8 @@ def read_docx(data: bytes, name: str, progress: Progress | None = None) -> Clean
                 pass
         text = nfc(squeeze("".join(parts)))
         if text:
-            blocks.append(Block(_kind(paragraph, text), text, [Anchor(0, number, start_page if paged else None)]))
+            anchor = Anchor(0, number, start_page if paged else None)
+            blocks.append(Block(_kind(paragraph, text), text, [anchor]))
     if progress is not None:
         progress(1.0, f"read {number} paragraphs")
     if not blocks:

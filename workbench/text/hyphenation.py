@@ -26,7 +26,8 @@ KK_ADJECTIVE_RE = re.compile(r"\w{3,}(?:лық|лік|дық|дік|тық|ті�
 KK_SUFFIX_START_RE = re.compile(r"(?:[лдтн][аеыі]|[ғгқк][аеыі]|[сш][ыі]|м[аеыі]з|ба|бе|па|пе)")
 # The first part of a Russian compound adjective: a whole adjective stem and the linking vowel.
 RU_ADJECTIVE_STEM_RE = re.compile(r"\w{3,}(?:[аио]льн|ивн|ичн|енн|онн|ческ|ск)о$")
-RU_ADJECTIVE_RE = re.compile(r"[а-яё]{2,}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ою|ей)")
+RU_ADJECTIVE_RE = re.compile(
+    r"[а-яё]{2,}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ою|ей)")
 
 
 class Hyphenation:

@@ -61,8 +61,10 @@ def language_mismatch(texts: Iterable[str], lang: str) -> str | None:
     if counts.cyrillic < 0.5 * counts.letters:
         return (f"only {counts.cyrillic / counts.letters:.0%} of the letters are Cyrillic; expected a "
                 f"{'Kazakh' if lang == 'kk' else 'Russian'} text")
-    share = f"{counts.kazakh_share:.1%} of its Cyrillic letters are Kazakh-specific ({' '.join(KAZAKH_LETTERS)})"
-    if lang == "kk" and counts.kazakh_share < KAZAKH_SHARE_FOR_KK and counts.russian_share >= RUSSIAN_SHARE_FOR_RU:
+    letters = " ".join(KAZAKH_LETTERS)
+    share = f"{counts.kazakh_share:.1%} of its Cyrillic letters are Kazakh-specific ({letters})"
+    looks_russian = counts.russian_share >= RUSSIAN_SHARE_FOR_RU
+    if lang == "kk" and counts.kazakh_share < KAZAKH_SHARE_FOR_KK and looks_russian:
         return f"text looks Russian, not Kazakh: only {share}; import it with --lang ru"
     if lang == "ru" and counts.kazakh_share > KAZAKH_SHARE_FOR_RU:
         return f"text looks Kazakh, not Russian: {share}; import it with --lang kk"

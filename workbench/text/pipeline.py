@@ -20,8 +20,8 @@ from pathlib import PurePath
 from workbench.errors import InputError
 from workbench.formats.plaintext import read_lines
 from workbench.text.cleanup import clean
-from workbench.text.model import Block, CleanText, CleanupReport, Sentence
 from workbench.text.docx_reader import is_docx, read_docx
+from workbench.text.model import Block, CleanText, CleanupReport, Sentence
 from workbench.text.pdf_reader import is_pdf, read_pdf
 from workbench.text.segment import segment
 
@@ -40,7 +40,7 @@ class SplitText:
 
 
 def source_kind(data: bytes, name: str) -> str:
-    """``"pdf"``, ``"docx"`` or ``"text"``: what the bytes are; a file named .pdf/.docx that is not one is refused.
+    """``"pdf"``, ``"docx"`` or ``"text"``: what the bytes are (a .pdf or .docx that is not one is refused).
 
     :raises InputError: a .pdf without a PDF header, a .docx or other zip archive without a Word document,
         an old binary .doc.
@@ -55,7 +55,8 @@ def source_kind(data: bytes, name: str) -> str:
     if ext == ".docx" or data.startswith(b"PK\x03\x04"):
         return "docx"  # the DOCX reader says what is wrong with it
     if ext == ".doc" or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError("old Word .doc format is not read; save it as .docx (or PDF, or UTF-8 text)", path=name)
+        raise InputError("old Word .doc format is not read; save it as .docx (or PDF, or UTF-8 text)",
+                         path=name)
     return "text"
 
 

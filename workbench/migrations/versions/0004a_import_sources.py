@@ -21,7 +21,8 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table('editions', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('source_format', sa.String(length=10), server_default='text', nullable=False))
+        batch_op.add_column(
+            sa.Column('source_format', sa.String(length=10), server_default='text', nullable=False))
     with op.batch_alter_table('segments', schema=None) as batch_op:
         batch_op.add_column(sa.Column('page_label', sa.String(length=20), nullable=True))
 
