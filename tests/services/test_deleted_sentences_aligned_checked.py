@@ -95,7 +95,8 @@ def test_align_sides_keeps_fixed_beads_and_numbers_on_both_sides():
     beads = align_sides(kk, ru, fixed=fixed)
     assert fixed[0] in beads
     # Every number of both sides is held exactly once, in order, the deleted ones by one-sided beads.
-    assert [i for b in beads for i in b.kk] == list(range(5)) and [j for b in beads for j in b.ru] == list(range(5))
+    assert [i for b in beads for i in b.kk] == list(range(5))
+    assert [j for b in beads for j in b.ru] == list(range(5))
     assert aligner.Bead((2,), (), 1.0) in beads and aligner.Bead((), (2,), 1.0) in beads
 
 
