@@ -161,3 +161,19 @@ def test_an_all_deleted_side_cannot_be_aligned(sessions, pair):
         s.execute(update(Segment).where(Segment.edition_id == pair[1]).values(deleted=True))
     with pytest.raises(AlignmentError, match="the Russian side has no sentences"):
         align(sessions, *pair)
+
+
+def test_the_lexicon_learns_nothing_from_a_deleted_sentence(sessions):
+    from workbench.services.aligning import confirmed_sentence_pairs
+
+    with transaction(sessions) as s:
+        kk, ru = add_edition(s, "Демо", "kk", KK), add_edition(s, "Демо", "ru", RU)
+        alignment = add_alignment(s, kk, ru, [((n, n + 1), (n, n + 1), 0.9) for n in range(1, 5)]
+                                  + [((5, 6), (5, 5), 0.2), ((6, 8), (5, 7), 0.9)])
+        ids = alignment.id, kk.id
+    delete(sessions, ids[1], 4)
+    delete(sessions, ids[1], 7)
+    with transaction(sessions) as s:
+        s.execute(update(Bead).where(Bead.alignment_id == ids[0], Bead.position.in_((1, 4, 6)))
+                  .values(status="confirmed"))
+        assert confirmed_sentence_pairs(s) == [(KK[0], RU[0]), (KK[5], f"{RU[4]} {RU[5]}")]

@@ -257,10 +257,17 @@ def confirmed_sentence_pairs(session: Session) -> list[tuple[str, str]]:
     text: dict[tuple[int, int], str] = {}
     for edition_id, positions in wanted.items():
         found = session.execute(select(Segment.position, Segment.text).where(
-            Segment.edition_id == edition_id, Segment.position.in_(sorted(positions))))
+            Segment.edition_id == edition_id, Segment.position.in_(sorted(positions)),
+            Segment.deleted.is_(False)))
         text.update(((edition_id, p), t) for p, t in found)
-    return [(" ".join(text[(r.kk_edition_id, p)] for p in range(r.kk_start, r.kk_end)),
-             " ".join(text[(r.ru_edition_id, p)] for p in range(r.ru_start, r.ru_end))) for r in rows]
+
+    def joined(edition_id: int, start: int, end: int) -> str:
+        """The bead side's text, its deleted sentences left out."""
+        return " ".join(text[(edition_id, p)] for p in range(start, end) if (edition_id, p) in text)
+
+    pairs = [(joined(r.kk_edition_id, r.kk_start, r.kk_end), joined(r.ru_edition_id, r.ru_start, r.ru_end))
+             for r in rows]
+    return [(k, r) for k, r in pairs if k and r]
 
 
 def grown_lexicon(session: Session, config: aligner.AlignConfig | None) -> dict[str, set[str]] | None:

@@ -81,7 +81,8 @@ def current_state(session: Session, bead_id: int) -> dict[str, Any] | None:
                                             ("ru", alignment.ru_edition_id, state["ru"])):
         state[f"{lang}_text"] = list(session.scalars(
             select(Segment.text).where(Segment.edition_id == edition_id, Segment.position >= start,
-                                       Segment.position < end).order_by(Segment.position)))
+                                       Segment.position < end, Segment.deleted.is_(False))
+            .order_by(Segment.position)))
     return state
 
 
