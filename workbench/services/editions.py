@@ -28,12 +28,11 @@ def get_edition(session: Session, ref: str | int) -> Edition:
     return edition
 
 
-def iter_segments(session: Session, edition_id: int, include_deleted: bool = False) -> Iterator[Segment]:
+def iter_segments(session: Session, edition_id: int) -> Iterator[Segment]:
     """The edition's sentences in order; those an editor deleted are left out (the others keep their numbers)."""
-    query = select(Segment).where(Segment.edition_id == edition_id)
-    if not include_deleted:
-        query = query.where(Segment.deleted.is_(False))
-    yield from session.scalars(query.order_by(Segment.position).execution_options(yield_per=2000))
+    yield from session.scalars(
+        select(Segment).where(Segment.edition_id == edition_id, Segment.deleted.is_(False))
+        .order_by(Segment.position).execution_options(yield_per=2000))
 
 
 @dataclass
