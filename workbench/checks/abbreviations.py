@@ -9,13 +9,12 @@ from rapidfuzz.distance import Levenshtein
 
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.glossary.abbreviations import AbbreviationDefinition, find_definitions, letters_fit
+from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER, UPPER
 from workbench.text.normalise import fold, to_russian_letters
 
-UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-CYR_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 # An abbreviation as used in running text: capitals only, maybe with a Kazakh case ending glued on
 # (БАҚ-тың, or БАҚтың where the hyphen was lost).
-USE_RE = re.compile(rf"(?<![\w-])([{CYR_UPPER}][{CYR_UPPER}]+)(?:-?[а-яёәғқңөұүһі]+)?(?![\w])")
+USE_RE = re.compile(rf"(?<![\w-])([{CYRILLIC_UPPER}][{CYRILLIC_UPPER}]+)(?:-?[{CYRILLIC_LOWER}]+)?(?![\w])")
 # Roman numerals typed with Cyrillic look-alikes (ХХІ ғасыр) are numbers, not abbreviations.
 ROMAN_LOOKALIKE = re.compile(r"^[ХІVМСLD]+$")
 LIST_MIN_ITEMS = 5      # a list of abbreviations has at least this many items ...
@@ -276,7 +275,7 @@ class AbbreviationUnusedCheck(_ListCheck):
             abbr = core(d.abbreviation)
             if any(to_russian_letters(part) in used_letters for part in abbr.split()):
                 continue
-            if " " not in abbr and not re.fullmatch(rf"[{CYR_UPPER}]+", abbr):
+            if " " not in abbr and not re.fullmatch(rf"[{CYRILLIC_UPPER}]+", abbr):
                 continue  # Latin (HAQ) and mixed forms (ҚазҰУ) are not searched for in the text
             found.append(self.at_line(edition, d.line, abbr, f"{abbr} is listed but never used in the text"))
         return found

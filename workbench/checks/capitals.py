@@ -5,10 +5,11 @@ import re
 from collections import Counter
 
 from workbench.checks.base import Edition, EditionCheck, Finding
-from workbench.checks.lexicon import CYR_LOWER, CYR_UPPER, NAME_HEADS
+from workbench.checks.lexicon import NAME_HEADS
+from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
 
-MID_CAPITAL = re.compile(rf"(?<=[{CYR_LOWER},] )([{CYR_UPPER}][{CYR_LOWER}]+)(?![\w-])")
-LOWER_WORD = re.compile(rf"(?<![\w-])[{CYR_LOWER}]+(?![\w-])")
+MID_CAPITAL = re.compile(rf"(?<=[{CYRILLIC_LOWER},] )([{CYRILLIC_UPPER}][{CYRILLIC_LOWER}]+)(?![\w-])")
+LOWER_WORD = re.compile(rf"(?<![\w-])[{CYRILLIC_LOWER}]+(?![\w-])")
 QUOTED = re.compile(r"«[^«»]*»")
 HEADS = re.compile("|".join(NAME_HEADS))
 MIN_LOWER = 45  # the word is common: the book writes it in lower case at least this often

@@ -7,7 +7,8 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding, word_end, word_start
-from workbench.checks.lexicon import CASE_ENDINGS, CYR_LOWER, CYR_UPPER
+from workbench.checks.lexicon import CASE_ENDINGS
+from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -16,10 +17,12 @@ if TYPE_CHECKING:
 ITEM_SEPARATOR = re.compile(r"^(?:\d{1,2}\)\s*|•\s*|[а-я]\)\s*|[-–—]\s+)?(?:\([^()]*\)|[^–\-—()]){1,300}?\s([–—-])\s")
 # An en or em dash touching a letter on one side and a space on the other (РКФСР– Ресей), or a
 # hyphen used as a dash before “ол/бұл” (еңбегі-ол).
-GLUED_DASH = re.compile(rf"(?<=[{CYR_LOWER}{CYR_UPPER}])[–—](?=\s)|(?<=\s)[–—](?=[{CYR_LOWER}{CYR_UPPER}])"
-                        rf"|(?<=[{CYR_LOWER}]{{3}})-(?=(?:ол|бұл)(?![\w-]))"
-                        rf"|(?<=[{CYR_LOWER}])[–—](?=[{CYR_LOWER}])")
-DETACHED = re.compile(rf"(?<![\w-])([{CYR_UPPER}]{{2,}}|\d+%?)(\s+[-–]\s*|[-–]\s+)({'|'.join(CASE_ENDINGS)})(?![\w-])")
+GLUED_DASH = re.compile(rf"(?<=[{CYRILLIC_LOWER}{CYRILLIC_UPPER}])[–—](?=\s)"
+                        rf"|(?<=\s)[–—](?=[{CYRILLIC_LOWER}{CYRILLIC_UPPER}])"
+                        rf"|(?<=[{CYRILLIC_LOWER}]{{3}})-(?=(?:ол|бұл)(?![\w-]))"
+                        rf"|(?<=[{CYRILLIC_LOWER}])[–—](?=[{CYRILLIC_LOWER}])")
+DETACHED = re.compile(rf"(?<![\w-])([{CYRILLIC_UPPER}]{{2,}}|\d+%?)(\s+[-–]\s*|[-–]\s+)"
+                      rf"({'|'.join(CASE_ENDINGS)})(?![\w-])")
 MIN_LIST = 3
 
 
@@ -98,7 +101,7 @@ class DetachedEndingCheck(EditionCheck):
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
         found = []
-        if block.kind == "list_item" and re.match(rf"^[{CYR_UPPER}]{{2,}}\s+[-–]\s", block.text):
+        if block.kind == "list_item" and re.match(rf"^[{CYRILLIC_UPPER}]{{2,}}\s+[-–]\s", block.text):
             return found  # an abbreviation list: “ААҚ – ашық акционерлік қоғам”
         for m in DETACHED.finditer(block.text):
             found.append(self.at(edition, index, m.start(), m.end(), "a case ending detached by a dash",

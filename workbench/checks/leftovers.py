@@ -6,11 +6,11 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.language import CYRILLIC_LOWER
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
 
-LOWER = "а-яёәғқңөұүһі"
 # Kazakh endings that never stand after a hyphen inside a word (білдір-ді, тұжырымдама-сы).
 SUFFIXES = frozenset(
     "ды ді ты ті да де та те ға ге қа ке на не ның нің дың дің тың тің ны ні ды ді сы сі ы і ын ін "
@@ -19,8 +19,8 @@ SUFFIXES = frozenset(
 )
 # Particles that Kazakh spelling joins with a hyphen on purpose (сондай-ақ, бірден-ақ).
 HYPHENATED_PARTICLES = frozenset({"ақ", "мыс", "ау", "ай", "ой", "ей"})
-INNER_HYPHEN = re.compile(rf"(?<![\w-])([{LOWER}]{{3,}})-\s?([{LOWER}]{{1,5}})(?![\w-])")
-SPACED_HYPHEN = re.compile(rf"(?<![\w-])([{LOWER}]{{2,}})- ([{LOWER}]{{2,}})(?![\w-])")
+INNER_HYPHEN = re.compile(rf"(?<![\w-])([{CYRILLIC_LOWER}]{{3,}})-\s?([{CYRILLIC_LOWER}]{{1,5}})(?![\w-])")
+SPACED_HYPHEN = re.compile(rf"(?<![\w-])([{CYRILLIC_LOWER}]{{2,}})- ([{CYRILLIC_LOWER}]{{2,}})(?![\w-])")
 
 
 def _vocabulary(edition: Edition) -> Counter[str]:
@@ -80,7 +80,8 @@ class RunningHeaderCheck(EditionCheck):
         titles = sorted((t for t in headings if 1 <= len(t.split()) <= 14 and t[:1].isupper()),
                         key=len, reverse=True)
         pattern = re.compile(
-            rf"(?<=[{LOWER},] )(?:\d{{1,3}} )?({'|'.join(map(re.escape, titles))})(?= [{LOWER}])"
+            rf"(?<=[{CYRILLIC_LOWER},] )(?:\d{{1,3}} )?({'|'.join(map(re.escape, titles))})"
+            rf"(?= [{CYRILLIC_LOWER}])"
         ) if titles else None
         found = []
         for index, block in enumerate(edition.blocks):

@@ -6,11 +6,6 @@ letters Kazakh keyboards confuse with their Russian neighbours.
 """
 from __future__ import annotations
 
-LOWER = "a-zа-яёәғқңөұүһі"
-UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-CYR_LOWER = "а-яёәғқңөұүһі"
-CYR_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
-
 # Month stems (қаңтар … желтоқсан) with the number of days each may have.
 MONTH_DAYS: dict[str, int] = {
     "қаңтар": 31, "ақпан": 29, "наурыз": 31, "сәуір": 30, "мамыр": 31, "маусым": 30,

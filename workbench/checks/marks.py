@@ -5,13 +5,13 @@ import re
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
-from workbench.checks.lexicon import CYR_UPPER
+from workbench.language import CYRILLIC_UPPER
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
 
 YEAR_WITHOUT_STOP = re.compile(r"(\d{4})(\s?)(жж|ж)(?![.\w])")
-SLASHED = re.compile(rf"(?<!\S)/\s*([{CYR_UPPER}]{{2,}})\s*/(?!\S)")
+SLASHED = re.compile(rf"(?<!\S)/\s*([{CYRILLIC_UPPER}]{{2,}})\s*/(?!\S)")
 
 
 class YearAbbreviationStopCheck(EditionCheck):

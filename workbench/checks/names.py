@@ -6,7 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
-from workbench.checks.lexicon import COUNTRY_NAMES, CYR_LOWER, CYR_UPPER, RUSSIAN_SPELLINGS
+from workbench.checks.lexicon import COUNTRY_NAMES, RUSSIAN_SPELLINGS
+from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
 from workbench.text.normalise import KAZAKH_LETTERS, to_russian_letters
 
 if TYPE_CHECKING:
@@ -15,12 +16,13 @@ if TYPE_CHECKING:
 # Казахстан with a Kazakh ending or a hyphenated number (Казахстанның, «Казахстан-2030»); Russian forms
 # (Казахстанская правда, Республики Казахстан) are Russian titles and are left out.
 RUSSIAN_SPELLING = re.compile(
-    rf"(?<![\w-])({'|'.join(map(re.escape, RUSSIAN_SPELLINGS))})((?:-?[{CYR_LOWER}]*)|-\d+)(?![\w-])")
+    rf"(?<![\w-])({'|'.join(map(re.escape, RUSSIAN_SPELLINGS))})((?:-?[{CYRILLIC_LOWER}]*)|-\d+)(?![\w-])")
 RUSSIAN_ENDINGS = ("ская", "ский", "ского", "ской", "ских", "ским", "ском", "скую", "а", "е", "у", "ом")
 RUSSIAN_CONTEXT = re.compile(r"(?<![\w-])(?:Республики|Республика|в|и|по|при|ул|г)(?![\w-])")
 QUOTED = re.compile(r"«([^«»]*)»")
 LOWER_AFTER_HYPHEN = re.compile(
-    rf"(?<![\w-])([{CYR_UPPER}][{CYR_LOWER}]+)-({'|'.join(COUNTRY_NAMES)})([{CYR_LOWER}]*)(?![\w-])")
+    rf"(?<![\w-])([{CYRILLIC_UPPER}][{CYRILLIC_LOWER}]+)-({'|'.join(COUNTRY_NAMES)})"
+    rf"([{CYRILLIC_LOWER}]*)(?![\w-])")
 
 
 class RussianSpellingCheck(EditionCheck):
@@ -67,8 +69,9 @@ class LowercaseNameAfterHyphenCheck(EditionCheck):
         return found
 
 
-NAME_WORD = re.compile(rf"(?<![\w-])[{CYR_UPPER}][{CYR_LOWER}]+(?:-[{CYR_UPPER}{CYR_LOWER}][{CYR_LOWER}]+)?(?![\w-])")
-LOWER_WORD = re.compile(rf"(?<![\w-])[{CYR_LOWER}]+(?![\w-])")
+NAME_WORD = re.compile(rf"(?<![\w-])[{CYRILLIC_UPPER}][{CYRILLIC_LOWER}]+"
+                       rf"(?:-[{CYRILLIC_UPPER}{CYRILLIC_LOWER}][{CYRILLIC_LOWER}]+)?(?![\w-])")
+LOWER_WORD = re.compile(rf"(?<![\w-])[{CYRILLIC_LOWER}]+(?![\w-])")
 PATRONYMIC = re.compile(r"^(.{3,}?)(?:йулы|улы)")
 SURNAME = re.compile(r"^(.{3,}?)(?:ов|ев)")
 COMMON = 50  # a spelling this frequent names something else (Нұрсұлтан, the name; Нұр-Сұлтан, the city)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.quotes import UnbalancedQuotesCheck, glued_closing_quotes
+from workbench.language import LOWER, UPPER
 from workbench.text.normalise import script_of
 
 __all__ = ["UnbalancedQuotesCheck", "UnbalancedBracketsCheck", "DoubledWordCheck", "GluedWordsCheck",
@@ -17,8 +18,6 @@ __all__ = ["UnbalancedQuotesCheck", "UnbalancedBracketsCheck", "DoubledWordCheck
 if TYPE_CHECKING:
     from workbench.text.model import Block
 
-LOWER = "a-zа-яёәғқңөұүһі"
-UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 # List markers "1)", "а)", "12)" close a bracket nobody opened, on purpose.
 LIST_MARKER = re.compile(rf"(?:^\s*|(?<=[;:.,]\s))(?:\d{{1,2}}|[{LOWER}{UPPER}])\)")
 DOUBLED = re.compile(r"(?<![\w-])(\w{2,})\s+(\1)(?![\w-])", re.IGNORECASE)

@@ -7,10 +7,11 @@ import re
 from collections import Counter
 
 from workbench.checks.base import Edition, EditionCheck, Finding
-from workbench.checks.lexicon import CONFUSABLE_LETTERS, CYR_LOWER, CYR_UPPER
+from workbench.checks.lexicon import CONFUSABLE_LETTERS
+from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
 from workbench.text.normalise import KAZAKH_LETTERS
 
-WORD = re.compile(rf"(?<![\w-])[{CYR_LOWER}]+(?![\w-])")
+WORD = re.compile(rf"(?<![\w-])[{CYRILLIC_LOWER}]+(?![\w-])")
 MIN_LENGTH = 6
 MIN_USUAL = 10     # the usual word occurs at least this often ...
 MAX_RARE = 1       # ... and the suspect only this often
@@ -87,7 +88,8 @@ class VocabularyTypoCheck(EditionCheck):
 
 # A lone capital before a Kazakh word at the start of a sentence: “В Төртіншіден, …”. Roman numerals
 # typed in Cyrillic (Х, І) and initials (with their full stop) are not stray.
-STRAY_LETTER = re.compile(rf"(?:^|(?<=[.!?»]\s))([{CYR_UPPER}])\s+(?=[{CYR_UPPER}][{CYR_LOWER}]*[{KAZAKH_LETTERS}])")
+STRAY_LETTER = re.compile(rf"(?:^|(?<=[.!?»]\s))([{CYRILLIC_UPPER}])\s+"
+                          rf"(?=[{CYRILLIC_UPPER}][{CYRILLIC_LOWER}]*[{KAZAKH_LETTERS}])")
 NOT_STRAY = frozenset("ХІ")
 
 

@@ -1,6 +1,7 @@
 """Align two stored editions and store the beads; re-aligning keeps every confirmed bead exactly."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import inspect
 import logging
@@ -37,14 +38,105 @@ class AlignResult:
                 f"confidence {LOW_CONFIDENCE}; {self.kept} confirmed beads kept")
 
 
-def side_of(session: Session, edition: Edition) -> aligner.Side:
-    """The edition's sentences with their paragraph starts and headings, 0-based."""
-    rows = session.execute(select(Segment.text, Segment.opens_block, Segment.is_heading)
+@dataclass(frozen=True)
+class EditionSide:
+    """An edition as the aligner reads it: ``side`` holds the sentences an editor did not delete, and
+    ``indices`` the 0-based number of each among all ``size`` sentences (deleted ones keep theirs)."""
+
+    side: aligner.Side
+    indices: tuple[int, ...]
+    size: int
+
+
+def side_of(session: Session, edition: Edition) -> EditionSide:
+    """The edition's sentences with their paragraph starts and headings, 0-based; deleted ones left out."""
+    rows = session.execute(select(Segment.text, Segment.opens_block, Segment.is_heading, Segment.deleted)
                            .where(Segment.edition_id == edition.id).order_by(Segment.position)).all()
-    return aligner.Side(
-        sentences=[r.text for r in rows],
-        paragraph_starts=frozenset(i for i, r in enumerate(rows) if r.opens_block),
-        headings=frozenset(i for i, r in enumerate(rows) if r.is_heading))
+    live = [(i, r) for i, r in enumerate(rows) if not r.deleted]
+    return EditionSide(aligner.Side(
+        sentences=[r.text for _, r in live],
+        paragraph_starts=frozenset(k for k, (_, r) in enumerate(live) if r.opens_block),
+        headings=frozenset(k for k, (_, r) in enumerate(live) if r.is_heading)),
+        tuple(i for i, _ in live), len(rows))
+
+
+def side_part(side: EditionSide, start: int, end: int) -> EditionSide:
+    """Sentences ``start .. end-1`` (0-based, deleted ones counted) of a side, numbered from 0."""
+    first = bisect.bisect_left(side.indices, start)
+    last = bisect.bisect_left(side.indices, end)
+
+    def inside(indices: frozenset[int]) -> frozenset[int]:
+        return frozenset(k - first for k in indices if first <= k < last)
+
+    s = side.side
+    return EditionSide(aligner.Side(sentences=s.sentences[first:last], paragraph_starts=inside(s.paragraph_starts),
+                                    headings=inside(s.headings)),
+                       tuple(i - start for i in side.indices[first:last]), end - start)
+
+
+def align_sides(kk: EditionSide, ru: EditionSide, config: aligner.AlignConfig | None = None,
+                glossary: list[tuple[str, str]] | None = None, fixed: list[aligner.Bead] | tuple = (),
+                **extra: Any) -> list[aligner.Bead]:
+    """Align two sides by their sentences' numbers (deleted ones counted); only the sentences that are
+    not deleted are aligned.
+
+    ``fixed`` beads come back exactly. A deleted sentence becomes a one-sided bead of its own, unless
+    the aligner joined the sentences on both sides of it into one bead, which then spans it (it
+    contributes no text). A confirmed bead of deleted sentences only is kept as it is.
+    """
+    kk_at = {i: k for k, i in enumerate(kk.indices)}
+    ru_at = {j: k for k, j in enumerate(ru.indices)}
+    squeezed: dict[tuple[tuple[int, ...], tuple[int, ...]], aligner.Bead] = {}
+    whole: list[aligner.Bead] = []  # confirmed beads with no sentence left to align
+    for b in fixed:
+        key = (tuple(kk_at[i] for i in b.kk if i in kk_at), tuple(ru_at[j] for j in b.ru if j in ru_at))
+        if key[0] or key[1]:
+            squeezed[key] = b
+        else:
+            whole.append(b)
+    beads = aligner.align(kk.side, ru.side, config, glossary=glossary,
+                          fixed=[aligner.Bead(k, r, b.score) for (k, r), b in squeezed.items()], **extra)
+    out = []
+    for b in beads:
+        original = squeezed.get((b.kk, b.ru))
+        if original is not None:
+            out.append(original)
+            continue
+        k = tuple(range(kk.indices[b.kk[0]], kk.indices[b.kk[-1]] + 1)) if b.kk else ()
+        r = tuple(range(ru.indices[b.ru[0]], ru.indices[b.ru[-1]] + 1)) if b.ru else ()
+        out.append(aligner.Bead(k, r, b.score))
+    return _with_deleted(out, whole, kk.size, ru.size)
+
+
+def _with_deleted(beads: list[aligner.Bead], whole: list[aligner.Bead], n: int, m: int) -> list[aligner.Bead]:
+    """``beads`` in order with a one-sided bead for each sentence none of them holds (a deleted one) and
+    the ``whole`` beads put in their places: monotone beads covering all ``n`` and ``m`` sentences."""
+    extra = list(whole)
+    held_kk = {i for b in [*beads, *whole] for i in b.kk}
+    held_ru = {j for b in [*beads, *whole] for j in b.ru}
+    extra += [aligner.Bead((i,), (), 1.0) for i in range(n) if i not in held_kk]
+    extra += [aligner.Bead((), (j,), 1.0) for j in range(m) if j not in held_ru]
+    if not extra:
+        return beads
+    # Deleted sentences first wherever both could come next; the aligner's beads keep their order.
+    rank = {id(b): -1 for b in extra} | {id(b): k for k, b in enumerate(beads)}
+    by_kk = {b.kk[0]: b for b in [*beads, *extra] if b.kk}
+    by_ru = {b.ru[0]: b for b in [*beads, *extra] if b.ru}
+    out: list[aligner.Bead] = []
+    i = j = 0
+    while i < n or j < m:
+        fits = [b for b in (by_kk.get(i), by_ru.get(j)) if b is not None
+                and (not b.kk or b.kk[0] == i) and (not b.ru or b.ru[0] == j)]
+        if not fits:
+            raise AlignmentError(f"a deleted sentence (kk {i + 1} or ru {j + 1}) lies inside a bead the aligner "
+                                 "made across a confirmed bead; unconfirm the bead of deleted sentences")
+        b = min(fits, key=lambda x: rank[id(x)])
+        out.append(b)
+        i, j = (b.kk[-1] + 1 if b.kk else i), (b.ru[-1] + 1 if b.ru else j)
+    if len(out) != len(beads) + len(extra):
+        raise AlignmentError("a confirmed bead of deleted sentences lies inside a bead the aligner made; "
+                             "unconfirm it and align again")
+    return out
 
 
 def find_alignment(session: Session, kk: Edition, ru: Edition) -> Alignment | None:
@@ -93,10 +185,10 @@ def plan_alignment(session: Session, kk: Edition, ru: Edition,
     if progress is not None and "progress" in inspect.signature(aligner.align).parameters:
         extra["progress"] = progress
     if kk_range is None and ru_range is None:
-        beads = aligner.align(kk_side, ru_side, config, glossary=glossary, fixed=fixed, **extra)
+        beads = align_sides(kk_side, ru_side, config, glossary=glossary, fixed=fixed, **extra)
         return AlignPlan(kk.id, ru.id, fixed, beads)
-    k0, k1 = _checked_range(kk_range, len(kk_side.sentences), kk.label)
-    r0, r1 = _checked_range(ru_range, len(ru_side.sentences), ru.label)
+    k0, k1 = _checked_range(kk_range, kk_side.size, kk.label)
+    r0, r1 = _checked_range(ru_range, ru_side.size, ru.label)
     inside = []
     for b in fixed:
         if not (all(k0 <= i < k1 for i in b.kk) and all(r0 <= j < r1 for j in b.ru)):
@@ -104,13 +196,13 @@ def plan_alignment(session: Session, kk: Edition, ru: Edition,
             raise AlignmentError(f"the confirmed bead at {where} lies outside the chosen ranges; "
                                  "align the whole editions, or choose ranges that hold it")
         inside.append(aligner.Bead(tuple(i - k0 for i in b.kk), tuple(j - r0 for j in b.ru), b.score))
-    middle = aligner.align(side_part(kk_side, k0, k1), side_part(ru_side, r0, r1), config, glossary=glossary,
-                           fixed=inside, **extra)
+    middle = align_sides(side_part(kk_side, k0, k1), side_part(ru_side, r0, r1), config, glossary=glossary,
+                         fixed=inside, **extra)
     beads = ([aligner.Bead((i,), ()) for i in range(k0)] + [aligner.Bead((), (j,)) for j in range(r0)]
              + [aligner.Bead(tuple(i + k0 for i in b.kk), tuple(j + r0 for j in b.ru), b.score)
                 for b in middle]
-             + [aligner.Bead((i,), ()) for i in range(k1, len(kk_side.sentences))]
-             + [aligner.Bead((), (j,)) for j in range(r1, len(ru_side.sentences))])
+             + [aligner.Bead((i,), ()) for i in range(k1, kk_side.size)]
+             + [aligner.Bead((), (j,)) for j in range(r1, ru_side.size)])
     return AlignPlan(kk.id, ru.id, fixed, beads)
 
 
@@ -122,14 +214,6 @@ def _checked_range(given: SentenceRange | None, size: int, label: str) -> tuple[
     if not 1 <= first <= last <= size:
         raise AlignmentError(f"{label}: sentences {first}–{last} are not a range within 1–{size}")
     return first - 1, last
-
-
-def side_part(side: aligner.Side, start: int, end: int) -> aligner.Side:
-    def inside(indices: frozenset[int]) -> frozenset[int]:
-        return frozenset(i - start for i in indices if start <= i < end)
-
-    return aligner.Side(sentences=side.sentences[start:end], paragraph_starts=inside(side.paragraph_starts),
-                        headings=inside(side.headings))
 
 
 def apply_plan(session: Session, plan: AlignPlan) -> AlignResult:
@@ -173,10 +257,17 @@ def confirmed_sentence_pairs(session: Session) -> list[tuple[str, str]]:
     text: dict[tuple[int, int], str] = {}
     for edition_id, positions in wanted.items():
         found = session.execute(select(Segment.position, Segment.text).where(
-            Segment.edition_id == edition_id, Segment.position.in_(sorted(positions))))
+            Segment.edition_id == edition_id, Segment.position.in_(sorted(positions)),
+            Segment.deleted.is_(False)))
         text.update(((edition_id, p), t) for p, t in found)
-    return [(" ".join(text[(r.kk_edition_id, p)] for p in range(r.kk_start, r.kk_end)),
-             " ".join(text[(r.ru_edition_id, p)] for p in range(r.ru_start, r.ru_end))) for r in rows]
+
+    def joined(edition_id: int, start: int, end: int) -> str:
+        """The bead side's text, its deleted sentences left out."""
+        return " ".join(text[(edition_id, p)] for p in range(start, end) if (edition_id, p) in text)
+
+    pairs = [(joined(r.kk_edition_id, r.kk_start, r.kk_end), joined(r.ru_edition_id, r.ru_start, r.ru_end))
+             for r in rows]
+    return [(k, r) for k, r in pairs if k and r]
 
 
 def grown_lexicon(session: Session, config: aligner.AlignConfig | None) -> dict[str, set[str]] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,6 +44,14 @@ def edition_text(session: Session, edition: Edition, keep_deleted: bool = False,
                  ) -> tuple[list[TextBlock], list[Sentence]]:
     """The stored edition as the pure blocks and sentences the checks read (current, edited text);
     sentences an editor deleted are left out, or kept empty with ``keep_deleted`` (alignments number them)."""
+    blocks, sentences, _ = numbered_edition_text(session, edition, keep_deleted)
+    return blocks, sentences
+
+
+def numbered_edition_text(session: Session, edition: Edition, keep_deleted: bool = False,
+                          ) -> tuple[list[TextBlock], list[Sentence], list[int]]:
+    """``edition_text`` with each sentence's number in the edition (deleted sentences keep theirs, so
+    the sentences after one are not numbered by their index)."""
     blocks = list(session.scalars(select(Block).where(Block.edition_id == edition.id).order_by(Block.position)))
     index = {b.id: i for i, b in enumerate(blocks)}
     segments = list(session.scalars(select(Segment).where(Segment.edition_id == edition.id)
@@ -68,7 +76,7 @@ def edition_text(session: Session, edition: Edition, keep_deleted: bool = False,
     # Kept deleted sentences (for alignments, which count by number) read as empty.
     sentences = [Sentence("" if s.deleted else s.text, index[s.block_id], s.page, s.start_line, s.end_line)
                  for s in segments]
-    return pure_blocks, sentences
+    return pure_blocks, sentences, [s.position for s in segments]
 
 
 def check_edition(session: Session, edition: Edition, flags: tuple[str, ...] = ()) -> CheckRun:
@@ -76,10 +84,12 @@ def check_edition(session: Session, edition: Edition, flags: tuple[str, ...] = (
     the stored ones."""
     from workbench.services import glossary
 
-    blocks, sentences = edition_text(session, edition)
+    blocks, sentences, positions = numbered_edition_text(session, edition)
     context = checks.Edition(lang=edition.lang, blocks=blocks, sentences=sentences,
                              glossary=glossary.entries(session))
-    found = run_edition_checks(context, flags)
+    # A finding names the sentence by its index among the sentences read: store its number instead.
+    found = [f if f.sentence is None else replace(f, sentence=positions[f.sentence] - 1)
+             for f in run_edition_checks(context, flags)]
     return merge_findings(session, edition.id, None, found)
 
 
@@ -96,8 +106,13 @@ def check_alignment(session: Session, alignment: Alignment, flags: tuple[str, ..
     _, kk_sentences = edition_text(session, kk, keep_deleted=True)
     _, ru_sentences = edition_text(session, ru, keep_deleted=True)
     rows = session.scalars(select(Bead).where(Bead.alignment_id == alignment.id).order_by(Bead.position))
-    beads = [PureBead(tuple(range(b.kk_start - 1, b.kk_end - 1)), tuple(range(b.ru_start - 1, b.ru_end - 1)),
-                      b.score) for b in rows]
+    # A deleted sentence is no part of its bead for the checks: a bead whose only Kazakh sentence was
+    # deleted reads as a Russian sentence with nothing on the Kazakh side.
+    kk_live = {i for i, x in enumerate(kk_sentences) if x.text}
+    ru_live = {i for i, x in enumerate(ru_sentences) if x.text}
+    beads = [PureBead(tuple(i for i in range(b.kk_start - 1, b.kk_end - 1) if i in kk_live),
+                      tuple(j for j in range(b.ru_start - 1, b.ru_end - 1) if j in ru_live), b.score)
+             for b in rows]
     found = run_bead_checks(checks.Pair(kk_sentences, ru_sentences, beads, glossary.entries(session)), flags)
     return merge_findings(session, kk.id, alignment.id, found)
 
@@ -125,6 +140,7 @@ def merge_findings(session: Session, edition_id: int, alignment_id: int | None,
             continue
         row.message, row.excerpt, row.suggestion = f.message, f.excerpt, f.suggestion
         row.line, row.page, row.severity, row.last_seen = f.line, f.page, f.severity, now
+        row.segment_position = None if f.sentence is None else f.sentence + 1
         if row.resolved_at is not None:
             row.resolved_at = None
             if row.status == "fixed":

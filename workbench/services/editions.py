@@ -29,9 +29,10 @@ def get_edition(session: Session, ref: str | int) -> Edition:
 
 
 def iter_segments(session: Session, edition_id: int) -> Iterator[Segment]:
+    """The edition's sentences in order; those an editor deleted are left out (the others keep their numbers)."""
     yield from session.scalars(
-        select(Segment).where(Segment.edition_id == edition_id).order_by(Segment.position)
-        .execution_options(yield_per=2000))
+        select(Segment).where(Segment.edition_id == edition_id, Segment.deleted.is_(False))
+        .order_by(Segment.position).execution_options(yield_per=2000))
 
 
 @dataclass
@@ -46,16 +47,18 @@ class Chapter:
 def chapters(session: Session, edition_id: int, limit: int = 200) -> list[Chapter]:
     rows = session.execute(
         select(Segment.position, Segment.page, Segment.text)
-        .where(Segment.edition_id == edition_id, Segment.is_heading.is_(True), Segment.opens_block.is_(True))
+        .where(Segment.edition_id == edition_id, Segment.is_heading.is_(True), Segment.opens_block.is_(True),
+               Segment.deleted.is_(False))
         .order_by(Segment.position).limit(limit))
     return [Chapter(p, page, text[:120]) for p, page, text in rows]
 
 
 def page_of_segments(session: Session, edition_id: int, start: int, size: int) -> list[Segment]:
-    """Sentences ``start .. start+size-1`` (1-based positions)."""
+    """Sentences ``start .. start+size-1`` (1-based positions), those an editor deleted left out."""
     return list(session.scalars(
         select(Segment).where(Segment.edition_id == edition_id, Segment.position >= start,
-                              Segment.position < start + size).order_by(Segment.position)))
+                              Segment.position < start + size, Segment.deleted.is_(False))
+        .order_by(Segment.position)))
 
 
 def first_position_on_page(session: Session, edition_id: int, page: int) -> int | None:

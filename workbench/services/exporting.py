@@ -24,16 +24,23 @@ FORMATS = {f.name: (f.media_type, f.extension) for f in registry.formats("alignm
 
 
 def _side(segments: dict[int, tuple], start: int, end: int) -> Side:
-    rows = [segments[p] for p in range(start, end) if p in segments]
-    if not rows:
+    """A bead side from its sentences ``start .. end-1`` that are in ``segments`` (the ones not deleted)."""
+    numbers = [p for p in range(start, end) if p in segments]
+    if not numbers:
         return Side()
+    rows = [segments[p] for p in numbers]
     pages = [r[1] for r in rows if r[1] is not None]
     return Side([r[0] for r in rows], min(pages) if pages else None, max(pages) if pages else None,
-                rows[0][2], rows[-1][3], start, end - 1)
+                rows[0][2], rows[-1][3], numbers[0], numbers[-1])
 
 
 def iter_pairs(session: Session, alignment_id: int, confirmed_only: bool = False) -> Iterator[AlignedPair]:
-    """The alignment's beads in order as format-neutral pairs (sentence texts as corrected)."""
+    """The alignment's beads in order as format-neutral pairs (sentence texts as corrected).
+
+    Sentences an editor deleted are left out: a bead side whose only sentence was deleted is empty
+    (the bead is one-sided, so a TMX leaves it out unless asked for unpaired ones), and a bead with
+    nothing left on either side is not written at all.
+    """
     alignment = session.get(Alignment, alignment_id)
     if alignment is None:
         raise NotFound(f"no alignment {alignment_id}; `python run.py alignments` lists them")
@@ -41,13 +48,14 @@ def iter_pairs(session: Session, alignment_id: int, confirmed_only: bool = False
     for lang, edition_id in (("kk", alignment.kk_edition_id), ("ru", alignment.ru_edition_id)):
         segments[lang] = {r[0]: r[1:] for r in session.execute(
             select(Segment.position, Segment.text, Segment.page, Segment.start_line, Segment.end_line)
-            .where(Segment.edition_id == edition_id))}
+            .where(Segment.edition_id == edition_id, Segment.deleted.is_(False)))}
     query = select(Bead).where(Bead.alignment_id == alignment_id).order_by(Bead.position)
     if confirmed_only:
         query = query.where(Bead.status == "confirmed")
     for b in session.scalars(query):
-        yield AlignedPair(b.position, _side(segments["kk"], b.kk_start, b.kk_end),
-                          _side(segments["ru"], b.ru_start, b.ru_end), b.status, b.score, b.comment)
+        kk, ru = _side(segments["kk"], b.kk_start, b.kk_end), _side(segments["ru"], b.ru_start, b.ru_end)
+        if kk.sentences or ru.sentences:
+            yield AlignedPair(b.position, kk, ru, b.status, b.score, b.comment)
 
 
 def _printable(pair: AlignedPair) -> AlignedPair:

@@ -67,13 +67,15 @@ def harvest_bilingual(session: Session, alignment: Alignment, matcher: TermMatch
                       limit: int = 400) -> int:
     """Term pairs that co-occur in the alignment's 1-1 beads, ranked by log-likelihood, with examples."""
     # Result objects have .keys(), so dict() would take them for mappings: build the dicts by hand.
-    kk_text = {p: t for p, t in session.execute(select(Segment.position, Segment.text)
-                                                .where(Segment.edition_id == alignment.kk_edition_id))}
-    ru_text = {p: t for p, t in session.execute(select(Segment.position, Segment.text)
-                                                .where(Segment.edition_id == alignment.ru_edition_id))}
+    # Sentences an editor deleted are left out (a bead that paired one pairs nothing now).
+    kk_text = {p: t for p, t in session.execute(select(Segment.position, Segment.text).where(
+        Segment.edition_id == alignment.kk_edition_id, Segment.deleted.is_(False)))}
+    ru_text = {p: t for p, t in session.execute(select(Segment.position, Segment.text).where(
+        Segment.edition_id == alignment.ru_edition_id, Segment.deleted.is_(False)))}
     pairs = []
     for b in session.scalars(select(Bead).where(Bead.alignment_id == alignment.id).order_by(Bead.position)):
-        if b.kk_end - b.kk_start == 1 and b.ru_end - b.ru_start == 1:
+        if (b.kk_end - b.kk_start == 1 and b.ru_end - b.ru_start == 1 and b.kk_start in kk_text
+                and b.ru_start in ru_text):
             pairs.append((kk_text[b.kk_start], ru_text[b.ru_start]))
     added = 0
     for c in new_candidates(bilingual_candidates(pairs, limit=limit), matcher):

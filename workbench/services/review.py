@@ -81,7 +81,8 @@ def current_state(session: Session, bead_id: int) -> dict[str, Any] | None:
                                             ("ru", alignment.ru_edition_id, state["ru"])):
         state[f"{lang}_text"] = list(session.scalars(
             select(Segment.text).where(Segment.edition_id == edition_id, Segment.position >= start,
-                                       Segment.position < end).order_by(Segment.position)))
+                                       Segment.position < end, Segment.deleted.is_(False))
+            .order_by(Segment.position)))
     return state
 
 
@@ -339,10 +340,13 @@ def edit_text(session: Session, alignment_id: int, segment_id: int, version: int
         raise InputError(f"a sentence has at most {MAX_TEXT} characters")
     lock_alignment(session, alignment_id)
     seg = session.execute(select(Segment.id, Segment.edition_id, Segment.position, Segment.text,
-                                 Segment.version).where(Segment.id == segment_id)).first()
+                                 Segment.version, Segment.deleted).where(Segment.id == segment_id)).first()
     alignment = session.get(Alignment, alignment_id)
     if seg is None or seg.edition_id not in (alignment.kk_edition_id, alignment.ru_edition_id):
         raise NotFound(f"no sentence #{segment_id} in alignment {alignment_id}")
+    if seg.deleted:
+        raise InputError(f"sentence {seg.position} was deleted by an editor; undo the deletion on the "
+                         "edition's corrections page to edit it")
     if seg.version != version:
         raise BeadConflict(f"sentence {seg.position} was changed since you loaded it; nothing was saved — "
                            f"its text now is: {seg.text}", {"segment_id": seg.id, "text": seg.text,

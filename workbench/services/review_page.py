@@ -15,7 +15,7 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import NotFound
-from workbench.models import Alignment, Bead, Change, Edition, Finding, Segment
+from workbench.models import Alignment, Bead, Change, Correction, Edition, Finding, Segment
 from workbench.services.aligning import LOW_CONFIDENCE
 from workbench.services.review import describe
 from workbench.text.normalise import fold
@@ -72,6 +72,8 @@ class Sentence:
     is_heading: bool
     # (text, glossary title or None, search hit?) — the page marks terms and hits, escaping the text
     pieces: list[tuple[str, str | None, bool]] = field(default_factory=list)
+    deleted: bool = False  # deleted by an editor: the page shows it struck through
+    deleted_by: str | None = None
 
 
 @dataclass
@@ -152,7 +154,8 @@ def _matching_positions(session: Session, edition_id: int, needle: str) -> list[
                                       .where(Segment.edition_id == edition_id)).one())
     cached = _FOLDED.get(key)
     if cached is None or cached[0] != signature:
-        rows = session.execute(select(Segment.position, Segment.text).where(Segment.edition_id == edition_id))
+        rows = session.execute(select(Segment.position, Segment.text).where(Segment.edition_id == edition_id,
+                                                                            Segment.deleted.is_(False)))
         cached = (signature, [(p, fold(text)) for p, text in rows])
         if len(_FOLDED) >= 8:
             _FOLDED.pop(next(iter(_FOLDED)))
@@ -224,9 +227,29 @@ def _sentences(session: Session, edition_id: int, ranges: list[tuple[int, int]],
         query = query.where(Segment.position.in_(wanted))
     out = {}
     for s in session.scalars(query):
-        sentence = Sentence(s.id, s.position, s.text, s.original, s.page, s.start_line, s.version, s.is_heading)
+        sentence = Sentence(s.id, s.position, s.text, s.original, s.page, s.start_line, s.version, s.is_heading,
+                            deleted=s.deleted)
         sentence.pieces = mark_hits(glossary_pieces(s.text, lang, matcher), needle)
         out[s.position] = sentence
+    deleted = {s.id: s for s in out.values() if s.deleted}
+    if deleted:
+        for segment_id, user in deleted_by(session, edition_id, set(deleted)).items():
+            deleted[segment_id].deleted_by = user
+    return out
+
+
+def deleted_by(session: Session, edition_id: int, segment_ids: set[int]) -> dict[int, str | None]:
+    """Who deleted each of these sentences (by a deletion or by merging it into the one before)."""
+    out: dict[int, str | None] = {}
+    rows = session.execute(select(Correction.user, Correction.after).where(
+        Correction.edition_id == edition_id, Correction.action.in_(("delete", "merge")),
+        Correction.undone_at.is_(None)).order_by(Correction.id.desc()))
+    for user, after in rows:
+        for state in json.loads(after):
+            if state.get("deleted") and state.get("id") in segment_ids and state["id"] not in out:
+                out[state["id"]] = user
+        if len(out) == len(segment_ids):
+            break
     return out
 
 
@@ -409,6 +432,7 @@ def find_sentences(session: Session, alignment: Alignment, lang: str, query: str
     if not positions:
         return []
     rows = session.execute(select(Segment.position, Segment.page, Segment.text).where(
-        Segment.edition_id == edition_id, Segment.position.in_(positions)).order_by(Segment.position))
+        Segment.edition_id == edition_id, Segment.position.in_(positions), Segment.deleted.is_(False))
+        .order_by(Segment.position))
     return [{"n": p, "page": page, "text": text} for p, page, text in rows]
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from workbench import align as aligner
 from workbench.errors import InputError
 from workbench.models import Alignment, Edition, Segment
-from workbench.services.aligning import side_of, side_part
+from workbench.services.aligning import align_sides, side_of, side_part
 from workbench.services.review import BEADS, _bead, _run_op, bead_name, lock_alignment, snapshot
 
 
@@ -45,6 +45,9 @@ def pair(session: Session, alignment_id: int, kk: int, ru: int, user: str,
                               .where(Segment.edition_id == editions[lang].id)) or 0
         if not 1 <= n <= size:
             raise InputError(f"there is no {lang} sentence {n}; the {lang} edition has sentences 1–{size}")
+        if session.scalar(select(Segment.deleted).where(Segment.edition_id == editions[lang].id,
+                                                        Segment.position == n)):
+            raise InputError(f"{lang} sentence {n} was deleted by an editor; it is not paired")
     a = _bead(session, alignment_id, _holding(session, alignment_id, "kk", kk).id, kk_version)
     b = _bead(session, alignment_id, _holding(session, alignment_id, "ru", ru).id, ru_version)
     first, last = sorted((a.position, b.position))
@@ -60,9 +63,9 @@ def pair(session: Session, alignment_id: int, kk: int, ru: int, user: str,
     from workbench.services.glossary import term_pairs
 
     fixed = aligner.Bead((kk - k0,), (ru - r0,), 1.0)
-    beads = aligner.align(side_part(side_of(session, editions["kk"]), k0 - 1, k1 - 1),
-                          side_part(side_of(session, editions["ru"]), r0 - 1, r1 - 1),
-                          glossary=term_pairs(session), fixed=[fixed])
+    beads = align_sides(side_part(side_of(session, editions["kk"]), k0 - 1, k1 - 1),
+                        side_part(side_of(session, editions["ru"]), r0 - 1, r1 - 1),
+                        glossary=term_pairs(session), fixed=[fixed])
     specs: list[dict[str, Any]] = []
     next_kk, next_ru = k0, r0
     for bead in beads:
