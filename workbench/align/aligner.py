@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from workbench.align.anchors import anchor_points, find_anchors
@@ -43,8 +43,8 @@ def align_with_features(kk: Side | Sequence[str], ru: Side | Sequence[str],
 
 def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfig | None = None,
           glossary: Sequence[tuple[str, str]] | None = None, fixed: Sequence[Bead] = (),
-          lexicon: StemLexicon | Mapping[str, Iterable[str]] | None = None, _collect: list | None = None
-          ) -> list[Bead]:
+          lexicon: StemLexicon | Mapping[str, Iterable[str]] | None = None, _collect: list | None = None,
+          progress: Callable[[float, str], None] | None = None) -> list[Bead]:
     """Align the sentences of a Kazakh and a Russian edition.
 
     :param glossary: (kk term, ru term) pairs; inflected forms match by stem.
@@ -52,6 +52,8 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
         (``AlignConfig.shipped_lexicon`` turns it off).
     :param fixed: beads a reviewer confirmed; they come back exactly as given and only the stretches
         between them are aligned.
+    :param progress: called as ``progress(fraction, message)`` with fractions from 0 to 1 at the
+        natural steps (features, each pass by stretches, lexicon, done); a few dozen calls at most.
     :returns: monotone beads covering every sentence of both sides exactly once.
     :raises AlignmentError: on an empty side or fixed beads out of range, overlapping or out of order.
     """
@@ -63,6 +65,8 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
     if n == 0 or m == 0:
         empty = "Kazakh" if n == 0 else "Russian"
         raise AlignmentError(f"the {empty} side has no sentences; nothing to align it with")
+    report = progress or (lambda fraction, message: None)
+    report(0.0, "reading sentences")
     stretches = stretches_between(fixed, n, m)
     kk_f = side_features(kk_side.sentences, config.stem_length)
     ru_f = side_features(ru_side.sentences, config.stem_length)
@@ -81,15 +85,25 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
     if glossary:
         extra_kk, extra_ru = glossary_keys(glossary, kk_side.sentences, ru_side.sentences, config.stem_length)
 
-    def run(lexicon: dict[str, set[str]], pass_config: AlignConfig, ratio: float | None = None,
-            guide: Sequence[Bead] = (), collect: list | None = None) -> list[Bead]:
-        bc = _bead_cost(kk_f, ru_f, lexicon, extra_kk, extra_ru, kk_side, ru_side, pass_config, ratio)
-        return _align_all(bc, stretches, pass_config, corners(guide) if guide else None, collect)
-
     passes = config.lexicon_passes if config.learn_lexicon else 0
+    share = 0.9 / (passes + 1)  # of the bar, per pass; features before, scoring after
+
+    def run(lexicon: dict[str, set[str]], pass_config: AlignConfig, n_pass: int, ratio: float | None = None,
+            guide: Sequence[Bead] = (), collect: list | None = None) -> list[Bead]:
+        start = 0.05 + n_pass * share
+        name = "first pass" if n_pass == 0 else f"pass {n_pass + 1} with the lexicon"
+        report(start, f"{name}: anchors and corridors")
+        bc = _bead_cost(kk_f, ru_f, lexicon, extra_kk, extra_ru, kk_side, ru_side, pass_config, ratio)
+
+        def stretch_done(done: int, total: int) -> None:
+            report(start + share * done / total, f"{name}: {done} of {total} stretches")
+
+        return _align_all(bc, stretches, pass_config, corners(guide) if guide else None, collect,
+                          stretch_done)
+
     # A pass that only has to find confident 1-1 beads to learn from makes do with the simple shapes.
     first = replace(config, shapes=tuple(s for s in config.shapes if sum(s) <= 3)) if passes else config
-    beads = run(known, first, collect=None if passes else _collect)
+    beads = run(known, first, 0, collect=None if passes else _collect)
     confirmed = set(fixed)
     for n_pass in range(passes):
         confident = [(b.kk[0], b.ru[0]) for b in [*beads, *fixed] if len(b.kk) == len(b.ru) == 1
@@ -97,12 +111,14 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
         if len(confident) > config.lexicon_max_pairs:  # evenly spread: a long book teaches no less
             step = len(confident) / config.lexicon_max_pairs
             confident = [confident[int(k * step)] for k in range(config.lexicon_max_pairs)]
+        report(0.05 + (n_pass + 1) * share, "learning the lexicon from confident beads")
         learnt = learn_lexicon(confident, kk_f, ru_f, config.lexicon_min_count, config.lexicon_min_dice)
         logger.debug("lexicon: %d learnt entries from %d beads", len(learnt), len(confident))
         for s, ts in known.items():
             learnt.setdefault(s, set()).update(ts)
-        beads = run(learnt, config, aligned_ratio([*beads, *fixed], kk_f, ru_f), guide=beads,
+        beads = run(learnt, config, n_pass + 1, aligned_ratio([*beads, *fixed], kk_f, ru_f), guide=beads,
                     collect=_collect if n_pass == passes - 1 else None)
+    report(1.0, "aligned")
     return beads
 
 
@@ -128,16 +144,20 @@ def corners(beads: Sequence[Bead]) -> list[tuple[int, int]]:
 
 
 def _align_all(bc: BeadCost, stretches: list[tuple[Stretch, Bead | None]], config: AlignConfig,
-               guide: list[tuple[int, int]] | None = None, collect: list | None = None) -> list[Bead]:
+               guide: list[tuple[int, int]] | None = None, collect: list | None = None,
+               stretch_done: Callable[[int, int], None] | None = None) -> list[Bead]:
     """Beads of every stretch, with the fixed bead that closes it, in order.
 
     :param guide: the states of an earlier pass's path; the DP then only searches near it.
     """
     beads = []
-    for stretch, closing in stretches:
+    total, step = len(stretches), max(1, len(stretches) // 8)  # at most about eight reports a pass
+    for k, (stretch, closing) in enumerate(stretches, 1):
         beads.extend(_align_stretch(bc, stretch, config, guide, collect))
         if closing is not None:
             beads.append(closing)
+        if stretch_done is not None and (k % step == 0 or k == total):
+            stretch_done(k, total)
     return beads
 
 
