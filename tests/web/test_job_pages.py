@@ -25,6 +25,7 @@ def test_import_page_starts_a_job_and_shows_its_progress(client, anonymous, user
     token = login(client, "translator")
     page = client.get("/editions/import").get_data(as_text=True)
     assert 'name="file"' in page and 'class="job-form stacked"' in page and "<script>" not in page
+    assert "a PDF with a text layer or a DOCX" in page, "the page says which files it takes"
     response = upload(client, token, "kk", LAW / "kk.raw.txt", "Заң")
     assert response.status_code == 303
     job = session.scalar(select(Job))
