@@ -94,6 +94,8 @@ def test_pdf_and_docx_imported_aligned_reviewed_and_delivered_as_tmx(live, conte
         thread.join()
     alignment_id = int(re.search(r"/alignments/(\d+)", page.url).group(1))
     shot(page, "path-review")
+    assert page.eval_on_selector("table.review th.num", "th => th.scrollWidth <= th.clientWidth"), \
+        "the first column's heading fits its column"
 
     page.locator("#b1 td.num").click()
     assert current(page) == "kk 1 · ru 1"
