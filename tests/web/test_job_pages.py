@@ -33,6 +33,9 @@ def test_import_page_starts_a_job_and_shows_its_progress(client, anonymous, user
     waiting = client.get(response.headers["Location"]).get_data(as_text=True)
     assert f'data-status="/jobs/{job.id}/status"' in waiting and "disabled" in waiting
     assert client.get(f"/jobs/{job.id}/status").get_json()["state"] == "queued"
+    russian = client.get(f"/jobs/{job.id}/status", headers={"Accept-Language": "ru"}).get_json()
+    assert (russian["state"], russian["state_label"]) == ("queued", "в очереди"), "the bar names the state"
+    assert "в очереди" in client.get(f"/jobs/{job.id}", headers={"Accept-Language": "ru"}).get_data(as_text=True)
     shown = client.get(f"/jobs/{job.id}").get_data(as_text=True)
     assert "Import of kk.raw.txt" in shown and 'data-follow="1"' in shown
     run_jobs()
