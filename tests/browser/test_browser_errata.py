@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from workbench.db import transaction
 from workbench.models import Finding
+from workbench.services import jobs
 from workbench.services.checking import check_edition
 from workbench.services.importing import import_file
 
@@ -37,7 +38,8 @@ def article(page, check: str, excerpt: str):
         has=page.locator(f"xpath=preceding::h2[@id='check-{check}']")).first
 
 
-def test_editor_fixes_deletes_reruns_and_downloads(live, context, session, book_part, tmp_path):
+def test_editor_fixes_deletes_reruns_and_downloads(live, context, session, sessions, app, book_part,
+                                                    tmp_path):
     base, _demo = live
     page = context.new_page()
     log_in(page, base, "editor")
@@ -61,9 +63,17 @@ def test_editor_fixes_deletes_reruns_and_downloads(live, context, session, book_
     assert "delete done" in page.content()
 
     # 3. Run the checks again: both findings stay, with status fixed.
-    with page.expect_navigation():
-        page.locator("button", has_text="Run the checks").click()
-    assert "Checks done" in page.content()
+    # The checks run as a job: the page shows its progress and, when it is done, what it found.
+    worker = jobs.Worker(sessions, app.config, poll=0.05)
+    thread, stop = worker.start_thread()
+    try:
+        with page.expect_navigation():
+            page.locator("button", has_text="Run the checks").click()
+        page.wait_for_selector(".job[data-state=done]", timeout=60_000)
+    finally:
+        stop.set()
+        thread.join()
+    assert page.locator(".job .job-message").inner_text().startswith("checks done:")
     page.goto(f"{base}/editions/{book_part}/errata?status=fixed")
     shot(page, "errata-fixed")
     fixed = page.locator("article.finding.fixed")
