@@ -326,3 +326,27 @@ def test_import_stores_format_pages_labels_and_positions(printed, written, run_i
     assert fractions == sorted(fractions) and len(fractions) >= 4
     assert fractions[0] == 0.0 and fractions[-1] == 1.0
     assert f"({fmt.upper()})" in result.summary()
+
+
+def test_a_title_on_the_first_line_of_a_ragged_pdf_is_its_own_sentence(tmp_path):
+    """A PDF of plain paragraphs (ragged right, no indent, space between paragraphs), as a word processor or
+    reportlab's platypus writes it: the document's title ends without a stop and nothing stands above it,
+    yet it is not run into the first paragraph."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    law = CORPORA / "law_state_independence_1991"
+    pdfmetrics.registerFont(TTFont("DejaVuSerif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"))
+    style = ParagraphStyle("body", fontName="DejaVuSerif", fontSize=12, leading=16, spaceAfter=8)
+    path = tmp_path / "law.ru.pdf"
+    texts = [t for t in (law / "ru.raw.txt").read_text(encoding="utf-8").splitlines() if t.strip()]
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(escape(t), style) for t in texts])
+    got = [s.text for s in pipeline.sentences_of(path.read_bytes(), path.name, "ru").sentences]
+    expected = (law / "ru.txt").read_text(encoding="utf-8").splitlines()
+    assert got[0] == expected[0]
+    assert boundary_f1(got, expected) == 1.0

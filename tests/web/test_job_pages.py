@@ -25,6 +25,7 @@ def test_import_page_starts_a_job_and_shows_its_progress(client, anonymous, user
     token = login(client, "translator")
     page = client.get("/editions/import").get_data(as_text=True)
     assert 'name="file"' in page and 'class="job-form stacked"' in page and "<script>" not in page
+    assert "a PDF with a text layer or a DOCX" in page, "the page says which files it takes"
     response = upload(client, token, "kk", LAW / "kk.raw.txt", "Заң")
     assert response.status_code == 303
     job = session.scalar(select(Job))
@@ -32,6 +33,9 @@ def test_import_page_starts_a_job_and_shows_its_progress(client, anonymous, user
     waiting = client.get(response.headers["Location"]).get_data(as_text=True)
     assert f'data-status="/jobs/{job.id}/status"' in waiting and "disabled" in waiting
     assert client.get(f"/jobs/{job.id}/status").get_json()["state"] == "queued"
+    russian = client.get(f"/jobs/{job.id}/status", headers={"Accept-Language": "ru"}).get_json()
+    assert (russian["state"], russian["state_label"]) == ("queued", "в очереди"), "the bar names the state"
+    assert "в очереди" in client.get(f"/jobs/{job.id}", headers={"Accept-Language": "ru"}).get_data(as_text=True)
     shown = client.get(f"/jobs/{job.id}").get_data(as_text=True)
     assert "Import of kk.raw.txt" in shown and 'data-follow="1"' in shown
     run_jobs()

@@ -86,3 +86,21 @@ def test_catalogues_are_compiled_when_missing_or_older(tmp_path):
     os.utime(mo, (0, 0))
     assert i18n.compile_catalogues(tmp_path / "src", target) == ["ru"]
     assert "Сохранить".encode() in mo.read_bytes()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_string_of_the_code_and_templates_is_in_the_catalogue(lang):
+    """A page or message added without running scripts/update-translations would show English."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    root = i18n.CATALOGUES.parent.parent
+    with (root / "babel.cfg").open(encoding="utf-8") as config:
+        method_map, options_map = parse_mapping_cfg(config)
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+    found = {message if isinstance(message, str) else message[0]
+             for _file, _line, message, _comments, _context in extract_from_dir(
+                 str(root), method_map, options_map, keywords=keywords)}
+    with (i18n.CATALOGUES / lang / "LC_MESSAGES" / "messages.po").open("rb") as stream:
+        catalogue = read_po(stream, locale=lang)
+    assert sorted(m for m in found if m and m not in catalogue) == []

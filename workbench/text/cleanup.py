@@ -279,6 +279,8 @@ def clean_printed(lines: list[PrintedLine], report: CleanupReport) -> CleanText:
     """
     kept = [_Line(nfc(squeeze(p.text)), p.line, p.page, p.wrapped, p.gap, measured=True)
             for p in lines if p.text.strip()]
+    if kept:
+        kept[0].opens_page = True  # nothing stands before the first line: a title can start there
     _mark_entries(kept)
     return CleanText(_rebuild(kept, report), report)
 

@@ -14,6 +14,14 @@ from workbench.services import jobs
 from workbench.services.importing import check_language
 from workbench.web.i18n import gettext as _
 
+
+def N_(message: str) -> str:
+    """Marks a string for the catalogues; it is translated where it is shown."""
+    return message
+
+
+STATES = (N_("queued"), N_("running"), N_("done"), N_("failed"))  # a job's states, as the pages name them
+
 bp = Blueprint("jobs", __name__, url_prefix="/jobs")
 
 
@@ -108,7 +116,8 @@ def show(job_id: int):
 def status(job_id: int):
     """The job's state, progress and message for the progress bars (polled by jobs.js)."""
     view = job_view(job_id)
-    return jsonify({k: view[k] for k in ("id", "kind", "state", "progress", "message", "result", "url")})
+    answer = {k: view[k] for k in ("id", "kind", "state", "progress", "message", "result", "url")}
+    return jsonify(answer | {"state_label": _(view["state"])})
 
 
 def title_of(view: dict[str, Any]) -> str:

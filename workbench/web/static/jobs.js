@@ -29,7 +29,7 @@
       else bar.value = data.progress;
       bar.textContent = Math.round(100 * data.progress) + " %";
       percent.textContent = Math.round(100 * data.progress) + " %";
-      state.textContent = data.state;
+      state.textContent = data.state_label || data.state;
       message.textContent = data.message;
       box.dataset.state = data.state;
       box.classList.toggle("failed", data.state === "failed");
