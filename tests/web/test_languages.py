@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import os
 import re
 
@@ -86,3 +88,37 @@ def test_catalogues_are_compiled_when_missing_or_older(tmp_path):
     os.utime(mo, (0, 0))
     assert i18n.compile_catalogues(tmp_path / "src", target) == ["ru"]
     assert "Сохранить".encode() in mo.read_bytes()
+
+
+@pytest.mark.parametrize("lang, headings", [
+    ("ru", {"review": "<h2>Клавиатурные сокращения</h2>", "errata": "<h1>Опечатки: ", "glossary": "<h1>Глоссарий</h1>",
+            "import": "<h1>Импорт издания</h1>", "align": "<h1>Выровнять два издания</h1>", "jobs": "<h1>Задания</h1>"}),
+    ("kk", {"review": "<h2>Пернетақта тіркесімдері</h2>", "errata": "<h1>Қателер: ", "glossary": "<h1>Глоссарий</h1>",
+            "import": "<h1>Басылымды импорттау</h1>", "align": "<h1>Екі басылымды туралау</h1>",
+            "jobs": "<h1>Тапсырмалар</h1>"}),
+])
+def test_the_working_pages_are_in_the_browsers_language(app, users, demo, lang, headings):
+    client = app.test_client()
+    login(client, "editor")
+    urls = {"review": f"/alignments/{demo.alignment_id}", "errata": f"/editions/{demo.kk_edition_id}/errata",
+            "glossary": "/glossary/", "import": "/editions/import", "align": "/editions/align", "jobs": "/jobs/"}
+    for name, url in urls.items():
+        response = client.get(url, headers={"Accept-Language": lang})
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200 and f'<html lang="{lang}">' in page, url
+        assert headings[name] in page, (name, url)
+        english = client.get(url, headers={"Accept-Language": "en"}).get_data(as_text=True)
+        assert headings[name] not in english
+
+
+def test_the_review_script_gets_its_texts_in_the_page_language(app, users, demo):
+    client = app.test_client()
+    login(client, "editor")
+    page = client.get(f"/alignments/{demo.alignment_id}", headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    texts = json.loads(html.unescape(re.search(r"data-texts='([^']*)'", page).group(1)))
+    assert texts["Saved."] == "Сохранено." and texts["Confirmed {bead}."] == "Пара {bead} подтверждена."
+    jobs = json.loads(html.unescape(re.search(r"data-job-texts='([^']*)'", page).group(1)))
+    assert jobs["running"] == "выполняется"
+    english = client.get(f"/alignments/{demo.alignment_id}", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    texts = json.loads(html.unescape(re.search(r"data-texts='([^']*)'", english).group(1)))
+    assert all(key == value for key, value in texts.items())
