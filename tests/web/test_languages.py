@@ -122,3 +122,17 @@ def test_the_review_script_gets_its_texts_in_the_page_language(app, users, demo)
     english = client.get(f"/alignments/{demo.alignment_id}", headers={"Accept-Language": "en"}).get_data(as_text=True)
     texts = json.loads(html.unescape(re.search(r"data-texts='([^']*)'", english).group(1)))
     assert all(key == value for key, value in texts.items())
+
+
+def test_the_words_for_stored_values_are_the_stored_values():
+    """The catalogues carry the words of workbench.web.labels; they must be the values the models store."""
+    from workbench.glossary.model import APPROVALS, TERM_STATUSES, TERM_TYPES
+    from workbench.models.corrections import CORRECTION_ACTIONS
+    from workbench.models.findings import FINDING_STATUSES
+    from workbench.models.jobs import JOB_STATES
+    from workbench.services.harvesting import SORTS
+    from workbench.web import labels
+    assert (labels.JOB_STATES, labels.FINDING_STATUSES, labels.CORRECTION_ACTIONS) == (
+        JOB_STATES, FINDING_STATUSES, CORRECTION_ACTIONS)
+    assert (labels.APPROVALS, labels.TERM_TYPES, labels.TERM_STATUSES) == (APPROVALS, TERM_TYPES, TERM_STATUSES)
+    assert labels.HARVEST_SORTS == tuple(SORTS.values())
