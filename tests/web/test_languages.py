@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import os
 import re
 
@@ -104,3 +106,49 @@ def test_every_string_of_the_code_and_templates_is_in_the_catalogue(lang):
     with (i18n.CATALOGUES / lang / "LC_MESSAGES" / "messages.po").open("rb") as stream:
         catalogue = read_po(stream, locale=lang)
     assert sorted(m for m in found if m and m not in catalogue) == []
+@pytest.mark.parametrize("lang, headings", [
+    ("ru", {"review": "<h2>Клавиатурные сокращения</h2>", "errata": "<h1>Опечатки: ", "glossary": "<h1>Глоссарий</h1>",
+            "import": "<h1>Импорт издания</h1>", "align": "<h1>Выровнять два издания</h1>", "jobs": "<h1>Задания</h1>"}),
+    ("kk", {"review": "<h2>Пернетақта тіркесімдері</h2>", "errata": "<h1>Қателер: ", "glossary": "<h1>Глоссарий</h1>",
+            "import": "<h1>Басылымды импорттау</h1>", "align": "<h1>Екі басылымды туралау</h1>",
+            "jobs": "<h1>Тапсырмалар</h1>"}),
+])
+def test_the_working_pages_are_in_the_browsers_language(app, users, demo, lang, headings):
+    client = app.test_client()
+    login(client, "editor")
+    urls = {"review": f"/alignments/{demo.alignment_id}", "errata": f"/editions/{demo.kk_edition_id}/errata",
+            "glossary": "/glossary/", "import": "/editions/import", "align": "/editions/align", "jobs": "/jobs/"}
+    for name, url in urls.items():
+        response = client.get(url, headers={"Accept-Language": lang})
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200 and f'<html lang="{lang}">' in page, url
+        assert headings[name] in page, (name, url)
+        english = client.get(url, headers={"Accept-Language": "en"}).get_data(as_text=True)
+        assert headings[name] not in english
+
+
+def test_the_review_script_gets_its_texts_in_the_page_language(app, users, demo):
+    client = app.test_client()
+    login(client, "editor")
+    page = client.get(f"/alignments/{demo.alignment_id}", headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    texts = json.loads(html.unescape(re.search(r"data-texts='([^']*)'", page).group(1)))
+    assert texts["Saved."] == "Сохранено." and texts["Confirmed {bead}."] == "Пара {bead} подтверждена."
+    jobs = json.loads(html.unescape(re.search(r"data-job-texts='([^']*)'", page).group(1)))
+    assert jobs["running"] == "выполняется"
+    english = client.get(f"/alignments/{demo.alignment_id}", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    texts = json.loads(html.unescape(re.search(r"data-texts='([^']*)'", english).group(1)))
+    assert all(key == value for key, value in texts.items())
+
+
+def test_the_words_for_stored_values_are_the_stored_values():
+    """The catalogues carry the words of workbench.web.labels; they must be the values the models store."""
+    from workbench.glossary.model import APPROVALS, TERM_STATUSES, TERM_TYPES
+    from workbench.models.corrections import CORRECTION_ACTIONS
+    from workbench.models.findings import FINDING_STATUSES
+    from workbench.models.jobs import JOB_STATES
+    from workbench.services.harvesting import SORTS
+    from workbench.web import labels
+    assert (labels.JOB_STATES, labels.FINDING_STATUSES, labels.CORRECTION_ACTIONS) == (
+        JOB_STATES, FINDING_STATUSES, CORRECTION_ACTIONS)
+    assert (labels.APPROVALS, labels.TERM_TYPES, labels.TERM_STATUSES) == (APPROVALS, TERM_TYPES, TERM_STATUSES)
+    assert labels.HARVEST_SORTS == tuple(SORTS.values())

@@ -38,20 +38,20 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(404)
     def not_found(error):
-        return api.json_error(404, "no such resource") or (render_template("errors/404.html", error=error), 404)
+        return api.json_error(404, i18n.gettext("no such resource")) or (render_template("errors/404.html", error=error), 404)
 
     @app.errorhandler(405)
     def wrong_method(error):
-        return api.json_error(405, f"{request.method} is not allowed here") or error
+        return api.json_error(405, i18n.gettext("%(method)s is not allowed here", method=request.method)) or error
 
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(error):
         limit = app.config["MAX_CONTENT_LENGTH"]
-        return (api.json_error(413, f"the request is over the size limit of {limit:,} bytes")
+        return (api.json_error(413, i18n.gettext("the request is over the size limit of %(n)s bytes", n=f"{limit:,}"))
                 or auth.refuse(i18n.gettext("the request is larger than %(n)s MiB and was refused",
                                             n=limit // (1024 * 1024)), 413))
 
     @app.errorhandler(500)
     def server_error(error):
         get_session().rollback()
-        return api.json_error(500, "internal error; it was logged") or (render_template("errors/500.html"), 500)
+        return api.json_error(500, i18n.gettext("internal error; it was logged")) or (render_template("errors/500.html"), 500)

@@ -11,7 +11,7 @@ import io
 from collections.abc import Callable
 from typing import Any
 
-from flask import (Blueprint, Response, abort, current_app, flash, g, jsonify, redirect, render_template,
+from flask import (Blueprint, Response, abort, current_app, flash, g, jsonify, make_response, redirect, render_template,
                    request, url_for)
 
 from workbench.db import get_session, transaction
@@ -20,6 +20,7 @@ from workbench.services import exporting, review, review_pair, review_undo
 from workbench.services import review_page as pages
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
+from workbench.web.i18n import gettext as _
 
 bp = Blueprint("alignments", __name__, url_prefix="/alignments")
 
@@ -97,7 +98,7 @@ def import_file():
     """Import a TMX or TSV alignment as two new editions and an alignment."""
     upload = request.files.get("file")
     if upload is None or not upload.filename:
-        flash("Choose a .tmx or .tsv file to import.", "error")
+        flash(_("Choose a .tmx or .tsv file to import."), "error")
         return redirect(url_for(".index"))
     data = upload.read(int(current_app.config["MAX_IMPORT_BYTES"]) + 1)
     try:
@@ -109,7 +110,7 @@ def import_file():
     except WorkbenchError as error:
         flash(str(error), "error")
         return redirect(url_for(".index")), 303
-    flash(f"Imported {upload.filename} as alignment {alignment_id}.")
+    flash(_("Imported %(name)s as alignment %(id)s.", name=upload.filename, id=alignment_id))
     return redirect(url_for(".review_page", alignment_id=alignment_id))
 
 
@@ -134,7 +135,7 @@ def _call(alignment_id: int, fn: Callable[..., Any], *args: Any) -> Response | t
 def _json() -> dict[str, Any]:
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        abort(Response('{"error": "expected a JSON object"}', 400, mimetype="application/json"))
+        abort(make_response(jsonify(error=_("expected a JSON object")), 400))
     return data
 
 
@@ -143,7 +144,7 @@ def _int(data: dict[str, Any], key: str, required: bool = True) -> int | None:
     if value is None and not required:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        abort(Response(f'{{"error": "{key} must be a whole number"}}', 400, mimetype="application/json"))
+        abort(make_response(jsonify(error=_("%(key)s must be a whole number", key=key)), 400))
     return value
 
 

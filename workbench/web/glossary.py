@@ -91,7 +91,7 @@ def save(entry_id: str):
                           note=request.form.get("note") or None,
                           source=existing.source if existing else "entered in the workbench")
             glossary.save_entries(session, [entry])
-        flash(f"Entry {entry_id} saved.")
+        flash(_("Entry %(id)s saved.", id=entry_id))
     except WorkbenchError as error:
         flash(str(error), "error")
     return redirect(url_for(".entry", entry_id=entry_id))
@@ -103,7 +103,7 @@ def new():
     """Create an entry from a Kazakh and a Russian term."""
     kk, ru = request.form.get("kk", "").strip(), request.form.get("ru", "").strip()
     if not kk or not ru:
-        flash("Give both a Kazakh and a Russian term.", "error")
+        flash(_("Give both a Kazakh and a Russian term."), "error")
         return redirect(url_for(".index"))
     with _tx() as session:
         n = glossary.count(session) + 1
@@ -114,7 +114,7 @@ def new():
         glossary.save_entries(session, [Entry(entry_id, [Term("kk", kk), Term("ru", ru)],
                                               category=request.form.get("category") or None,
                                               source=f"entered by {g.user.name}")])
-    flash(f"Entry {entry_id} created (proposed until approved).")
+    flash(_("Entry %(id)s created (proposed until approved).", id=entry_id))
     return redirect(url_for(".entry", entry_id=entry_id))
 
 
@@ -124,7 +124,7 @@ def approve(entry_id: str):
     try:
         with _tx() as session:
             glossary.approve(session, entry_id, g.user.name)
-        flash(f"Entry {entry_id} approved.")
+        flash(_("Entry %(id)s approved.", id=entry_id))
     except WorkbenchError as error:
         flash(str(error), "error")
     return redirect(url_for(".entry", entry_id=entry_id))
@@ -138,7 +138,7 @@ def merge(entry_id: str):
     try:
         with _tx() as session:
             glossary.merge(session, entry_id, other)
-        flash(f"Entry {other} merged into {entry_id}.")
+        flash(_("Entry %(other)s merged into %(id)s.", other=other, id=entry_id))
     except WorkbenchError as error:
         flash(str(error), "error")
     return redirect(url_for(".entry", entry_id=entry_id))
@@ -264,7 +264,9 @@ def import_confirmed(token: str):
             return redirect(url_for(".index"))
         with _tx() as session:
             plan = glossary.import_data(session, data_path.read_bytes(), info["name"], info["format"])
-        flash(f"{info['name']}: {plan.summary()}.")
+        flash(_("%(name)s: %(added)s entries added, %(updated)s updated, %(unchanged)s unchanged, %(conflicts)s skipped as conflicts.",
+                name=info["name"], added=len(plan.added), updated=len(plan.updated), unchanged=len(plan.unchanged),
+                conflicts=len(plan.conflicts)))
     except WorkbenchError as error:
         flash(str(error), "error")
     finally:

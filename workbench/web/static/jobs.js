@@ -8,7 +8,15 @@
     document.querySelectorAll("[data-job-button]").forEach((b) => { b.disabled = false; });
   }
 
+  // The page gives the texts in its language (data-job-texts, rendered by the template); English otherwise.
+  function texts(box) {
+    const holder = box.closest("[data-job-texts]") || document.querySelector("[data-job-texts]");
+    try { return holder ? JSON.parse(holder.dataset.jobTexts) : {}; } catch (e) { return {}; }
+  }
+
   function watch(box) {
+    const words = texts(box);
+    const t = (text) => words[text] || text;
     const bar = box.querySelector(".job-bar");
     const percent = box.querySelector(".job-percent");
     const state = box.querySelector(".job-state");
@@ -29,7 +37,7 @@
       else bar.value = data.progress;
       bar.textContent = Math.round(100 * data.progress) + " %";
       percent.textContent = Math.round(100 * data.progress) + " %";
-      state.textContent = data.state_label || data.state;
+      state.textContent = t(data.state);
       message.textContent = data.message;
       box.dataset.state = data.state;
       box.classList.toggle("failed", data.state === "failed");
@@ -42,7 +50,7 @@
         if (!response.ok) throw new Error("status " + response.status);
         data = await response.json();
       } catch (e) {
-        message.textContent = "The server could not be reached; trying again.";
+        message.textContent = t("The server could not be reached; trying again.");
         setTimeout(poll, 2000);
         return;
       }

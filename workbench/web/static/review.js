@@ -12,6 +12,15 @@
   const rows = Array.from(table.querySelectorAll("tr.bead"));
   const message = document.getElementById("message");
   const conflict = document.getElementById("conflict");
+  // The page gives the texts in its language (data-texts: English text → translation, with {name} places);
+  // a text it does not give is shown in English.
+  let words = {};
+  try { words = JSON.parse(table.dataset.texts || "{}"); } catch (e) { words = {}; }
+  function t(text, values) {
+    let out = words[text] || text;
+    Object.keys(values || {}).forEach((k) => { out = out.split("{" + k + "}").join(String(values[k])); });
+    return out;
+  }
   let current = -1;
   let busy = false;
 
@@ -68,7 +77,7 @@
         body: JSON.stringify(body || {}),
       });
       let data = {};
-      try { data = await response.json(); } catch (e) { data = { error: "the server answered " + response.status }; }
+      try { data = await response.json(); } catch (e) { data = { error: t("the server answered {status}", { status: response.status }) }; }
       if (response.ok && data.status) {
         followJob(data.status);
         return;
@@ -76,7 +85,7 @@
       if (response.ok) {
         const result = data.result;
         const text = typeof result === "string" ? result
-          : typeof result === "number" ? "Confirmed " + result + " beads." : (label || "Saved.");
+          : typeof result === "number" ? t("Confirmed {n} beads.", { n: result }) : (label || t("Saved."));
         sessionStorage.setItem("review-message", text);
         // The bead to come back to after the reload (the URL is left alone: a change of its fragment
         // would be a navigation of its own).
@@ -86,15 +95,15 @@
         return;
       }
       if (response.status === 409) {
-        conflict.querySelector(".text").textContent = "Conflict: " + data.error;
+        conflict.querySelector(".text").textContent = t("Conflict: {error}", { error: data.error });
         conflict.querySelector(".state").textContent = data.current ? describe(data.current) : "";
         conflict.hidden = false;
         conflict.scrollIntoView({ block: "nearest" });
       } else {
-        say(data.error || ("The server answered " + response.status), "error");
+        say(data.error || t("The server answered {status}", { status: response.status }), "error");
       }
     } catch (e) {
-      say("The server could not be reached; nothing was saved.", "error");
+      say(t("The server could not be reached; nothing was saved."), "error");
     } finally {
       busy = false;
     }
@@ -126,9 +135,10 @@
   jobArea.addEventListener("job-failed", (e) => say(e.detail.message, "error"));
 
   function describe(state) {
-    if (state.text !== undefined) return "Current text: " + state.text;
-    const lines = ["Current state: bead " + state.position + ", " + (state.kk[1] - state.kk[0]) + "-" +
-      (state.ru[1] - state.ru[0]) + ", " + state.status + (state.updated_by ? ", last changed by " + state.updated_by : "")];
+    if (state.text !== undefined) return t("Current text: {text}", { text: state.text });
+    const shape = (state.kk[1] - state.kk[0]) + "-" + (state.ru[1] - state.ru[0]);
+    const lines = [t("Current state: bead {position}, {shape}, {status}", { position: state.position, shape: shape,
+      status: t(state.status) }) + (state.updated_by ? t(", last changed by {user}", { user: state.updated_by }) : "")];
     (state.kk_text || []).forEach((t) => lines.push("kk: " + t));
     (state.ru_text || []).forEach((t) => lines.push("ru: " + t));
     return lines.join("\n");
@@ -146,20 +156,20 @@
     const sel = chosen(r);
     if (name === "history") return showHistory(r);
     if (name === "edit") return editSentence(r, sel);
-    if (!canBeads) { say("Your role may not change beads.", "error"); return; }
+    if (!canBeads) { say(t("Your role may not change beads."), "error"); return; }
     if (name === "confirm") {
       if (r.classList.contains("confirmed")) {
-        return post("/beads/" + id + "/unconfirm", beadBody(r), pos, "Unconfirmed " + r.dataset.label + ".");
+        return post("/beads/" + id + "/unconfirm", beadBody(r), pos, t("Unconfirmed {bead}.", { bead: r.dataset.label }));
       }
       // Confirm and go on: to the next bead of the page, or to the next page after the last one.
       const next = rows[rows.indexOf(r) + 1];
       const then = next ? null : pageUrl(1);
       return post("/beads/" + id + "/confirm", beadBody(r), next ? next.dataset.position : null,
-        "Confirmed " + r.dataset.label + ".", then);
+        t("Confirmed {bead}.", { bead: r.dataset.label }), then);
     }
     if (name === "pair") return openPair(r, sel || sentences(r)[0]);
     if (name === "merge") return post("/beads/" + id + "/merge", beadBody(r, { next_version: neighbourVersion(r, 1) }), pos,
-      "Merged " + r.dataset.label + " with the next bead.");
+      t("Merged {bead} with the next bead.", { bead: r.dataset.label }));
     if (name === "split") {
       const nk = Number(r.dataset.kk), nr = Number(r.dataset.ru);
       let k, m;
@@ -168,38 +178,38 @@
         if (sel.dataset.side === "kk") { k = i; m = Math.min(i, nr); } else { m = i; k = Math.min(i, nk); }
       } else if (nk >= nr) { k = 1; m = Math.min(1, nr); } else { m = 1; k = Math.min(1, nk); }
       if (k === nk && m === nr) {
-        say("Select a sentence that is not the last of the bead, then split.", "error");
+        say(t("Select a sentence that is not the last of the bead, then split."), "error");
         return;
       }
-      return post("/beads/" + id + "/split", beadBody(r, { kk: k, ru: m }), pos, "Split " + r.dataset.label + ".");
+      return post("/beads/" + id + "/split", beadBody(r, { kk: k, ru: m }), pos, t("Split {bead}.", { bead: r.dataset.label }));
     }
     if (name === "prev" || name === "next") {
       const side = sel ? sel.dataset.side : (Number(r.dataset.kk) ? "kk" : "ru");
       const step = name === "prev" ? -1 : 1;
       return post("/beads/" + id + "/move", beadBody(r, { side: side, direction: name,
-        neighbour_version: neighbourVersion(r, step) }), pos, "Moved a sentence.");
+        neighbour_version: neighbourVersion(r, step) }), pos, t("Moved a sentence."));
     }
     if (name === "detach") {
       const target = sel || sentences(r)[0];
       if (!target) return;
       return post("/beads/" + id + "/detach", beadBody(r, { side: target.dataset.side,
-        index: Number(target.dataset.index) }), pos, "Detached a sentence.");
+        index: Number(target.dataset.index) }), pos, t("Detached a sentence."));
     }
     if (name === "comment") {
       const old = r.querySelector(".comment");
-      return openDialog("Comment on " + r.dataset.label, "", old ? old.textContent : "", (text) =>
-        post("/beads/" + id + "/comment", beadBody(r, { text: text }), pos, "Comment saved."));
+      return openDialog(t("Comment on {bead}", { bead: r.dataset.label }), "", old ? old.textContent : "", (text) =>
+        post("/beads/" + id + "/comment", beadBody(r, { text: text }), pos, t("Comment saved.")));
     }
   }
 
   function editSentence(r, sel) {
-    if (!canText) { say("Only editors may correct the text of a sentence.", "error"); return; }
+    if (!canText) { say(t("Only editors may correct the text of a sentence."), "error"); return; }
     const target = sel || sentences(r)[0];
     if (!target) return;
     const text = target.querySelector(".text").textContent;
-    openDialog("Edit the " + target.dataset.side + " sentence", "Original: " + target.dataset.original, text,
+    openDialog(t("Edit the {side} sentence", { side: target.dataset.side }), t("Original: {text}", { text: target.dataset.original }), text,
       (value) => post("/segments/" + target.dataset.segment + "/text",
-        { version: Number(target.dataset.version), text: value }, r.dataset.position, "Sentence saved."));
+        { version: Number(target.dataset.version), text: value }, r.dataset.position, t("Sentence saved.")));
   }
 
   const dialog = document.getElementById("edit-dialog");
@@ -230,11 +240,11 @@
   let pairFrom = null;
   let pairTimer = null;
   function openPair(r, sent) {
-    if (!sent) { say("Select a sentence first (click it, or h/l).", "error"); return; }
+    if (!sent) { say(t("Select a sentence first (click it, or h/l)."), "error"); return; }
     const other = sent.dataset.side === "kk" ? "ru" : "kk";
     pairFrom = { row: r, side: sent.dataset.side, n: Number(sent.dataset.n), other: other };
-    pairDialog.querySelector(".pair-from").textContent = sent.dataset.side + " " + sent.dataset.n + ": " +
-      sent.querySelector(".text").textContent + " — pair it with " + other + " sentence…";
+    pairDialog.querySelector(".pair-from").textContent = t("{side} {n}: {text} — pair it with {other} sentence…", { side: sent.dataset.side,
+      n: sent.dataset.n, text: sent.querySelector(".text").textContent, other: other });
     pairQuery.value = "";
     pairResults.replaceChildren();
     pairDialog.showModal();
@@ -253,13 +263,13 @@
       b.type = "button";
       b.className = "pair-choice";
       b.dataset.n = s.n;
-      b.textContent = pairFrom.other + " " + s.n + (s.page ? " · p." + s.page : "") + ": " + s.text;
+      b.textContent = pairFrom.other + " " + s.n + (s.page ? " · " + t("p.") + s.page : "") + ": " + s.text;
       li.appendChild(b);
       pairResults.appendChild(li);
     });
     if (!pairResults.children.length) {
       const li = document.createElement("li");
-      li.textContent = "No " + pairFrom.other + " sentence found.";
+      li.textContent = t("No {side} sentence found.", { side: pairFrom.other });
       pairResults.appendChild(li);
     }
   }
@@ -270,7 +280,7 @@
     const ru = from.side === "ru" ? from.n : n;
     const body = { kk: kk, ru: ru, kk_version: null, ru_version: null };
     body[from.side + "_version"] = Number(from.row.dataset.version);
-    post("/pair", body, null, "Paired kk " + kk + " with ru " + ru + " as a confirmed bead.",
+    post("/pair", body, null, t("Paired kk {kk} with ru {ru} as a confirmed bead.", { kk: kk, ru: ru }),
       pageUrl(0, { side: "kk", sentence: kk }));
   }
   pairQuery.addEventListener("input", () => { clearTimeout(pairTimer); pairTimer = setTimeout(searchPair, 200); });
@@ -301,14 +311,21 @@
     body.replaceChildren();
     (data.changes || []).forEach((c) => {
       const tr = document.createElement("tr");
-      [c.at, c.user || "–", c.action + (c.state === "undone" ? " (undone)" : ""), c.before, c.after].forEach((v) => {
+      [c.at, c.user || "–", c.action + (c.state === "undone" ? " (" + t("undone") + ")" : ""), c.before, c.after].forEach((v) => {
         const td = document.createElement("td");
         td.textContent = v;
         tr.appendChild(td);
       });
       body.appendChild(tr);
     });
-    if (!body.children.length) body.innerHTML = "<tr><td colspan=5>No changes yet.</td></tr>";
+    if (!body.children.length) {
+      const tr = document.createElement("tr");
+      const td = document.createElement("td");
+      td.colSpan = 5;
+      td.textContent = t("No changes yet.");
+      tr.appendChild(td);
+      body.appendChild(tr);
+    }
     historyDialog.showModal();
   }
   document.querySelectorAll("dialog .close").forEach((b) => b.addEventListener("click", () => b.closest("dialog").close()));
@@ -327,14 +344,14 @@
   function focusPosition() { const r = row(); return r ? r.dataset.position : null; }
   bind("undo", () => post("/undo", {}, focusPosition()));
   bind("redo", () => post("/redo", {}, focusPosition()));
-  bind("realign", () => { if (confirm("Re-align every unconfirmed stretch? Confirmed beads stay as they are.")) post("/realign", {}); });
+  bind("realign", () => { if (confirm(t("Re-align every unconfirmed stretch? Confirmed beads stay as they are."))) post("/realign", {}); });
   bind("confirm-above", async () => {
     const score = Number(document.getElementById("threshold").value);
     const response = await fetch(api + "/confirm-above/count?score=" + score, { credentials: "same-origin" });
     const data = await response.json();
     if (!response.ok) { say(data.error, "error"); return; }
-    if (!data.count) { say("No unconfirmed bead is scored " + score + " or above.", "ok"); return; }
-    if (confirm("Confirm " + data.count + " unconfirmed beads scored " + score + " or above? (one undo takes it back)")) {
+    if (!data.count) { say(t("No unconfirmed bead is scored {score} or above.", { score: score }), "ok"); return; }
+    if (confirm(t("Confirm {n} unconfirmed beads scored {score} or above? (one undo takes it back)", { n: data.count, score: score }))) {
       post("/confirm-above", { score: score }, focusPosition());
     }
   });
