@@ -145,10 +145,21 @@ def stop_server(server: subprocess.Popen) -> None:
         server.wait()
 
 
-def api_token(name: str) -> str:
-    out = subprocess.run([sys.executable, "run.py", "users", "token", name], cwd=ROOT, check=True,
-                         capture_output=True, text=True).stdout
-    return out.split()[-1]
+def api_tokens(database_url: str, names: list[str]) -> dict[str, str]:
+    """A new API token for each reviewer, made in the server's database before the clock starts (as
+    ``python run.py users token NAME`` does)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import sessionmaker
+
+    from workbench.db import transaction
+    from workbench.services.tokens import create_token
+
+    engine = create_engine(database_url)
+    try:
+        with transaction(sessionmaker(engine)) as session:
+            return {name: create_token(session, name) for name in names}
+    finally:
+        engine.dispose()
 
 
 class Reviewer(threading.Thread):
@@ -166,7 +177,7 @@ class Reviewer(threading.Thread):
 
     def log_in(self) -> None:
         if self.args.api:
-            self.http.headers["Authorization"] = f"Bearer {api_token(self.name_)}"
+            self.http.headers["Authorization"] = f"Bearer {self.args.tokens[self.name_]}"
             return
         page = self.http.get(f"{self.base}/auth/login").text
         token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
@@ -229,16 +240,26 @@ class Reviewer(threading.Thread):
             return
         if response.status_code == 200:
             body = response.json()
-            after = next(b for b in body.get("result", body).get("beads", []) if b["id"] == bead)
-            self.known[bead] = (after["version"], after["status"])
+            # the API answers with the bead itself; the page's endpoint with the beads it changed
+            after = body if self.args.api else next(
+                b for b in body.get("result", body).get("beads", []) if b["id"] == bead)
+            self.known[bead] = (after["version"], bead_status(after))
             with self.tally.lock:
                 self.tally.accepted.append((self.name_, bead, action, after["version"]))
         elif response.status_code == 409:
-            current = (response.json() or {}).get("current")
+            body = response.json() or {}
+            current = body.get("bead") if self.args.api else body.get("current")
             with self.tally.lock:
                 self.tally.refused.append((bead, version, current["version"] if current else None))
             if current:
-                self.known[bead] = (current["version"], current["status"])
+                self.known[bead] = (current["version"], bead_status(current))
+
+
+def bead_status(bead: dict) -> str:
+    """A bead's status as the page's endpoint names it; the API says ``confirmed`` true or false."""
+    if "status" in bead:
+        return bead["status"]
+    return "confirmed" if bead["confirmed"] else "auto"
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -306,6 +327,8 @@ def main() -> None:
         since_id = conn.scalar(select(func.coalesce(func.max(Change.id), 0)))
     probe.dispose()
 
+    args.tokens = (api_tokens(args.database_url, [f"load{n:02d}" for n in range(1, args.reviewers + 1)])
+                   if args.api else {})
     server, base = start_server(args.database_url, args.workers) if args.start_server else (None, args.url)
     try:
         tally = Tally()
