@@ -16,8 +16,10 @@ KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфх�
 RUSSIAN_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 
 # Character classes for regular expressions (inside [...]): Cyrillic of both languages plus Latin.
-CYRILLIC_UPPER = "А-ЯЁ" + KAZAKH_LETTERS_UPPER
-CYRILLIC_LOWER = "а-яё" + KAZAKH_LETTERS
+RUSSIAN_UPPER = "А-ЯЁ"
+RUSSIAN_LOWER = "а-яё"
+CYRILLIC_UPPER = RUSSIAN_UPPER + KAZAKH_LETTERS_UPPER
+CYRILLIC_LOWER = RUSSIAN_LOWER + KAZAKH_LETTERS
 UPPER = "A-Z" + CYRILLIC_UPPER
 LOWER = "a-z" + CYRILLIC_LOWER
 
@@ -39,11 +41,22 @@ CYRILLIC_TO_LATIN.update({"і": "i", "І": "I"})
 # Latin letters outside ASCII that are look-alikes too.
 LATIN_EXTRA = "əƏ"
 
+# Latin letters as a Kazakh or Russian reader hears them (HAQ = «Халыққа Адал Қызмет»), not as they look.
+LATIN_SOUNDS = {
+    "a": "а", "b": "б", "c": "с", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и",
+    "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "к", "r": "р",
+    "s": "с", "t": "т", "u": "у", "v": "в", "w": "у", "x": "х", "y": "и", "z": "з",
+}
+
 # Kazakh vowel harmony: back (hard) and front (soft) vowels; у and и are neutral in spelling.
 KK_BACK_VOWELS = frozenset("аоұы")
 KK_FRONT_VOWELS = frozenset("әөүіе")
-KK_VOWELS = frozenset("аәеиоөұүыіэюяу")
+# Every vowel letter of the Kazakh alphabet, ё (loanwords only) included.
+KK_VOWELS = frozenset("аәеёиоөұүыіэюяу")
 RU_VOWELS = frozenset("аеёиоуыэюя")
+# Final voiceless consonants of a Kazakh stem that voice before a vowel suffix (одақ -> одағы,
+# блок -> блогы, кітап -> кітабы).
+KK_VOICING = {"қ": "ғ", "к": "г", "п": "б"}
 
 # Words that carry grammar, not content: they say nothing about which sentence translates which.
 KK_FUNCTION_WORDS = frozenset(
@@ -56,6 +69,25 @@ RU_FUNCTION_WORDS = frozenset(
     это этот эта эти его ее её их он она они оно который которая которые которых также так
     быть является являются может могут должен должны все всех""".split()
 )
+# Postpositions and the nouns of compound prepositions (сәйкес "according to", в соответствии с,
+# в рамках): function words too, kept apart because the aligner's lexicon was tuned without them;
+# the glossary's term candidates use both sets.
+KK_RELATIONAL_WORDS = frozenset(
+    """сәйкес қарай байланысты қатысты арналған сай орай қоса бірге тыс басқа дейінгі кейінгі""".split()
+)
+RU_RELATIONAL_WORDS = frozenset(
+    """соответствии согласно связи отношении рамках целях порядке основании числе течение ходе случае
+    зависимости""".split()
+)
+# Words an abbreviation leaves out ("Тарифтер мен сауда жөніндегі бас келісім" -> ТСБК): conjunctions,
+# postpositions, prepositions, and the language labels of a bilingual list (ағылш., орыс.).
+ABBREVIATION_SKIPPED_WORDS = frozenset(
+    """және мен бен пен жөніндегі жөнінде туралы атындағы жанындағы арасындағы бойынша немесе
+    әрі да де та те ағылш орыс
+    и в во на по при для с со о об от из к ко за под над без до у или а""".split()
+)
+# Russian prefixes after which a compound's second stem begins (не|правительственные, без|опасность).
+RU_PREFIXES = ("не", "без", "бес", "меж", "анти", "пост", "контр", "сверх", "само", "все")
 
 # Kazakh inflectional suffixes by slot, each in its harmony and assimilation variants (regex
 # alternations, longest first where one is a prefix of another).
@@ -75,9 +107,13 @@ KK_CASE_SUFFIXES = (
 # Derivational suffixes of Kazakh adjectives and abstract nouns (-лық "-ness/-al", -шы "-er").
 KK_DERIVATIONAL_SUFFIXES = ("лық", "лік", "дық", "дік", "тық", "тік", "шы", "ші", "сыз", "сіз")
 
-# Russian inflectional endings of nouns and adjectives (a closed list).
+# Russian inflectional endings of nouns and adjectives (a closed list). Endings only, not "ия/ии/ией":
+# партия keeps its и (парти|я, парти|й, парти|ями), so that the stem парт does not also find парты.
 RU_ENDINGS = frozenset(
     """а я о е ы и у ю ь й
     ой ей ою ею ом ем ам ям ах ях ов ев ью ье ья ьи ьей ьям ьями ьях ьев ьем ами ями
     ый ий ая яя ое ее ые ие ого его ому ему ым им ую юю ых их ыми ими""".split()
+)
+RU_ADJECTIVE_ENDINGS = frozenset(
+    "ый ий ой ая яя ое ее ые ие ого его ому ему ым им ом ем ую юю ых их ыми ими ей ею ою".split()
 )

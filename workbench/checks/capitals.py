@@ -6,7 +6,7 @@ from collections import Counter
 
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.lexicon import NAME_HEADS
-from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
+from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER, KK_PLURAL_SUFFIXES
 
 MID_CAPITAL = re.compile(rf"(?<=[{CYRILLIC_LOWER},] )([{CYRILLIC_UPPER}][{CYRILLIC_LOWER}]+)(?![\w-])")
 LOWER_WORD = re.compile(rf"(?<![\w-])[{CYRILLIC_LOWER}]+(?![\w-])")
@@ -54,7 +54,7 @@ class MidSentenceCapitalCheck(EditionCheck):
 
 
 QUOTED_NAME = re.compile(r"«([^«»]{2,60})»")
-PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
+PLURAL = re.compile(f"(?:{'|'.join(KK_PLURAL_SUFFIXES)})")
 
 
 class LowercaseQuotedNameCheck(EditionCheck):

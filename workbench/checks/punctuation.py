@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.quotes import UnbalancedQuotesCheck, glued_closing_quotes
-from workbench.language import LOWER, UPPER
+from workbench.language import CYRILLIC_LOWER, LOWER, UPPER
 from workbench.text.normalise import script_of
 
 __all__ = ["UnbalancedQuotesCheck", "UnbalancedBracketsCheck", "DoubledWordCheck", "GluedWordsCheck",
@@ -24,7 +24,7 @@ DOUBLED = re.compile(r"(?<![\w-])(\w{2,})\s+(\1)(?![\w-])", re.IGNORECASE)
 # A lowercase run followed by a capitalised word inside one token (жатырБұл), or a Latin word with a
 # Cyrillic ending glued on without the hyphen Kazakh spelling asks for (Facebookи, Twitterде).
 GLUED_CASE = re.compile(rf"(?<![\w-])[{UPPER}]?[{LOWER}]{{3,}}[{UPPER}][{LOWER}]{{2,}}(?![\w-])")
-GLUED_LATIN = re.compile(r"(?<![\w-])[A-Za-z]{2,}[а-яёәғқңөұүһі]+(?![\w-])")
+GLUED_LATIN = re.compile(rf"(?<![\w-])[A-Za-z]{{2,}}[{CYRILLIC_LOWER}]+(?![\w-])")
 MISSING_SPACE = re.compile(rf"(?<![\w.])([{LOWER}]{{3,}})([.,;])([{UPPER}{LOWER}]{{2,}})")
 # Words of two spellings that Kazakh repeats on purpose ("әр түрлі" is not doubled, but "жыл жыл" is rare).
 LEGITIMATE_DOUBLES = frozenset({"тағы", "әлі", "бірте", "жай", "кей", "ақырын", "баяу", "тез", "әр"})

@@ -6,10 +6,11 @@ from collections import Counter, defaultdict
 
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.script import foreign_passages, foreign_sections
+from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
 from workbench.text.normalise import KAZAKH_LETTERS, to_russian_letters
 
 # A capitalised Cyrillic word of four letters or more, not the second half of a hyphenated word.
-NAME_RE = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]{3,}(?![\w])")
+NAME_RE = re.compile(rf"(?<![\w-])[{CYRILLIC_UPPER}][{CYRILLIC_LOWER}]{{3,}}(?![\w])")
 
 
 def spelling_key(word: str) -> str:
@@ -69,8 +70,8 @@ def _line(edition: Edition, block: int, offset: int) -> int:
     return edition.blocks[block].anchor_at(offset).line
 
 
-WORD = re.compile(r"(?<![\w-])[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]+(?![\w-])")
-COMPOUND = re.compile(r"(?<![\w-])([а-яёәғқңөұүһі]+)-([а-яёәғқңөұүһі]+)(?![\w-])")
+WORD = re.compile(rf"(?<![\w-])[{CYRILLIC_LOWER}{CYRILLIC_UPPER}]+(?![\w-])")
+COMPOUND = re.compile(rf"(?<![\w-])([{CYRILLIC_LOWER}]+)-([{CYRILLIC_LOWER}]+)(?![\w-])")
 TERM_MIN_USUAL = 5   # the usual spelling occurs at least this often ...
 TERM_RATIO = 5       # ... and this many times as often as the rare one
 

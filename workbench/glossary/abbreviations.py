@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, Sequence
 
+from workbench.language import ABBREVIATION_SKIPPED_WORDS, RU_PREFIXES, RU_VOWELS, UPPER
+from workbench.language import LATIN_SOUNDS as LATIN_SOUND_LETTERS
 from workbench.text.model import Block
 from workbench.text.normalise import fold, nfc, to_russian_letters
 
@@ -26,25 +28,17 @@ class AbbreviationDefinition:
     source: DefinitionSource  # "list" | "inline"
 
 
-# Words that an abbreviation leaves out ("Тарифтер мен сауда жөніндегі бас келісім" -> ТСБК).
-FUNCTION_WORDS = frozenset(
-    """және мен бен пен жөніндегі жөнінде туралы атындағы жанындағы арасындағы бойынша немесе
-    әрі да де та те ағылш орыс
-    и в во на по при для с со о об от из к ко за под над без до у или а""".split()
-)
-# Latin letters as a Kazakh reader hears them (HAQ = «Халыққа Адал Қызмет»), not as they look.
-LATIN_SOUNDS = str.maketrans(
-    {"a": "а", "b": "б", "c": "с", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и",
-     "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "к", "r": "р",
-     "s": "с", "t": "т", "u": "у", "v": "в", "w": "у", "x": "х", "y": "и", "z": "з"}
-)
+# Words that an abbreviation leaves out, and Latin letters as a Kazakh reader hears them.
+FUNCTION_WORDS = ABBREVIATION_SKIPPED_WORDS
+LATIN_SOUNDS = str.maketrans(LATIN_SOUND_LETTERS)
 DASH = "[–—-]"
-_VOWEL_KEYS = frozenset("аеиоуыэюя")
-_RU_PREFIXES = ("не", "без", "бес", "меж", "анти", "пост", "контр", "сверх", "само", "все")
+# Vowels of a reading key (Kazakh letters mapped to Russian ones, folded: no ё).
+_VOWEL_KEYS = RU_VOWELS - {"ё"}
+_RU_PREFIXES = RU_PREFIXES
 _QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
 _PAREN = re.compile(r"\([^()]*\)")
 # Abbreviation-like token: at least two capitals (ҚР, ҚазҰУ, HAQ, РКФСР).
-ABBR_TOKEN = r"[^\W\d_]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]*"
+ABBR_TOKEN = rf"[^\W\d_]*[{UPPER}][^\W\d_]*[{UPPER}][^\W\d_]*"
 _ABBR_TOKEN_RE = re.compile(rf"^{ABBR_TOKEN}$")
 # A list line: optional quoted name and words, then an abbreviation, then a dash (РКФСР– has no space).
 _LIST_LINE = re.compile(
@@ -246,7 +240,7 @@ def _join_continuations(parts: list[str]) -> str:
         return f"{m.group(1)}-{m.group(2)}" if _ends_like_word(m.group(1)) else m.group(1) + m.group(2)
 
     # "-" then a line break (or the space a cleaner put for it) then a lowercase letter: a broken word.
-    text = re.sub(r"(\w+)-\s+(?=[^\W\d_])([^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])", unbreak, text)
+    text = re.sub(rf"(\w+)-\s+(?=[^\W\d_])([^\W\d_{UPPER}])", unbreak, text)
     return _squeeze(text).rstrip(";,. ")
 
 

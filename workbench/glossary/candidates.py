@@ -30,24 +30,15 @@ from typing import Sequence
 
 import numpy as np
 
+from workbench import language
 from workbench.glossary.lemmas import kazakh_base, names_a_thing, russian_base
 from workbench.glossary.matching import TermMatcher
 from workbench.text.normalise import fold, to_russian_letters
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Function words on either end of an n-gram make it a phrase fragment, not a term.
-KK_FUNCTION_WORDS = frozenset(
-    """және мен бен пен да де та те ал бірақ немесе не әрі үшін туралы бойынша арқылы сияқты
-    бұл осы сол ол олар оның оны өз өзі барлық әр кез кейін дейін бері соң бар жоқ болып болса
-    болады болған деп егер тиіс тиісті мүмкін қажет сәйкес қарай байланысты қатысты арналған
-    сай орай қоса бірге тыс басқа дейінгі кейінгі""".split()
-)
-RU_FUNCTION_WORDS = frozenset(
-    """и в во на по при для с со о об от из к ко за под над без до у или а но не ни же ли бы что как
-    это этот эта эти его ее её их он она они оно который которая которые которых также так
-    быть является являются может могут должен должны все всех его соответствии согласно связи
-    отношении рамках целях порядке основании числе течение ходе случае зависимости""".split()
-)
+KK_FUNCTION_WORDS = language.KK_FUNCTION_WORDS | language.KK_RELATIONAL_WORDS
+RU_FUNCTION_WORDS = language.RU_FUNCTION_WORDS | language.RU_RELATIONAL_WORDS
 SIGNIFICANT_G2 = 10.83  # χ²(1) at p < 0.001
 EVERYDAY_ZIPF = 5.5  # wordfreq's Zipf scale: 6 = once per thousand words, 5 = once per 10 thousand
 
@@ -79,7 +70,7 @@ def everyday(ru: str) -> bool:
         from wordfreq import zipf_frequency
     except ImportError:  # a dependency; without it nothing counts as everyday
         return False
-    words = [w for w in re.findall(r"[а-яё]+", ru.lower()) if w not in RU_FUNCTION_WORDS]
+    words = [w for w in re.findall(rf"[{language.RUSSIAN_LOWER}]+", ru.lower()) if w not in RU_FUNCTION_WORDS]
     return bool(words) and all(zipf_frequency(w, "ru") >= EVERYDAY_ZIPF for w in words)
 
 

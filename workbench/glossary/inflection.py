@@ -17,41 +17,33 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_KK_PLURAL = "лар|лер|дар|дер|тар|тер"
-_KK_POSSESSIVE = "ымыз|іміз|мыз|міз|ыңыз|іңіз|ңыз|ңіз|ым|ім|м|ың|ің|ң|сы|сі|ы|і"
-_KK_CASE = (
-    "ның|нің|дың|дің|тың|тің"  # genitive
-    "|ға|ге|қа|ке|на|не|а|е"  # dative
-    "|ны|ні|ды|ді|ты|ті|н"  # accusative
-    "|нда|нде|да|де|та|те"  # locative
-    "|ндағы|ндегі|дағы|дегі|тағы|тегі"  # locative attributive (Қазақстандағы)
-    "|нан|нен|дан|ден|тан|тен"  # ablative
-    "|мен|бен|пен"  # instrumental
-    "|ша|ше"  # equative (қазақша is "in Kazakh", a common form of names of languages and peoples)
+from workbench.language import (
+    KK_CASE_SUFFIXES,
+    KK_PLURAL_SUFFIXES,
+    KK_POSSESSIVE_SUFFIXES,
+    KK_VOICING,
+    KK_VOWELS,
+    RU_ADJECTIVE_ENDINGS,
+    RU_ENDINGS,
 )
-KK_CHAIN = re.compile(rf"(?:{_KK_PLURAL})?(?:{_KK_POSSESSIVE})?(?:{_KK_CASE})?")
-# After a short word (≤3 letters) one-letter suffixes and the equative make too many other words
-# (ақ + ша = ақша "money"), so only these chains are accepted there.
-KK_SHORT_CHAIN = re.compile(
-    rf"(?:{_KK_PLURAL})?(?:ымыз|іміз|ыңыз|іңіз|ым|ім|ың|ің|сы|сі|ы|і)?"
-    rf"(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|нда|нде|да|де|та|те"
-    rf"|дағы|дегі|тағы|тегі|ндағы|ндегі|нан|нен|дан|ден|тан|тен|мен|бен|пен)?"
-)
-_KK_POSSESSIVE_3 = ("сы", "сі", "ы", "і")
-_KK_VOWELS = frozenset("аәеиоөұүыіэюяу")
-# Final voiceless consonants that voice before a vowel: одақ -> одағы, блок -> блогы, кітап -> кітабы.
-_KK_VOICING = {"қ": "ғ", "к": "г", "п": "б"}
 
-# Endings only, not "ия/ии/ией": партия keeps its и (парти|я, парти|й, парти|ями), so that the
-# stem парт does not also find парты.
-RU_ENDINGS = frozenset(
-    """а я о е ы и у ю ь й
-    ой ей ою ею ом ем ам ям ах ях ов ев ью ье ья ьи ьей ьям ьями ьях ьев ьем ами ями
-    ый ий ая яя ое ее ые ие ого его ому ему ым им ую юю ых их ыми ими""".split()
+# The suffix lists (workbench.language) include the equative -ша/-ше: қазақша is "in Kazakh", a
+# common form of names of languages and peoples.
+_KK_PLURAL = "|".join(KK_PLURAL_SUFFIXES)
+KK_CHAIN = re.compile(
+    rf"(?:{_KK_PLURAL})?(?:{'|'.join(KK_POSSESSIVE_SUFFIXES)})?(?:{'|'.join(KK_CASE_SUFFIXES)})?"
 )
-RU_ADJECTIVE_ENDINGS = frozenset(
-    "ый ий ой ая яя ое ее ые ие ого его ому ему ым им ом ем ую юю ых их ыми ими ей ею ою".split()
-)
+# After a short word (≤3 letters) one-letter suffixes, possessives starting with м/ң and the
+# equative make too many other words (ақ + ша = ақша "money"), so only these chains are accepted there.
+_KK_SHORT_POSSESSIVE = "|".join(s for s in KK_POSSESSIVE_SUFFIXES if s[0] not in "мң")
+_KK_SHORT_CASE = "|".join(s for s in KK_CASE_SUFFIXES if len(s) > 1 and s not in ("ша", "ше"))
+KK_SHORT_CHAIN = re.compile(rf"(?:{_KK_PLURAL})?(?:{_KK_SHORT_POSSESSIVE})?(?:{_KK_SHORT_CASE})?")
+_KK_POSSESSIVE_3 = ("сы", "сі", "ы", "і")
+_KK_VOWELS = KK_VOWELS
+_KK_VOICING = KK_VOICING
+
+# RU_ENDINGS are endings only, not "ия/ии/ией": партия keeps its и (парти|я, парти|й, парти|ями),
+# so that the stem парт does not also find парты.
 _RU_HARD_MASCULINE = frozenset("а у ом е ы ов ам ами ах".split())
 _RU_VELAR_SIBILANT = frozenset("кгхжшщч")
 _RU_MAX_ENDING = max(len(e) for e in RU_ENDINGS)

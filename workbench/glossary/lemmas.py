@@ -19,14 +19,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
+from workbench.language import (
+    KK_CASE_SUFFIXES,
+    KK_PLURAL_SUFFIXES,
+    KK_VOICING,
+    KK_VOWELS,
+    RUSSIAN_LOWER,
+    RUSSIAN_UPPER,
+)
+
+_PLURAL = KK_PLURAL_SUFFIXES
 _POSSESSIVE = ("сы", "сі", "ы", "і")
-_CASE = ("ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті",
-         "нда", "нде", "да", "де", "та", "те", "ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі", "нан", "нен",
-         "дан", "ден", "тан", "тен", "мен", "бен", "пен")
+# Case suffixes taken off anywhere: all but the one-letter dative -а/-е (mostly part of the stem:
+# қала), the equative -ша/-ше, and the accusative -н and dative -на/-не, which are taken off only
+# after a possessive (Президентін, Президентіне).
+_CASE = tuple(s for s in KK_CASE_SUFFIXES if s not in ("а", "е", "н", "на", "не", "ша", "ше"))
 _AFTER_POSSESSIVE = ("н", "на", "не", "нда", "нде", "нан", "нен", "ндағы", "ндегі")
-_VOWELS = set("аәеиоөұүуыіэюяё")
-_VOICED = {"г": "к", "ғ": "қ", "б": "п"}
+_VOWELS = KK_VOWELS
+_VOICED = {voiced: voiceless for voiceless, voiced in KK_VOICING.items()}
 _MIN_STEM = 3
 
 
@@ -112,7 +122,7 @@ def _morph():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_WORD = re.compile(rf"[{RUSSIAN_UPPER}{RUSSIAN_LOWER}]+(?:-[{RUSSIAN_UPPER}{RUSSIAN_LOWER}]+)*")
 
 
 def _same_case(template: str, word: str) -> str:
