@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.lexicon import COUNTRY_NAMES, RUSSIAN_SPELLINGS
+from workbench.checks.name_spellings import spelling_key, usual_first, word_places
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
-from workbench.text.normalise import KAZAKH_LETTERS, to_russian_letters
+from workbench.text.normalise import KAZAKH_LETTERS
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -77,10 +78,6 @@ SURNAME = re.compile(r"^(.{3,}?)(?:ов|ев)")
 COMMON = 50  # a spelling this frequent names something else (Нұрсұлтан, the name; Нұр-Сұлтан, the city)
 
 
-def _fold(word: str) -> str:
-    return to_russian_letters(word.lower()).replace("ё", "е")
-
-
 class NameVariantCheck(EditionCheck):
     """One person's name transliterated several ways: hyphenated or joined, і inserted or not, -ов or -ұлы."""
 
@@ -93,21 +90,15 @@ class NameVariantCheck(EditionCheck):
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
-        counts: dict[str, int] = {}
-        first: dict[str, tuple[int, int]] = {}
-        lower: set[str] = set()
-        for b, block in enumerate(edition.blocks):
-            for m in NAME_WORD.finditer(block.text):
-                counts[m.group()] = counts.get(m.group(), 0) + 1
-                first.setdefault(m.group(), (b, m.start()))
-            lower.update(m.group() for m in LOWER_WORD.finditer(block.text))
-        names = [w for w in counts if w.lower() not in lower]
+        places = word_places(edition, NAME_WORD)
+        lower = {m.group() for block in edition.blocks for m in LOWER_WORD.finditer(block.text)}
+        names = [w for w in places if w.lower() not in lower]
         by_fold: dict[str, list[str]] = {}
         for w in names:
-            by_fold.setdefault(_fold(w), []).append(w)
+            by_fold.setdefault(spelling_key(w), []).append(w)
         pairs: dict[frozenset[str], str] = {}
         for w in names:
-            f = _fold(w)
+            f = spelling_key(w)
             variants = {f.replace("-", "")} if "-" in f else set()
             variants |= {f[:i] + f[i + 1:] for i in range(2, len(f) - 3) if f[i] in "иы"}
             for v in variants:
@@ -116,21 +107,21 @@ class NameVariantCheck(EditionCheck):
                         pairs.setdefault(frozenset((w, other)), "hyphen" if "-" in f else "letter")
         stems: dict[str, set[str]] = {}
         for w in names:
-            m = PATRONYMIC.match(_fold(w)) or SURNAME.match(_fold(w))
+            m = PATRONYMIC.match(spelling_key(w)) or SURNAME.match(spelling_key(w))
             if m:
                 stems.setdefault(m.group(1), set()).add(w)
         for group in stems.values():
-            patronymic = sorted((w for w in group if PATRONYMIC.match(_fold(w))), key=lambda w: -counts[w])
-            surname = sorted((w for w in group if not PATRONYMIC.match(_fold(w))), key=lambda w: -counts[w])
+            patronymic = usual_first([w for w in group if PATRONYMIC.match(spelling_key(w))], places)
+            surname = usual_first([w for w in group if not PATRONYMIC.match(spelling_key(w))], places)
             if patronymic and surname:
                 pairs.setdefault(frozenset((patronymic[0], surname[0])), "patronymic")
         found = []
         for pair, kind in sorted(pairs.items(), key=lambda p: sorted(p[0])):
-            a, b = sorted(pair, key=lambda w: (-counts[w], first[w]))
-            if counts[a] >= COMMON:
+            a, b = usual_first(pair, places)
+            if len(places[a]) >= COMMON:
                 continue
-            block, start = first[b]
-            message = f"“{b}” ({counts[b]}×) is written “{a}” elsewhere ({counts[a]}×)"
+            block, start = places[b][0]
+            message = f"“{b}” ({len(places[b])}×) is written “{a}” elsewhere ({len(places[a])}×)"
             # Only the letters and the hyphen are in doubt; -ов against -ұлы is the author's choice to make.
             found.append(self.at(edition, block, start, start + len(b), message,
                                  suggestion=None if kind == "patronymic" else a))

@@ -2,20 +2,16 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.checks.name_spellings import spelling_key, usual_first, word_places
 from workbench.checks.script import foreign_passages, foreign_sections
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
-from workbench.text.normalise import KAZAKH_LETTERS, to_russian_letters
+from workbench.text.normalise import KAZAKH_LETTERS
 
 # A capitalised Cyrillic word of four letters or more, not the second half of a hyphenated word.
 NAME_RE = re.compile(rf"(?<![\w-])[{CYRILLIC_UPPER}][{CYRILLIC_LOWER}]{{3,}}(?![\w])")
-
-
-def spelling_key(word: str) -> str:
-    """What two spellings of one name share: Kazakh letters read as Russian ones, ё as е."""
-    return to_russian_letters(word.lower()).replace("ё", "е")
 
 
 class SpelledTwoWaysCheck(EditionCheck):
@@ -30,34 +26,35 @@ class SpelledTwoWaysCheck(EditionCheck):
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
-        places: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
         skip = {i for first, last in foreign_sections(edition) for i in range(first, last + 1)}
-        for b, block in enumerate(edition.blocks):
-            if b in skip:
-                continue
-            # Words of a passage in the other language are spelled the other language's way.
-            foreign = foreign_passages(block.text, edition.lang)
-            for m in NAME_RE.finditer(block.text):
-                if not any(s <= m.start() < e for s, e, _ in foreign):
-                    places[spelling_key(m.group())][m.group()].append((b, m.start()))
-        mixed = {k: v for k, v in places.items() if len(v) > 1}
+        # Words of a passage in the other language are spelled the other language's way.
+        foreign = {b: foreign_passages(block.text, edition.lang) for b, block in enumerate(edition.blocks)
+                   if b not in skip}
+
+        def keep(b: int, m: re.Match[str]) -> bool:
+            return b not in skip and not any(s <= m.start() < e for s, e, _ in foreign[b])
+
+        places = word_places(edition, NAME_RE, keep)
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for word in places:
+            by_key[spelling_key(word)].append(word)
+        mixed = {k: v for k, v in by_key.items() if len(v) > 1}
         found = []
         for key in sorted(mixed):
             # Нұрқаділовтың / Нүркәділовтың is the same pair as Нұрқаділов / Нүркәділов: report the stem once.
             if any(key != other and key.startswith(other) for other in mixed):
                 continue
-            counts = Counter({w: len(p) for w, p in mixed[key].items()})
-            (usual, n_usual), *rest = counts.most_common()
-            for rare, n_rare in rest:
-                b, start = mixed[key][rare][0]
+            usual, *rest = usual_first(mixed[key], places)
+            for rare in rest:
+                b, start = places[rare][0]
                 # In a Kazakh text the spelling with more Kazakh letters may be the right one (Жәкей / Жакей):
                 # then the majority is named but not offered.
                 kazakh = edition.lang == "kk" and _kazakh_letters(rare) > _kazakh_letters(usual)
                 found.append(self.at(
                     edition, b, start, start + len(rare),
-                    f"“{rare}” ({n_rare}×) is spelled “{usual}” elsewhere ({n_usual}×)",
+                    f"“{rare}” ({len(places[rare])}×) is spelled “{usual}” elsewhere ({len(places[usual])}×)",
                     suggestion=None if kazakh else usual,
-                    other_line=_line(edition, *mixed[key][usual][0]),
+                    other_line=_line(edition, *places[usual][0]),
                 ))
         return found
 
