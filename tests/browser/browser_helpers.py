@@ -1,9 +1,14 @@
-"""Helpers of the browser tests: logging in through the form, saving screenshots under /tmp/shots."""
+"""Helpers of the browser tests: logging in through the form, running the job worker while a page
+waits on a job, saving screenshots under /tmp/shots."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from review_builders import PASSWORD
+
+from workbench.services import jobs
 
 SHOTS = Path("/tmp/shots")
 
@@ -19,3 +24,16 @@ def log_in(page, base: str, name: str) -> None:
 def shot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+
+
+@contextmanager
+def jobs_running(sessions, config) -> Iterator[None]:
+    """A job worker polling in a thread of its own while the block runs (the page waits on its job
+    inside the block); stopped and joined afterwards, whatever happened."""
+    worker = jobs.Worker(sessions, config, poll=0.05)
+    thread, stop = worker.start_thread()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()

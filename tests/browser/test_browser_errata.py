@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_helpers import log_in, shot
+from browser_helpers import jobs_running, log_in, shot
 from corpus_paths import BOOK
 from sqlalchemy import select
 
 from workbench.db import transaction
 from workbench.models import Finding
-from workbench.services import jobs
 from workbench.services.checking import check_edition
 from workbench.services.importing import import_file
 
@@ -63,13 +62,8 @@ def test_editor_fixes_deletes_reruns_and_downloads(live, context, session, sessi
     # 3. Run the checks again: both findings stay, with status fixed.
     with page.expect_navigation():
         page.locator("button", has_text="Run the checks").click()
-    worker = jobs.Worker(sessions, app.config, poll=0.05)
-    thread, stop = worker.start_thread()
-    try:
+    with jobs_running(sessions, app.config):
         page.wait_for_selector(".job[data-state=done]", timeout=120_000)
-    finally:
-        stop.set()
-        thread.join()
     assert "checks done" in page.locator(".job").inner_text()
     # the default view lists what is open and what was fixed
     page.goto(f"{base}/editions/{book_part}/errata")

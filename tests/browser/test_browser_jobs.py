@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_helpers import log_in, shot
+from browser_helpers import jobs_running, log_in, shot
 from sqlalchemy import select
 
 from workbench.models import Alignment, Bead, Edition
-from workbench.services import jobs
 
 from corpus_paths import CORPORA
 
@@ -95,9 +94,7 @@ def test_import_and_align_from_the_browser_with_progress(live, context, sessions
     page = context.new_page()
     log_in(page, base, "translator")
     page.click("text=Import an edition")
-    worker = jobs.Worker(sessions, app.config, poll=0.05)
-    thread, stop = worker.start_thread()
-    try:
+    with jobs_running(sessions, app.config):
         for lang in ("kk", "ru"):
             page.goto(f"{base}/editions/import")
             page.set_input_files("input[name=file]", str(LAW / f"{lang}.raw.txt"))
@@ -106,9 +103,6 @@ def test_import_and_align_from_the_browser_with_progress(live, context, sessions
             with page.expect_navigation(url=re.compile(r"/editions/\d+$"), timeout=60_000):
                 page.click("#start-import")
             assert f"Заң {lang}" in page.locator("h1").inner_text()
-    finally:
-        stop.set()
-        thread.join()
     kk, ru = (session.scalar(select(Edition).where(Edition.title == f"Заң {lang}")) for lang in ("kk", "ru"))
 
     page.goto(f"{base}/")
@@ -125,12 +119,8 @@ def test_import_and_align_from_the_browser_with_progress(live, context, sessions
     page.evaluate("""() => new MutationObserver(() => window.noteProgress(
         document.querySelector('.job-bar').value)).observe(document.querySelector('.job'),
         {subtree: true, childList: true, characterData: true, attributes: true})""")
-    thread, stop = worker.start_thread()
-    try:
+    with jobs_running(sessions, app.config):
         page.wait_for_url(re.compile(r"/alignments/\d+"), timeout=120_000)
-    finally:
-        stop.set()
-        thread.join()
     alignment = session.scalar(select(Alignment).where(Alignment.kk_edition_id == kk.id))
     assert alignment is not None and page.url.split("#")[0].endswith(f"/alignments/{alignment.id}")
     assert page.locator("tr.bead").count() > 10
@@ -150,10 +140,7 @@ def test_realign_runs_as_a_job_with_the_button_disabled_until_done(live, context
     page.reload()
     assert page.locator("#realign").is_disabled(), "still disabled after a reload while the job waits"
     assert page.locator("#jobs .job").count() == 1
-    worker = jobs.Worker(sessions, app.config, poll=0.05)
-    with page.expect_navigation(wait_until="load", timeout=60_000):
-        thread, stop = worker.start_thread()
-    stop.set()
-    thread.join()
+    with jobs_running(sessions, app.config), page.expect_navigation(wait_until="load", timeout=60_000):
+        pass  # the page goes to the new alignment when the job is done
     assert re.match(rf"alignment {demo.alignment_id}: \d+ beads", page.locator("#message").inner_text())
     assert page.locator("#realign").is_enabled() and page.locator("#jobs .job").count() == 0

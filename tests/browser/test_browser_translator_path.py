@@ -9,14 +9,13 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from browser_helpers import log_in, shot
+from browser_helpers import jobs_running, log_in, shot
 from corpus_paths import CORPORA
 from printed_docx import write_docx
 from printed_pdf import lay_out
 from sqlalchemy import select
 
 from workbench.models import Bead, Edition
-from workbench.services import jobs
 
 DECLARATION = CORPORA / "declaration_independence_20y"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -54,7 +53,6 @@ def test_pdf_and_docx_imported_aligned_reviewed_and_delivered_as_tmx(live, conte
     docx = write_docx(lines("kk.raw.txt"), tmp_path / "декларация-kk.docx").path
     page = context.new_page()
     log_in(page, base, "translator")
-    worker = jobs.Worker(sessions, app.config, poll=0.05)
 
     for path, lang, title in ((pdf, "ru", "Декларация PDF"), (docx, "kk", "Декларация DOCX")):
         page.goto(f"{base}/")
@@ -66,12 +64,8 @@ def test_pdf_and_docx_imported_aligned_reviewed_and_delivered_as_tmx(live, conte
         page.wait_for_selector(".job progress.job-bar")
         assert page.locator("#start-import").is_disabled(), "the button waits for the import"
         shot(page, f"path-import-{lang}-queued")
-        thread, stop = worker.start_thread()
-        try:
+        with jobs_running(sessions, app.config):
             page.wait_for_url(re.compile(r"/editions/\d+$"), timeout=60_000)
-        finally:
-            stop.set()
-            thread.join()
         assert page.locator("h1").inner_text() == title
         shot(page, f"path-edition-{lang}")
     kk, ru = (session.scalar(select(Edition).where(Edition.title == f"Декларация {kind}")) for kind in ("DOCX", "PDF"))
@@ -86,12 +80,8 @@ def test_pdf_and_docx_imported_aligned_reviewed_and_delivered_as_tmx(live, conte
     page.wait_for_selector(".job progress.job-bar")
     assert page.locator("#start-align").is_disabled()
     shot(page, "path-align-queued")
-    thread, stop = worker.start_thread()
-    try:
+    with jobs_running(sessions, app.config):
         page.wait_for_url(re.compile(r"/alignments/\d+"), timeout=120_000)
-    finally:
-        stop.set()
-        thread.join()
     alignment_id = int(re.search(r"/alignments/(\d+)", page.url).group(1))
     shot(page, "path-review")
     assert page.eval_on_selector("table.review th.num", "th => th.scrollWidth <= th.clientWidth"), \
