@@ -15,6 +15,7 @@ from workbench.services import jobs
 from workbench.services.tokens import create_token
 
 from corpus_paths import CORPORA
+from printed_pdf import lay_out
 
 
 @pytest.fixture
@@ -71,6 +72,19 @@ def test_token_requests_need_no_csrf_token_but_cookie_requests_do(client, demo, 
     assert ok.status_code == 200 and ok.get_json()["confirmed"] is True
 
 
+def test_sentences_give_the_page_as_printed_beside_its_position(client, tokens, run_in, tmp_path):
+    from workbench.services.importing import import_file
+
+    body = ["Бірінші бөлім. Мемлекет халыққа қызмет етеді.", "Екінші бөлім. Заң бәріне бірдей."]
+    pdf = lay_out(body, tmp_path / "labels.pdf", "Заң", front_matter=["Заң", "Мазмұны"])
+    assert pdf.labels[:3] == ["i", "ii", "1"]
+    edition = run_in(import_file, pdf.path, "kk", "Заң").edition.id
+    rows = client.get(f"/api/editions/{edition}/sentences", headers=bearer(tokens["viewer"])).get_json()
+    assert [(r["page"], r["page_label"]) for r in rows][:2] == [(1, "i"), (2, "ii")]
+    assert all(r["page_label"] == pdf.labels[r["page"] - 1] for r in rows)
+    assert rows[-1]["page"] == 3 and rows[-1]["page_label"] == "1"
+
+
 def test_beads_sentences_and_paging(client, demo, tokens):
     h = bearer(tokens["viewer"])
     beads = client.get(f"/api/alignments/{demo.alignment_id}/beads", headers=h).get_json()
@@ -81,7 +95,7 @@ def test_beads_sentences_and_paging(client, demo, tokens):
     page = client.get(f"/api/alignments/{demo.alignment_id}/beads?offset=2&limit=3", headers=h).get_json()
     assert [b["id"] for b in page] == [b["id"] for b in beads[2:5]]
     kk = client.get(f"/api/editions/{demo.kk_edition_id}/sentences", headers=h).get_json()
-    assert kk[0]["n"] == 1 and set(kk[0]) == {"n", "page", "text"}
+    assert kk[0]["n"] == 1 and set(kk[0]) == {"n", "page", "page_label", "text"}
     numbers = sorted(n for b in beads for n in b["kk"])
     assert numbers == [s["n"] for s in kk]
     for url in ("/api/alignments/999/beads", "/api/editions/999/sentences", "/api/jobs/999",

@@ -89,7 +89,8 @@ def job(job_id: int):
 def sentences(edition_id: int):
     session = get_session()
     edition = editions.get_edition(session, edition_id)
-    return jsonify([{"n": s.position, "page": s.page, "text": s.text}
+    # "page" counts the file's pages from 1; "page_label" is the page as printed (xii, 12), or null.
+    return jsonify([{"n": s.position, "page": s.page, "page_label": s.page_label, "text": s.text}
                     for s in editions.iter_segments(session, edition.id)])
 
 
