@@ -207,3 +207,65 @@ def test_a_compound_spelled_against_the_books_usual_way(edition):
     assert {(f.excerpt, f.suggestion) for f in found} == {("алдын-алу", "алдын алу"), ("бара-бар", "барабар")}
     # no usual spelling to go by (кез-келген 62 / кез келген 42 in the book): nothing is reported
     assert TermSpelledSeveralWaysCheck().run(edition("кез-келген адам. " * 3, "кез келген адам. " * 2)) == []
+
+
+# A slip inside a Kazakh stem that the book uses in many forms: each case is a line of the book as printed
+# (its source line in the comment) among book lines that use the stem; bad lines give the correction, good
+# ones (real words the spelling dictionary knows the stem of, or a stem used elsewhere) stay silent.
+DIPLOMAT = ["айқындау, дипломатиялық және консулдық өкілдіктермен алмасу,",  # 1082
+            "парасатты, салмақты дипломатияға сүйене отырып» шешуге дайын",  # 2506
+            "ясатын жаңғырту экономикалық және сауда дипломатиясын белсенді",  # 14593
+            "Қасым-Жомарт Тоқаев кәсіби дипломат бола отырып, сыртқы саясат"]  # 18898
+PATRIOT = ["мақсатында Назарбаев патриоттық сезім көріністерін көрген жоқ.",  # 3204
+           "7) қабілетті, адал және патриоттық бағыттағы кадрлардың"]  # 5974
+RADICAL = ["2. Ұлт-радикалдар, соның ішінде ұлттық сипаттағы мәселелерді",  # 4038
+           "және оң «радикалдар» үшін қызмет саласы кеңейгендігімен негіздеді.",  # 6431
+           "қасында топтасушылар; 2) «радикалдар», құрамында Болат Әбілов,",  # 9159
+           "Осыған байланысты Президент «...радикалды «демократтар» қандай"]  # 1202
+SYSTEMIC = ["құрылды. Рас, көп жағдайда олар өздерінің қызметінде жүйелік негіздің,",  # 1034
+            "өмірінің барлық салаларын қамтыған терең жүйелік дағдарысқа әкеп",  # 3638
+            "қалыптасқан жағдайды «биліктің терең жүйелік дағдарысы» себебінен"]  # 4105
+THREAT = ["құруларды тоқтатудың нақты қаупін туғызады»;",  # 3633
+          "пікірінше, олар шындық сезімін жоғалту қаупін тудырады, сондықтан",  # 5003
+          "баяндамашының пікірінше, олардың барысы үнемі бұзылу қаупіне"]  # 6905
+OUR_OWN = ["жұмысына әсер етпейміз, кәсіпорындарда өзіміздің «алдыңғыларды»",  # 1607
+           "ғана біз өзіміздің ұлттық қауіпсіздігімізді тиісті түрде қамтамасыз",  # 11348
+           "сы, атап айтқанда, «жаңа онжылдықта біз өзіміздің экономикалық"]  # 14409
+PUNISHMENT = ["үшін бір жылға бас бостандығынан айырылып, жазасын толық өтеген",  # 5382
+              "5) қылмыстық құқық саласын одан әрі ізгілендіруді, өлім жазасын"]  # 9492
+
+STEM_SLIPS = [
+    ("сат тұжырымдамасында барынша көрініс тапты. Кәсіби допломат бола", DIPLOMAT * 2,  # 18903
+     ("допломат", "дипломат")),
+    ("«Ауыл» ХДПП – «Ауыл» халықтық-демократиялық партриоттық", PATRIOT * 3,  # 802
+     ("партриоттық", "патриоттық")),
+    ("ражикалдар» қанатының өкілдері ҚСДП қатарынан шықты.", RADICAL * 2,  # 1618
+     ("ражикалдар", "радикалдар")),
+    ("Қасым-Жомарт Тоқаев кәсіби дипломат бола отырып, сыртқы саясат", DIPLOMAT[:3] * 2, None),  # 18898
+    (" жүйкелік және ультиматумдық болып табылады;", SYSTEMIC * 2, None),  # 8867: жүйке "nerve"
+    ("ын латын қарпіне 2019 жылы аударған – еск.)", THREAT * 2, None),  # 17937: қаріп "script"
+    ("«Егер сіз өзіңіздің саяси", OUR_OWN * 2, None),  # 270: өзіңіз "your own"
+    ("отырып, «жаңасын жасай отырып, ең бастысын сақтау» ұранымен өз", PUNISHMENT * 3, None),  # 15976
+]
+
+
+@pytest.mark.parametrize("line, context, expected", STEM_SLIPS, ids=[c[0][:24] for c in STEM_SLIPS])
+def test_slip_inside_a_stem_the_book_uses_in_many_forms(edition, line, context, expected):
+    from workbench.checks.typos import VocabularyTypoCheck
+
+    found = VocabularyTypoCheck().run(edition(*context, line))
+    assert [(f.excerpt, f.suggestion) for f in found] == ([expected] if expected else [])
+    if expected:
+        assert "and words starting" in found[0].message
+
+
+def test_stem_slips_need_the_kazakh_dictionary_and_a_kazakh_edition(edition):
+    from workbench.checks.dictionary import kazakh_dictionary
+    from workbench.checks.typos import VocabularyTypoCheck
+
+    dictionary = kazakh_dictionary()
+    assert dictionary is not None, "hunspell-kk is a dependency of the checks (scripts/test-all installs it)"
+    assert dictionary.knows("дипломат") and dictionary.knows("жүйке") and not dictionary.knows("допломат")
+    # The dictionary is Kazakh: in a Russian edition the stem rule does not run.
+    ru = ["дипломатия и дипломатический корпус", "дипломатические отношения", "дипломаты и дипломатия"]
+    assert VocabularyTypoCheck().run(edition(*(ru * 2), "профессиональный допломатия", lang="ru")) == []
