@@ -1,5 +1,5 @@
-"""Helpers of the browser tests: logging in through the form, running the job worker while a page
-waits on a job, saving screenshots under /tmp/shots."""
+"""Helpers of the browser tests: logging in through the form, starting an alignment and running the job
+worker while a page waits on a job, saving screenshots under /tmp/shots."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -19,6 +19,18 @@ def log_in(page, base: str, name: str) -> None:
     page.fill("input[name=password]", PASSWORD)
     page.click("form.login button")
     page.wait_for_url(f"{base}/")
+
+
+def start_alignment(page, base: str, kk: int, ru: int) -> None:
+    """From the home page, align editions ``kk`` and ``ru``; returns once the page shows the waiting job,
+    with the button disabled while it waits or runs."""
+    page.goto(f"{base}/")
+    page.click("text=Align two editions")
+    page.select_option("#kk-edition", str(kk))
+    page.select_option("#ru-edition", str(ru))
+    page.click("#start-align")
+    page.wait_for_selector(".job progress.job-bar")
+    assert page.locator("#start-align").is_disabled(), "the button is disabled while the job waits or runs"
 
 
 def shot(page, name: str) -> None:

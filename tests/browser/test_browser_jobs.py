@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_helpers import jobs_running, log_in, shot
+from browser_helpers import jobs_running, log_in, shot, start_alignment
 from sqlalchemy import select
 
 from workbench.models import Alignment, Bead, Edition
@@ -105,13 +105,7 @@ def test_import_and_align_from_the_browser_with_progress(live, context, sessions
             assert f"Заң {lang}" in page.locator("h1").inner_text()
     kk, ru = (session.scalar(select(Edition).where(Edition.title == f"Заң {lang}")) for lang in ("kk", "ru"))
 
-    page.goto(f"{base}/")
-    page.click("text=Align two editions")
-    page.select_option("#kk-edition", str(kk.id))
-    page.select_option("#ru-edition", str(ru.id))
-    page.click("#start-align")
-    page.wait_for_selector(".job progress.job-bar")
-    assert page.locator("#start-align").is_disabled(), "the button is disabled while the job waits or runs"
+    start_alignment(page, base, kk.id, ru.id)
     assert page.locator(".job .job-state").inner_text() in ("queued", "running")
     shot(page, "align-waiting")
     seen = []

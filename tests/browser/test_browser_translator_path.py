@@ -9,7 +9,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from browser_helpers import jobs_running, log_in, shot
+from browser_helpers import jobs_running, log_in, shot, start_alignment
 from corpus_paths import CORPORA
 from printed_docx import write_docx
 from printed_pdf import lay_out
@@ -72,13 +72,7 @@ def test_pdf_and_docx_imported_aligned_reviewed_and_delivered_as_tmx(live, conte
     assert kk.lang == "kk" and ru.lang == "ru"
     assert abs(kk.segment_count - 81) <= 3 and abs(ru.segment_count - 80) <= 3
 
-    page.goto(f"{base}/")
-    page.click("text=Align two editions")
-    page.select_option("#kk-edition", str(kk.id))
-    page.select_option("#ru-edition", str(ru.id))
-    page.click("#start-align")
-    page.wait_for_selector(".job progress.job-bar")
-    assert page.locator("#start-align").is_disabled()
+    start_alignment(page, base, kk.id, ru.id)
     shot(page, "path-align-queued")
     with jobs_running(sessions, app.config):
         page.wait_for_url(re.compile(r"/alignments/\d+"), timeout=120_000)
