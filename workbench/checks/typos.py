@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from workbench.checks.base import Edition, EditionCheck, Finding
-from workbench.checks.dictionary import SpellingDictionary, kazakh_dictionary
+from workbench.checks.dictionary import SpellingDictionary, kazakh_dictionary, kazakh_dictionary_installed
 from workbench.checks.lexicon import CONFUSABLE_LETTERS
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER, KAZAKH_ALPHABET
 from workbench.text.normalise import KAZAKH_LETTERS
@@ -63,8 +63,7 @@ class VocabularyTypoCheck(EditionCheck):
                 k += 1
             return False
 
-        dictionary = kazakh_dictionary() if edition.lang == "kk" else None
-        slips = StemSlips(counts, words, dictionary) if dictionary else None
+        slips = StemSlips(counts, words) if edition.lang == "kk" and kazakh_dictionary_installed() else None
         found = []
         for word, n in counts.items():
             if n > MAX_RARE or len(word) < MIN_LENGTH:
@@ -118,12 +117,21 @@ def _common_prefix(a: str, b: str) -> int:
 class StemSlips:
     """One slip inside a stem the book uses in many forms (the book's counts, its dictionary)."""
 
-    def __init__(self, counts: Counter[str], words: list[str], dictionary: SpellingDictionary) -> None:
-        self.counts, self.words, self.dictionary = counts, words, dictionary
+    def __init__(self, counts: Counter[str], words: list[str]) -> None:
+        self.counts, self.words = counts, words
+        self._dictionary: SpellingDictionary | None = None
         # the longest prefix each word shares with another (its neighbours in alphabetical order)
         self.shared = {w: max(_common_prefix(w, words[k - 1]) if k else 0,
                               _common_prefix(w, words[k + 1]) if k + 1 < len(words) else 0)
                        for k, w in enumerate(words)}
+
+    @property
+    def dictionary(self) -> SpellingDictionary:
+        """The Kazakh dictionary, read when a word first needs it (most editions' words never do)."""
+        if self._dictionary is None:
+            self._dictionary = kazakh_dictionary()
+            assert self._dictionary is not None  # kazakh_dictionary_installed() was checked
+        return self._dictionary
 
     def family(self, stem: str) -> int:
         """How often the book uses words starting with ``stem``."""
