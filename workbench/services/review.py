@@ -8,7 +8,10 @@ Every operation replaces a *run* of consecutive beads by a new run (``replace_ru
 Optimistic locking: the caller passes the version of each bead it saw; every UPDATE and DELETE is
 conditional on that version, so a stale request raises :class:`BeadConflict` and writes nothing (the
 caller's transaction rolls back). The alignment row is locked first, which serialises edits of one
-alignment on PostgreSQL and takes SQLite's write lock before anything is read.
+alignment on PostgreSQL and takes SQLite's write lock before anything is read. Edits of one bead alone
+(confirm, unconfirm, comment) take that lock shared (:func:`share_alignment`): they run side by side,
+each guarded by its bead's version, while merges, splits, moves, undo and re-aligning wait for them
+and they for those.
 """
 from __future__ import annotations
 
@@ -97,6 +100,25 @@ def lock_alignment(session: Session, alignment_id: int) -> None:
         raise NotFound(f"no alignment {alignment_id}")
 
 
+def share_alignment(session: Session, alignment_id: int) -> None:
+    """Take the alignment's lock shared, for an edit of one bead that moves no other bead.
+
+    On PostgreSQL ``SELECT … FOR SHARE`` on the alignment row: edits of single beads do not wait for
+    each other (their conditional UPDATE on the bead's version settles a race on one bead), but an
+    edit holding :func:`lock_alignment` (which changes the row) excludes them until it commits, so a
+    merge, split, undo or re-align never sees a bead change under it. SQLite has one writer at a time
+    anyway: there the write lock is taken first, as :func:`lock_alignment` does, so that reading the
+    bead never has to be upgraded to writing. NotFound when there is no such alignment.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        lock_alignment(session, alignment_id)
+        return
+    found = session.execute(select(Alignment.id).where(Alignment.id == alignment_id)
+                            .with_for_update(read=True)).first()
+    if found is None:
+        lock_alignment(session, alignment_id)  # raises NotFound
+
+
 def _bead(session: Session, alignment_id: int, bead_id: int, version: int | None) -> Any:
     """The bead row, checked against the version the reviewer saw."""
     row = session.execute(select(BEADS).where(BEADS.c.id == bead_id)).first()
@@ -137,7 +159,8 @@ def replace_run(session: Session, alignment_id: int, old: list[Any], new: list[d
         if r.id not in kept:
             gone = session.execute(delete(BEADS).where(BEADS.c.id == r.id, BEADS.c.version == r.version))
             if gone.rowcount != 1:
-                raise BeadConflict(f"the bead {bead_name(r)} changed while saving; nothing was saved")
+                raise BeadConflict(f"the bead {bead_name(r)} changed while saving; nothing was saved",
+                                   current_state(session, r.id))
     delta = len(new) - len(old)
     if delta:
         session.execute(update(BEADS).where(BEADS.c.alignment_id == alignment_id, BEADS.c.position > last)
@@ -154,9 +177,9 @@ def replace_run(session: Session, alignment_id: int, old: list[Any], new: list[d
             values["version"] = by_id[bead_id].version + 1
             done = session.execute(update(BEADS).where(BEADS.c.id == bead_id,
                                                        BEADS.c.version == by_id[bead_id].version).values(**values))
-            if done.rowcount != 1:
+            if done.rowcount != 1:  # another edit of this bead committed first: its state is the answer
                 raise BeadConflict(f"the bead {bead_name(by_id[bead_id])} changed while saving; "
-                                   "nothing was saved")
+                                   "nothing was saved", current_state(session, bead_id))
         else:
             values |= {"alignment_id": alignment_id, "version": spec.get("version", 0) + 1}
             if bead_id is not None:
@@ -294,7 +317,7 @@ def detach(session: Session, alignment_id: int, bead_id: int, version: int, side
 def set_status(session: Session, alignment_id: int, bead_id: int, version: int, confirmed: bool,
                user: str) -> dict[str, Any]:
     """Confirm a bead (re-aligning keeps it exactly) or take the confirmation back."""
-    lock_alignment(session, alignment_id)
+    share_alignment(session, alignment_id)
     a = _bead(session, alignment_id, bead_id, version)
     action = "confirm" if confirmed else "unconfirm"
     return _run_op(session, alignment_id, action, a, [a], [_spec(a, status="confirmed" if confirmed else "auto")],
@@ -307,7 +330,7 @@ def comment(session: Session, alignment_id: int, bead_id: int, version: int, tex
     text = nfc(text).strip()
     if len(text) > MAX_COMMENT:
         raise InputError(f"a comment has at most {MAX_COMMENT} characters")
-    lock_alignment(session, alignment_id)
+    share_alignment(session, alignment_id)
     a = _bead(session, alignment_id, bead_id, version)
     return _run_op(session, alignment_id, "comment", a, [a], [_spec(a, comment=text or None)], user)
 
