@@ -167,3 +167,20 @@ def test_a_confirm_waits_for_a_merge_in_flight(sessions, aid):
     with transaction(sessions) as s:
         stored = s.get(Bead, b4)
         assert (stored.position, stored.status, stored.version) == (3, "confirmed", v4 + 1)
+
+
+def test_a_conflict_shows_the_sentences_of_both_sides_in_order(sessions, aid, run_in):
+    from review_builders import KK, RU
+
+    b1, v1 = bead(sessions, aid, 1)
+    _, v2 = bead(sessions, aid, 2)
+    run_in(review.merge, aid, b1, v1, v2, "ann")  # a 2-2 bead now, at version v1 + 1
+    with pytest.raises(review.BeadConflict) as refused:
+        run_in(review.set_status, aid, b1, v1, True, "bob")
+    current = refused.value.current
+    assert (current["kk_text"], current["ru_text"]) == (KK[0:2], RU[0:2])
+    assert (current["version"], current["status"], current["position"]) == (v1 + 1, "auto", 1)
+    with transaction(sessions) as s:
+        assert review.bead_seen(s, b1, v1 + 1).id == b1 and review.bead_seen(s, 99999, 1) is None
+        with pytest.raises(review.BeadConflict):
+            review.bead_seen(s, b1, v1)

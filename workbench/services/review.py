@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, InputError, NotFound
@@ -72,20 +72,26 @@ def bead_name(row: Any) -> str:
     return f"kk {kk} · ru {ru}"
 
 
-def current_state(session: Session, bead_id: int) -> dict[str, Any] | None:
-    """The bead as it is now, with its sentences, for a conflict answer."""
-    row = session.execute(select(BEADS).where(BEADS.c.id == bead_id)).first()
+def current_state(session: Session, bead_id: int, row: Any = None) -> dict[str, Any] | None:
+    """The bead as it is now, with its sentences, for a conflict answer (``row``: the bead's row as
+    just read in this transaction, else it is read)."""
+    if row is None:
+        row = session.execute(select(BEADS).where(BEADS.c.id == bead_id)).first()
     if row is None:
         return None
-    alignment = session.get(Alignment, row.alignment_id)
     state = snapshot(row) | {"position": row.position, "updated_by": row.updated_by,
                              "updated_at": row.updated_at.isoformat(timespec="seconds")}
-    for lang, edition_id, (start, end) in (("kk", alignment.kk_edition_id, state["kk"]),
-                                            ("ru", alignment.ru_edition_id, state["ru"])):
-        state[f"{lang}_text"] = list(session.scalars(
-            select(Segment.text).where(Segment.edition_id == edition_id, Segment.position >= start,
-                                       Segment.position < end, Segment.deleted.is_(False))
-            .order_by(Segment.position)))
+    # both sides' sentences in one query, the editions found through the alignment
+    a, seg = Alignment.__table__, Segment.__table__
+    sentences = session.execute(
+        select(seg.c.edition_id == a.c.kk_edition_id, seg.c.text)
+        .select_from(seg.join(a, a.c.id == row.alignment_id))
+        .where(seg.c.deleted.is_(False), or_(
+            and_(seg.c.edition_id == a.c.kk_edition_id, seg.c.position >= row.kk_start, seg.c.position < row.kk_end),
+            and_(seg.c.edition_id == a.c.ru_edition_id, seg.c.position >= row.ru_start, seg.c.position < row.ru_end)))
+        .order_by(seg.c.position)).all()
+    state["kk_text"] = [text for is_kk, text in sentences if is_kk]
+    state["ru_text"] = [text for is_kk, text in sentences if not is_kk]
     return state
 
 
@@ -119,9 +125,18 @@ def share_alignment(session: Session, alignment_id: int) -> None:
         lock_alignment(session, alignment_id)  # raises NotFound
 
 
-def _bead(session: Session, alignment_id: int, bead_id: int, version: int | None) -> Any:
-    """The bead row, checked against the version the reviewer saw."""
+def bead_seen(session: Session, bead_id: int, version: int) -> Any:
+    """The bead's row if ``version`` is still its version, None when there is no such bead; a stale
+    version raises :class:`BeadConflict` with the current state at once, before any transaction locks
+    or writes (the edit itself checks the version again, under its lock)."""
     row = session.execute(select(BEADS).where(BEADS.c.id == bead_id)).first()
+    return None if row is None else _bead(session, row.alignment_id, bead_id, version, row)
+
+
+def _bead(session: Session, alignment_id: int, bead_id: int, version: int | None, row: Any = None) -> Any:
+    """The bead row, checked against the version the reviewer saw (``row``: the row just read)."""
+    if row is None:
+        row = session.execute(select(BEADS).where(BEADS.c.id == bead_id)).first()
     if row is None or row.alignment_id != alignment_id:
         raise BeadConflict("that bead no longer exists (merged, split or re-aligned since you loaded "
                            "the page); nothing was saved — reload to see the current beads")
@@ -130,7 +145,7 @@ def _bead(session: Session, alignment_id: int, bead_id: int, version: int | None
         raise BeadConflict(
             f"the bead {bead_name(row)} was changed{who} at {row.updated_at:%H:%M:%S} since you loaded it "
             f"(version {row.version}, you had {version}); nothing was saved — its current state is shown",
-            current_state(session, bead_id))
+            current_state(session, bead_id, row))
     return row
 
 

@@ -132,12 +132,12 @@ def change_bead(bead_id: int):
     if action not in ("confirm", "unconfirm"):
         raise InputError("action must be confirm or unconfirm")
     version = _whole(data, "version")
-    alignment_id = get_session().scalar(select(Bead.alignment_id).where(Bead.id == bead_id))
-    if alignment_id is None:
-        raise NotFound(f"no bead {bead_id}")
-    user = g.user.name
-    get_session().close()  # the change is made in a transaction of its own; this one's connection goes back
     try:
+        seen = review.bead_seen(get_session(), bead_id, version)  # a stale version is answered from here
+        if seen is None:
+            raise NotFound(f"no bead {bead_id}")
+        alignment_id, user = seen.alignment_id, g.user.name
+        get_session().close()  # the change is made in a transaction of its own; this one's connection goes back
         with transaction(current_app.extensions["workbench.sessions"]) as s:
             done = review.set_status(s, alignment_id, bead_id, version, action == "confirm", user)
     except review.BeadConflict as conflict:
