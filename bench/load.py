@@ -114,11 +114,13 @@ def prepare_database(url: str, reviewers: int) -> tuple[int, int, list[tuple[int
     return result
 
 
-def start_server(url: str, workers: int) -> tuple[subprocess.Popen, str]:
+def start_server(url: str, workers: int | None) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = dict(os.environ, DATABASE_URL=url, WORKBENCH_BIND=f"127.0.0.1:{port}", WORKBENCH_WORKERS=str(workers))
+    env = dict(os.environ, DATABASE_URL=url, WORKBENCH_BIND=f"127.0.0.1:{port}")
+    if workers:
+        env["WORKBENCH_WORKERS"] = str(workers)
     log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"workbench-load-{port}.log", "w")
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env,
                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -127,7 +129,8 @@ def start_server(url: str, workers: int) -> tuple[subprocess.Popen, str]:
     while time.monotonic() < deadline:
         try:
             if Client(base).request("GET", "/healthz")[0] == 200:
-                print(f"gunicorn ({workers} workers) at {base}, log {log.name}", flush=True)
+                print(f"gunicorn ({env.get('WORKBENCH_WORKERS', 'default')} workers, "
+                      f"{env.get('WORKBENCH_THREADS', 'default')} threads) at {base}, log {log.name}", flush=True)
                 return server, base
         except OSError:
             pass
@@ -311,7 +314,8 @@ def bead_status(bead: dict) -> str:
 
 
 def process_group_cpu(pgid: int) -> float:
-    """CPU seconds (user + system) used so far by the live processes of a process group (the server)."""
+    """CPU seconds (user + system) used so far by the processes of a process group (the server), with
+    those of children they have reaped (workers that were replaced)."""
     total, tick = 0.0, os.sysconf("SC_CLK_TCK")
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -320,8 +324,8 @@ def process_group_cpu(pgid: int) -> float:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[2]) == pgid:  # fields after the name: state, ppid, pgrp, …, utime (12), stime (13)
-            total += (int(fields[11]) + int(fields[12])) / tick
+        if int(fields[2]) == pgid:  # after the name: state, ppid, pgrp, …, utime, stime, cutime, cstime
+            total += sum(int(v) for v in fields[11:15]) / tick
     return total
 
 
@@ -373,7 +377,7 @@ def main() -> None:
     parser.add_argument("--database-url", required=True, help="the server's database (read to verify)")
     parser.add_argument("--url", default="http://127.0.0.1:8000", help="the server (loopback only)")
     parser.add_argument("--start-server", action="store_true", help="start gunicorn on a free port, stop it after")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers with --start-server")
+    parser.add_argument("--workers", type=int, help="gunicorn workers with --start-server (default: gunicorn.conf.py's)")
     parser.add_argument("--reviewers", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--think", type=float, default=0.0, help="mean pause between a reviewer's requests (s)")
