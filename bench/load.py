@@ -10,8 +10,10 @@ with the session cookie and CSRF token (``--api`` switches to the JSON API with 
 
 Afterwards, from the database: every accepted edit (200) must be in the bead's history exactly once,
 no edit may be in the history that was not accepted, and every refused one must have been a 409
-carrying the bead's current state at a newer version. Prints p50/p95/max per kind, status counts,
-the verification, and the 5xx count.
+carrying the bead's current state at a newer version. Prints p50/p95/p99/max per kind, status counts,
+the verification, the 5xx count, the CPU the load generator and the server used, and the load average
+(other work on the machine makes every figure worse; compare runs made in the same conditions). Each
+reviewer keeps one HTTP connection open, as a browser does.
 
     # against a gunicorn it starts itself (stopped at the end) on PostgreSQL:
     python bench/load.py --database-url postgresql+psycopg://workbench:workbench@127.0.0.1/workbench_load --start-server
@@ -23,11 +25,13 @@ The database gets the bundled corpora (first start) if it has no alignment, and 
 from __future__ import annotations
 
 import argparse
+import http.client
 import ipaddress
 import json
 import os
 import random
 import re
+import resource
 import signal
 import socket
 import statistics
@@ -38,9 +42,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
-
-import requests
+from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -112,11 +114,13 @@ def prepare_database(url: str, reviewers: int) -> tuple[int, int, list[tuple[int
     return result
 
 
-def start_server(url: str, workers: int) -> tuple[subprocess.Popen, str]:
+def start_server(url: str, workers: int | None) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = dict(os.environ, DATABASE_URL=url, WORKBENCH_BIND=f"127.0.0.1:{port}", WORKBENCH_WORKERS=str(workers))
+    env = dict(os.environ, DATABASE_URL=url, WORKBENCH_BIND=f"127.0.0.1:{port}")
+    if workers:
+        env["WORKBENCH_WORKERS"] = str(workers)
     log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"workbench-load-{port}.log", "w")
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env,
                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -124,10 +128,11 @@ def start_server(url: str, workers: int) -> tuple[subprocess.Popen, str]:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            if requests.get(f"{base}/healthz", timeout=2).status_code == 200:
-                print(f"gunicorn ({workers} workers) at {base}, log {log.name}", flush=True)
+            if Client(base).request("GET", "/healthz")[0] == 200:
+                print(f"gunicorn ({env.get('WORKBENCH_WORKERS', 'default')} workers, "
+                      f"{env.get('WORKBENCH_THREADS', 'default')} threads) at {base}, log {log.name}", flush=True)
                 return server, base
-        except requests.ConnectionError:
+        except OSError:
             pass
         if server.poll() is not None:
             sys.exit(f"error: gunicorn stopped at start (exit {server.returncode}); see {log.name}")
@@ -162,6 +167,46 @@ def api_tokens(database_url: str, names: list[str]) -> dict[str, str]:
         engine.dispose()
 
 
+class Client:
+    """One keep-alive HTTP/1.1 connection (``http.client``), as a browser keeps one per reviewer; the
+    session cookie kept by hand. Light on purpose: the load generator shares the machine's CPU with the
+    server, and what it spends is not spent serving."""
+
+    def __init__(self, base: str, timeout: float = 30) -> None:
+        parts = urlsplit(base)
+        self.host, self.port, self.timeout = parts.hostname, parts.port or 80, timeout
+        self.connection: http.client.HTTPConnection | None = None
+        self.headers: dict[str, str] = {}
+        self.cookie = ""
+
+    def request(self, method: str, path: str, body: bytes | None = None,
+                headers: dict[str, str] | None = None) -> tuple[int, bytes, http.client.HTTPResponse]:
+        """(status, body, response); one retry on a fresh connection when a kept one was closed."""
+        sent = dict(self.headers, **(headers or {}))
+        if self.cookie:
+            sent["Cookie"] = self.cookie
+        for attempt in (1, 2):
+            if self.connection is None:
+                self.connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+            try:
+                self.connection.request(method, path, body=body, headers=sent)
+                response = self.connection.getresponse()
+                data = response.read()
+                break
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                self.connection.close()
+                self.connection = None
+                if attempt == 2 or method != "GET":  # an edit is never sent twice
+                    raise
+        cookie = response.getheader("Set-Cookie")
+        if cookie and cookie.startswith("session="):
+            self.cookie = cookie.split(";", 1)[0]
+        if response.getheader("Connection", "").lower() == "close":
+            self.connection.close()
+            self.connection = None
+        return response.status, data, response
+
+
 class Reviewer(threading.Thread):
     def __init__(self, n: int, args: argparse.Namespace, base: str, alignment: int, edition: int,
                  beads: list[tuple[int, int, str]], tally: Tally, deadline: float) -> None:
@@ -172,37 +217,43 @@ class Reviewer(threading.Thread):
         self.ids = [b[0] for b in beads]
         self.tally, self.deadline = tally, deadline
         self.random = random.Random(n)
-        self.http = requests.Session()
+        self.http = Client(base)
         self.csrf = ""
 
     def log_in(self) -> None:
         if self.args.api:
             self.http.headers["Authorization"] = f"Bearer {self.args.tokens[self.name_]}"
             return
-        page = self.http.get(f"{self.base}/auth/login").text
+        page = self.http.request("GET", "/auth/login")[1].decode()
         token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
-        done = self.http.post(f"{self.base}/auth/login", allow_redirects=False,
-                              data={"name": self.name_, "password": PASSWORD, "csrf_token": token})
-        if done.status_code != 302:
-            raise RuntimeError(f"{self.name_}: login answered {done.status_code}")
-        page = self.http.get(f"{self.base}/").text
+        form = urlencode({"name": self.name_, "password": PASSWORD, "csrf_token": token}).encode()
+        status = self.http.request("POST", "/auth/login", form,
+                                   {"Content-Type": "application/x-www-form-urlencoded"})[0]
+        if status != 302:
+            raise RuntimeError(f"{self.name_}: login answered {status}")
+        page = self.http.request("GET", "/")[1].decode()
         self.csrf = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
 
-    def timed(self, kind: str, method: str, url: str, **kw) -> requests.Response | None:
+    def timed(self, kind: str, method: str, path: str, payload: dict | None = None,
+              headers: dict[str, str] | None = None) -> tuple[int, bytes] | None:
+        body = None
+        if payload is not None:
+            body = json.dumps(payload).encode()
+            headers = dict(headers or {}, **{"Content-Type": "application/json"})
         start = time.perf_counter()
         try:
-            response = self.http.request(method, url, timeout=30, allow_redirects=False, **kw)
-        except requests.RequestException as error:
+            status, data, _response = self.http.request(method, path, body, headers)
+        except (OSError, http.client.HTTPException) as error:
             with self.tally.lock:
-                self.tally.errors.append(f"{kind} {url}: {error}")
+                self.tally.errors.append(f"{kind} {path}: {error!r}")
             return None
-        self.tally.add(kind, time.perf_counter() - start, response.status_code)
-        return response
+        self.tally.add(kind, time.perf_counter() - start, status)
+        return status, data
 
     def run(self) -> None:
         try:
             self.log_in()
-        except (RuntimeError, AttributeError, requests.RequestException, subprocess.CalledProcessError) as error:
+        except (RuntimeError, AttributeError, OSError, http.client.HTTPException) as error:
             with self.tally.lock:  # counted and reported; the other reviewers go on
                 self.tally.errors.append(f"{self.name_}: {error}")
             return
@@ -217,13 +268,13 @@ class Reviewer(threading.Thread):
     def page(self) -> None:
         if self.random.random() < 0.7:
             number = self.random.randint(1, max(1, len(self.ids) // 50))
-            self.timed("page", "GET", f"{self.base}/alignments/{self.alignment}?p={number}")
+            self.timed("page", "GET", f"/alignments/{self.alignment}?p={number}")
         else:
             start = self.random.randint(1, 6000)
-            self.timed("page", "GET", f"{self.base}/editions/{self.edition}?start={start}")
+            self.timed("page", "GET", f"/editions/{self.edition}?start={start}")
 
     def search(self) -> None:
-        self.timed("search", "GET", f"{self.base}/glossary/", params={"q": self.random.choice(SEARCHES)})
+        self.timed("search", "GET", "/glossary/?" + urlencode({"q": self.random.choice(SEARCHES)}))
 
     def edit(self) -> None:
         hot = self.random.random() < 0.4
@@ -231,23 +282,23 @@ class Reviewer(threading.Thread):
         version, status = self.known[bead]
         action = "unconfirm" if status == "confirmed" else "confirm"
         if self.args.api:
-            response = self.timed("edit", "POST", f"{self.base}/api/beads/{bead}",
-                                  json={"action": action, "version": version})
+            response = self.timed("edit", "POST", f"/api/beads/{bead}", {"action": action, "version": version})
         else:
-            response = self.timed("edit", "POST", f"{self.base}/alignments/{self.alignment}/api/beads/{bead}/{action}",
-                                  json={"version": version}, headers={"X-CSRF-Token": self.csrf})
+            response = self.timed("edit", "POST", f"/alignments/{self.alignment}/api/beads/{bead}/{action}",
+                                  {"version": version}, {"X-CSRF-Token": self.csrf})
         if response is None:
             return
-        if response.status_code == 200:
-            body = response.json()
+        status, data = response
+        if status == 200:
+            body = json.loads(data)
             # the API answers with the bead itself; the page's endpoint with the beads it changed
             after = body if self.args.api else next(
                 b for b in body.get("result", body).get("beads", []) if b["id"] == bead)
             self.known[bead] = (after["version"], bead_status(after))
             with self.tally.lock:
                 self.tally.accepted.append((self.name_, bead, action, after["version"]))
-        elif response.status_code == 409:
-            body = response.json() or {}
+        elif status == 409:
+            body = json.loads(data) or {}
             current = body.get("bead") if self.args.api else body.get("current")
             with self.tally.lock:
                 self.tally.refused.append((bead, version, current["version"] if current else None))
@@ -260,6 +311,27 @@ def bead_status(bead: dict) -> str:
     if "status" in bead:
         return bead["status"]
     return "confirmed" if bead["confirmed"] else "auto"
+
+
+def process_group_cpu(pgid: int) -> float:
+    """CPU seconds (user + system) used so far by the processes of a process group (the server), with
+    those of children they have reaped (workers that were replaced)."""
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # after the name: state, ppid, pgrp, …, utime, stime, cutime, cstime
+            total += sum(int(v) for v in fields[11:15]) / tick
+    return total
+
+
+def own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -305,7 +377,7 @@ def main() -> None:
     parser.add_argument("--database-url", required=True, help="the server's database (read to verify)")
     parser.add_argument("--url", default="http://127.0.0.1:8000", help="the server (loopback only)")
     parser.add_argument("--start-server", action="store_true", help="start gunicorn on a free port, stop it after")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers with --start-server")
+    parser.add_argument("--workers", type=int, help="gunicorn workers with --start-server (default: gunicorn.conf.py's)")
     parser.add_argument("--reviewers", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--think", type=float, default=0.0, help="mean pause between a reviewer's requests (s)")
@@ -336,6 +408,8 @@ def main() -> None:
               f"({len(beads)} beads, {HOT_BEADS} of them hot), edits via "
               f"{'the API with bearer tokens' if args.api else 'the review page endpoint (cookie + CSRF)'}",
               flush=True)
+        load_before = os.getloadavg()
+        server_cpu, client_cpu, wall = (process_group_cpu(server.pid) if server else 0.0), own_cpu(), time.monotonic()
         deadline = time.monotonic() + args.seconds
         reviewers = [Reviewer(n, args, base, alignment, edition, beads, tally, deadline)
                      for n in range(1, args.reviewers + 1)]
@@ -343,19 +417,29 @@ def main() -> None:
             r.start()
         for r in reviewers:
             r.join(timeout=args.seconds + 60)
+        wall = time.monotonic() - wall
+        client_cpu = own_cpu() - client_cpu
+        server_cpu = process_group_cpu(server.pid) - server_cpu if server else None
+        load_after = os.getloadavg()
     finally:
         if server is not None:
             stop_server(server)
 
-    print(f"\n{'kind':8} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}  statuses")
+    cores = os.cpu_count() or 1
+    print(f"\nCPU over {wall:.0f} s on {cores} cores: this load generator {client_cpu:.0f} s "
+          f"({100 * client_cpu / (wall * cores):.0f}% of the machine)"
+          + (f", the server (gunicorn) {server_cpu:.0f} s ({100 * server_cpu / (wall * cores):.0f}%)"
+             if server_cpu is not None else "")
+          + f"; load average {load_before[0]:.1f} before, {load_after[0]:.1f} at the end")
+    print(f"\n{'kind':8} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}  statuses")
     total = Counter()
     for kind in WEIGHTS:
         values = tally.latencies.get(kind, [])
         total.update(tally.statuses[kind])
         if values:
             print(f"{kind:8} {len(values):8d} {1000 * statistics.median(values):8.0f} "
-                  f"{1000 * percentile(values, 0.95):8.0f} {1000 * max(values):8.0f}  "
-                  f"{dict(sorted(tally.statuses[kind].items()))}")
+                  f"{1000 * percentile(values, 0.95):8.0f} {1000 * percentile(values, 0.99):8.0f} "
+                  f"{1000 * max(values):8.0f}  {dict(sorted(tally.statuses[kind].items()))}")
     seconds = args.seconds
     print(f"all      {sum(total.values()):8d} requests, {sum(total.values()) / seconds:.0f}/s; statuses "
           f"{dict(sorted(total.items()))}; 5xx: {sum(n for s, n in total.items() if s >= 500)}; "

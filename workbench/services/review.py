@@ -8,14 +8,17 @@ Every operation replaces a *run* of consecutive beads by a new run (``replace_ru
 Optimistic locking: the caller passes the version of each bead it saw; every UPDATE and DELETE is
 conditional on that version, so a stale request raises :class:`BeadConflict` and writes nothing (the
 caller's transaction rolls back). The alignment row is locked first, which serialises edits of one
-alignment on PostgreSQL and takes SQLite's write lock before anything is read.
+alignment on PostgreSQL and takes SQLite's write lock before anything is read. Edits of one bead alone
+(confirm, unconfirm, comment) take that lock shared (:func:`share_alignment`): they run side by side,
+each guarded by its bead's version, while merges, splits, moves, undo and re-aligning wait for them
+and they for those.
 """
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from workbench.errors import Conflict, InputError, NotFound
@@ -69,20 +72,26 @@ def bead_name(row: Any) -> str:
     return f"kk {kk} · ru {ru}"
 
 
-def current_state(session: Session, bead_id: int) -> dict[str, Any] | None:
-    """The bead as it is now, with its sentences, for a conflict answer."""
-    row = session.execute(select(BEADS).where(BEADS.c.id == bead_id)).first()
+def current_state(session: Session, bead_id: int, row: Any = None) -> dict[str, Any] | None:
+    """The bead as it is now, with its sentences, for a conflict answer (``row``: the bead's row as
+    just read in this transaction, else it is read)."""
+    if row is None:
+        row = session.execute(select(BEADS).where(BEADS.c.id == bead_id)).first()
     if row is None:
         return None
-    alignment = session.get(Alignment, row.alignment_id)
     state = snapshot(row) | {"position": row.position, "updated_by": row.updated_by,
                              "updated_at": row.updated_at.isoformat(timespec="seconds")}
-    for lang, edition_id, (start, end) in (("kk", alignment.kk_edition_id, state["kk"]),
-                                            ("ru", alignment.ru_edition_id, state["ru"])):
-        state[f"{lang}_text"] = list(session.scalars(
-            select(Segment.text).where(Segment.edition_id == edition_id, Segment.position >= start,
-                                       Segment.position < end, Segment.deleted.is_(False))
-            .order_by(Segment.position)))
+    # both sides' sentences in one query, the editions found through the alignment
+    a, seg = Alignment.__table__, Segment.__table__
+    sentences = session.execute(
+        select(seg.c.edition_id == a.c.kk_edition_id, seg.c.text)
+        .select_from(seg.join(a, a.c.id == row.alignment_id))
+        .where(seg.c.deleted.is_(False), or_(
+            and_(seg.c.edition_id == a.c.kk_edition_id, seg.c.position >= row.kk_start, seg.c.position < row.kk_end),
+            and_(seg.c.edition_id == a.c.ru_edition_id, seg.c.position >= row.ru_start, seg.c.position < row.ru_end)))
+        .order_by(seg.c.position)).all()
+    state["kk_text"] = [text for is_kk, text in sentences if is_kk]
+    state["ru_text"] = [text for is_kk, text in sentences if not is_kk]
     return state
 
 
@@ -97,9 +106,37 @@ def lock_alignment(session: Session, alignment_id: int) -> None:
         raise NotFound(f"no alignment {alignment_id}")
 
 
-def _bead(session: Session, alignment_id: int, bead_id: int, version: int | None) -> Any:
-    """The bead row, checked against the version the reviewer saw."""
+def share_alignment(session: Session, alignment_id: int) -> None:
+    """Take the alignment's lock shared, for an edit of one bead that moves no other bead.
+
+    On PostgreSQL ``SELECT … FOR SHARE`` on the alignment row: edits of single beads do not wait for
+    each other (their conditional UPDATE on the bead's version settles a race on one bead), but an
+    edit holding :func:`lock_alignment` (which changes the row) excludes them until it commits, so a
+    merge, split, undo or re-align never sees a bead change under it. SQLite has one writer at a time
+    anyway: there the write lock is taken first, as :func:`lock_alignment` does, so that reading the
+    bead never has to be upgraded to writing. NotFound when there is no such alignment.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        lock_alignment(session, alignment_id)
+        return
+    found = session.execute(select(Alignment.id).where(Alignment.id == alignment_id)
+                            .with_for_update(read=True)).first()
+    if found is None:
+        lock_alignment(session, alignment_id)  # raises NotFound
+
+
+def bead_seen(session: Session, bead_id: int, version: int) -> Any:
+    """The bead's row if ``version`` is still its version, None when there is no such bead; a stale
+    version raises :class:`BeadConflict` with the current state at once, before any transaction locks
+    or writes (the edit itself checks the version again, under its lock)."""
     row = session.execute(select(BEADS).where(BEADS.c.id == bead_id)).first()
+    return None if row is None else _bead(session, row.alignment_id, bead_id, version, row)
+
+
+def _bead(session: Session, alignment_id: int, bead_id: int, version: int | None, row: Any = None) -> Any:
+    """The bead row, checked against the version the reviewer saw (``row``: the row just read)."""
+    if row is None:
+        row = session.execute(select(BEADS).where(BEADS.c.id == bead_id)).first()
     if row is None or row.alignment_id != alignment_id:
         raise BeadConflict("that bead no longer exists (merged, split or re-aligned since you loaded "
                            "the page); nothing was saved — reload to see the current beads")
@@ -108,7 +145,7 @@ def _bead(session: Session, alignment_id: int, bead_id: int, version: int | None
         raise BeadConflict(
             f"the bead {bead_name(row)} was changed{who} at {row.updated_at:%H:%M:%S} since you loaded it "
             f"(version {row.version}, you had {version}); nothing was saved — its current state is shown",
-            current_state(session, bead_id))
+            current_state(session, bead_id, row))
     return row
 
 
@@ -137,7 +174,8 @@ def replace_run(session: Session, alignment_id: int, old: list[Any], new: list[d
         if r.id not in kept:
             gone = session.execute(delete(BEADS).where(BEADS.c.id == r.id, BEADS.c.version == r.version))
             if gone.rowcount != 1:
-                raise BeadConflict(f"the bead {bead_name(r)} changed while saving; nothing was saved")
+                raise BeadConflict(f"the bead {bead_name(r)} changed while saving; nothing was saved",
+                                   current_state(session, r.id))
     delta = len(new) - len(old)
     if delta:
         session.execute(update(BEADS).where(BEADS.c.alignment_id == alignment_id, BEADS.c.position > last)
@@ -154,9 +192,9 @@ def replace_run(session: Session, alignment_id: int, old: list[Any], new: list[d
             values["version"] = by_id[bead_id].version + 1
             done = session.execute(update(BEADS).where(BEADS.c.id == bead_id,
                                                        BEADS.c.version == by_id[bead_id].version).values(**values))
-            if done.rowcount != 1:
+            if done.rowcount != 1:  # another edit of this bead committed first: its state is the answer
                 raise BeadConflict(f"the bead {bead_name(by_id[bead_id])} changed while saving; "
-                                   "nothing was saved")
+                                   "nothing was saved", current_state(session, bead_id))
         else:
             values |= {"alignment_id": alignment_id, "version": spec.get("version", 0) + 1}
             if bead_id is not None:
@@ -294,7 +332,7 @@ def detach(session: Session, alignment_id: int, bead_id: int, version: int, side
 def set_status(session: Session, alignment_id: int, bead_id: int, version: int, confirmed: bool,
                user: str) -> dict[str, Any]:
     """Confirm a bead (re-aligning keeps it exactly) or take the confirmation back."""
-    lock_alignment(session, alignment_id)
+    share_alignment(session, alignment_id)
     a = _bead(session, alignment_id, bead_id, version)
     action = "confirm" if confirmed else "unconfirm"
     return _run_op(session, alignment_id, action, a, [a], [_spec(a, status="confirmed" if confirmed else "auto")],
@@ -307,7 +345,7 @@ def comment(session: Session, alignment_id: int, bead_id: int, version: int, tex
     text = nfc(text).strip()
     if len(text) > MAX_COMMENT:
         raise InputError(f"a comment has at most {MAX_COMMENT} characters")
-    lock_alignment(session, alignment_id)
+    share_alignment(session, alignment_id)
     a = _bead(session, alignment_id, bead_id, version)
     return _run_op(session, alignment_id, "comment", a, [a], [_spec(a, comment=text or None)], user)
 

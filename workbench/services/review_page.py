@@ -257,6 +257,19 @@ def glossary_pieces(text: str, lang: str, matcher: Any) -> list[tuple[str, str |
     """The text cut into plain pieces and glossary hits (with the other language's term as title)."""
     if matcher is None:
         return [(text, None)]
+    kept = getattr(matcher, "kept_pieces", None)
+    if kept is not None:
+        pieces = kept.get((text, lang))
+        if pieces is None:
+            pieces = _cut(text, lang, matcher)
+            if len(kept) >= KEPT_PIECES:
+                kept.clear()
+            kept[(text, lang)] = pieces
+        return pieces
+    return _cut(text, lang, matcher)
+
+
+def _cut(text: str, lang: str, matcher: Any) -> list[tuple[str, str | None]]:
     pieces: list[tuple[str, str | None]] = []
     at = 0
     for hit in matcher.find(text, lang):
@@ -379,12 +392,22 @@ def edition_labels(session: Session, alignment: Alignment) -> tuple[Edition, Edi
     return session.get(Edition, alignment.kk_edition_id), session.get(Edition, alignment.ru_edition_id)
 
 
+# Sentences whose glossary pieces are kept with the matcher (both editions of a book several times over).
+KEPT_PIECES = 50_000
+
+
 class GlossaryHints:
-    """The glossary matcher with, for each (entry, language), the other language's preferred term."""
+    """The glossary matcher with, for each (entry, language), the other language's preferred term.
+
+    ``kept_pieces`` keeps each sentence's pieces once cut (by text and language): the page of beads
+    is read far more often than the glossary changes, and a changed glossary makes a new
+    GlossaryHints (see :func:`glossary_hints`), so nothing kept outlives the glossary it came from.
+    """
 
     def __init__(self, matcher: Any, titles: dict[tuple[str, str], str]) -> None:
         self.matcher = matcher
         self.titles = titles
+        self.kept_pieces: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
 
     def find(self, text: str, lang: str) -> list[Any]:
         return self.matcher.find(text, lang)

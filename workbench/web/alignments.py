@@ -118,6 +118,7 @@ def import_file():
 
 def _call(alignment_id: int, fn: Callable[..., Any], *args: Any) -> Response | tuple[Response, int]:
     """Run one service call in one transaction and answer JSON; domain errors → 400/404/409."""
+    get_session().close()  # the request's read connection goes back to the pool before the write transaction
     try:
         with transaction(current_app.extensions["workbench.sessions"]) as s:
             result = fn(s, alignment_id, *args)

@@ -133,18 +133,30 @@ def change_bead(bead_id: int):
     if action not in ("confirm", "unconfirm"):
         raise InputError("action must be confirm or unconfirm")
     version = _whole(data, "version")
-    bead = get_session().get(Bead, bead_id)
-    if bead is None:
-        raise NotFound(f"no bead {bead_id}")
-    alignment_id = bead.alignment_id
-    get_session().rollback()  # the change is made in a transaction of its own
     try:
+        seen = review.bead_seen(get_session(), bead_id, version)  # a stale version is answered from here
+        if seen is None:
+            raise NotFound(f"no bead {bead_id}")
+        alignment_id, user = seen.alignment_id, g.user.name
+        get_session().close()  # the change is made in a transaction of its own; this one's connection goes back
         with transaction(current_app.extensions["workbench.sessions"]) as s:
-            review.set_status(s, alignment_id, bead_id, version, action == "confirm", g.user.name)
+            done = review.set_status(s, alignment_id, bead_id, version, action == "confirm", user)
     except review.BeadConflict as conflict:
+        if conflict.current is not None:  # the bead as the refused transaction found it, already committed
+            return error(str(conflict), 409, bead=bead_view(_StoredBead(conflict.current)))
         current = get_session().get(Bead, bead_id)
         return error(str(conflict), 409, bead=bead_view(current) if current is not None else None)
-    return jsonify(bead_view(get_session().get(Bead, bead_id)))
+    return jsonify(bead_view(_StoredBead(done["beads"][0] | {"position": done["position"]})))
+
+
+class _StoredBead:
+    """A bead snapshot of ``services.review`` (ranges as [start, end]) read as a row by :func:`bead_view`."""
+
+    def __init__(self, snap: dict[str, Any]) -> None:
+        self.id, self.position, self.score = snap["id"], snap["position"], snap["score"]
+        self.kk_start, self.kk_end = snap["kk"]
+        self.ru_start, self.ru_end = snap["ru"]
+        self.status, self.version = snap["status"], snap["version"]
 
 
 @bp.get("/alignments/<int:alignment_id>/export")

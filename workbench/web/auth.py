@@ -96,8 +96,9 @@ def load_user() -> Any:
     header = request.headers.get("Authorization", "")
     scheme, _sep, token = header.partition(" ")
     if scheme.lower() == "bearer" or (header and request.path.startswith("/api/")):
-        user_id = tokens.user_id_for_token(get_session(), token.strip()) if scheme.lower() == "bearer" else None
-        if user_id is None or set_current_user(user_id, via="token") is None:
+        # the user comes with the token in one query; set_current_user finds it in the session's identity map
+        user = tokens.user_for_token(get_session(), token.strip()) if scheme.lower() == "bearer" else None
+        if user is None or set_current_user(user.id, via="token") is None:
             return jsonify(error="unknown or disabled API token; send 'Authorization: Bearer TOKEN' with a "
                                  "token from `python run.py users token NAME`"), 401
         return None

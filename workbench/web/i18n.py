@@ -15,6 +15,7 @@ import datetime as dt
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import flask_babel
 from babel.messages.mofile import write_mo
@@ -27,13 +28,28 @@ CATALOGUES = Path(__file__).resolve().parent.parent / "translations"
 DOMAIN = "messages"
 
 
+def translations() -> Any:
+    """The page's catalogue. Flask-Babel looks it up afresh on every call (locale, domain, cache key),
+    which a review page does hundreds of times; it is kept on ``g`` for the request, for as long as
+    the request's locale is the same object."""
+    if not has_request_context():
+        return flask_babel.get_translations()
+    locale = flask_babel.get_locale()
+    kept = g.get("_translations")
+    if kept is None or kept[0] is not locale:
+        kept = g._translations = (locale, flask_babel.get_translations())
+    return kept[1]
+
+
 def gettext(message: str, **values: object) -> str:
     """``message`` in the page's language, with ``%(name)s`` placeholders filled from ``values``."""
-    return flask_babel.gettext(message, **values)
+    text = translations().ugettext(message)
+    return text % values if values else text
 
 
 def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
-    return flask_babel.ngettext(singular, plural, n, **values)
+    values.setdefault("num", n)
+    return translations().ungettext(singular, plural, n) % values
 
 
 _ = gettext
@@ -91,5 +107,11 @@ def install(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(compiled)
     flask_babel.Babel(app, locale_selector=select_language)
+    app.jinja_env.install_gettext_callables(  # as Flask-Babel's, through the request's kept catalogue
+        gettext=lambda s: translations().ugettext(s),
+        ngettext=lambda s, p, n: translations().ungettext(s, p, n),
+        pgettext=lambda c, s: translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n),
+        newstyle=True)
     app.jinja_env.globals.update(page_language=page_language)
     app.jinja_env.filters.update(when=when, day=day)
