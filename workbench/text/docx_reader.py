@@ -16,13 +16,13 @@ import re
 import zipfile
 from collections.abc import Callable
 
-from workbench.errors import InputError
+from workbench.errors import N_, InputError, Message
 from workbench.text.cleanup import paragraph_kind
 from workbench.text.headers import squeeze
 from workbench.text.model import Anchor, Block, BlockKind, CleanText, CleanupReport
 from workbench.text.normalise import nfc
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, "str | Message"], None]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DOCUMENT_PART = "word/document.xml"
@@ -165,7 +165,7 @@ def read_docx(data: bytes, name: str, progress: Progress | None = None) -> Clean
             anchor = Anchor(0, number, start_page if paged else None)
             blocks.append(Block(_kind(paragraph, text), text, [anchor]))
     if progress is not None:
-        progress(1.0, f"read {number} paragraphs")
+        progress(1.0, Message(N_("read %(n)s paragraphs"), n=number))
     if not blocks:
         raise InputError("DOCX has no text (no paragraph with words in its body)", path=name)
     report = CleanupReport(lines=number, pages=page if paged else 0)

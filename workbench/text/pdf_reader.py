@@ -28,12 +28,12 @@ import re
 import statistics
 from collections.abc import Callable
 
-from workbench.errors import InputError
+from workbench.errors import N_, InputError, Message
 from workbench.text.cleanup import clean_printed
 from workbench.text.model import CleanText, CleanupReport
 from workbench.text.page_layout import MARKER_RE, PageLine, mark_furniture, merge_same_baseline, printed_lines
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, "str | Message"], None]
 
 PDF_MAGIC = b"%PDF-"
 LINE_BREAK_HYPHEN = "\ufffe"  # PDFium's mark for a hyphen that ends a line (the line break is dropped)
@@ -143,7 +143,7 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> CleanT
             pages.append(lines)
             labels.append(document.get_page_label(i) or str(i + 1))
             if progress is not None and (i % 10 == 0 or i + 1 == count):
-                progress((i + 1) / count, f"read page {i + 1} of {count}")
+                progress((i + 1) / count, Message(N_("read page %(n)s of %(count)s"), n=i + 1, count=count))
     finally:
         document.close()
     if not any(pages):

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from workbench.errors import InputError
+from workbench.errors import InputError, Message
 from workbench.formats.plaintext import read_lines
 from workbench.text.cleanup import clean
 from workbench.text.docx_reader import is_docx, read_docx
@@ -25,7 +25,7 @@ from workbench.text.model import Block, CleanText, CleanupReport, Sentence
 from workbench.text.pdf_reader import is_pdf, read_pdf
 from workbench.text.segment import segment
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, "str | Message"], None]
 SOURCE_KINDS = ("text", "pdf", "docx")
 
 
