@@ -303,16 +303,18 @@ def stretches_between(fixed: Sequence[Bead], n: int, m: int) -> list[tuple[Stret
     for b in sorted(fixed, key=functools.cmp_to_key(_before)):
         where = f"fixed bead {list(b.kk)}:{list(b.ru)}"
         if not b.kk and not b.ru:
-            raise AlignmentError(f"{where} is empty")
+            raise AlignmentError(N_("%(where)s is empty"), where=where)
         for side, idx, size in (("kk", b.kk, n), ("ru", b.ru, m)):
             if any(y != x + 1 for x, y in zip(idx, idx[1:])):
-                raise AlignmentError(f"{where}: {side} indices are not contiguous and increasing")
+                raise AlignmentError(N_("%(where)s: %(side)s indices are not contiguous and increasing"),
+                                     where=where, side=side)
             if idx and (idx[0] < 0 or idx[-1] >= size):
-                raise AlignmentError(f"{where}: {side} index out of range 0..{size - 1}")
+                raise AlignmentError(N_("%(where)s: %(side)s index out of range 0..%(n)s"),
+                                     where=where, side=side, n=size - 1)
         start_kk = b.kk[0] if b.kk else next_kk
         start_ru = b.ru[0] if b.ru else next_ru
         if start_kk < next_kk or start_ru < next_ru:
-            raise AlignmentError(f"{where} overlaps or crosses another fixed bead")
+            raise AlignmentError(N_("%(where)s overlaps or crosses another fixed bead"), where=where)
         stretches.append(((next_kk, start_kk, next_ru, start_ru), b))
         next_kk = b.kk[-1] + 1 if b.kk else next_kk
         next_ru = b.ru[-1] + 1 if b.ru else next_ru

@@ -118,7 +118,7 @@ def show(job_id: int):
 def status(job_id: int):
     """The job's state, progress and message for the progress bars (polled by jobs.js)."""
     view = job_view(job_id)
-    answer = {k: view[k] for k in ("id", "kind", "state", "progress", "message", "result", "url")}
+    answer = {k: view[k] for k in ("id", "kind", "state", "progress", "message", "message_en", "result", "url")}
     return jsonify(answer | {"state_label": _(view["state"])})
 
 
