@@ -109,3 +109,14 @@ def test_an_input_error_keeps_file_and_line_out_of_the_translation():
     assert str(error.renamed("кітап.txt", "book.txt")) == "book.txt:12: invalid UTF-8 byte 0xff"
     assert translate(NotFound(N_("no job %(id)s"), id=4)) == "no job 4", "outside a request: English"
     assert translate("plain text") == "plain text" and translate(None) == ""
+
+
+def test_dates_are_shown_in_one_format_on_the_job_pages(client, run_in):
+    import re
+
+    from workbench.web import i18n
+    job_id = run_in(lambda s: jobs.submit(s, "harvest", {}, user="editor").id)
+    for url in ("/jobs/", f"/jobs/{job_id}"):
+        page = client.get(url, headers={"Accept-Language": "kk"}).get_data(as_text=True)
+        assert re.search(r"\b\d{4}-\d\d-\d\d \d\d:\d\d\b", page) and not re.search(r"\d\dT\d\d:", page), url
+    assert i18n.when("2026-12-05T09:07:03") == "2026-12-05 09:07" and i18n.day("2026-12-05T09:07:03") == "2026-12-05"

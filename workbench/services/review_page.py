@@ -357,7 +357,7 @@ def change_line(change: Change) -> dict[str, Any]:
     """A change as the page shows it: who, when, action, before → after in words."""
     before = json.loads(change.before or "null") or {}
     after = json.loads(change.after or "null") or {}
-    return {"id": change.id, "user": change.user, "at": change.at.strftime("%Y-%m-%d %H:%M:%S"),
+    return {"id": change.id, "user": change.user, "at": change.at.strftime("%Y-%m-%d %H:%M"),
             "action": change.action, "state": change.state,
             "before": _words(before), "after": _words(after)}
 

@@ -69,12 +69,16 @@ def page_language() -> str:
     return str(flask_babel.get_locale() or DEFAULT_LANGUAGE)
 
 
-def when(value: dt.datetime | None) -> str:
-    """A moment as ``YYYY-MM-DD HH:MM`` (UTC, as stored)."""
+def when(value: dt.datetime | str | None) -> str:
+    """A moment as ``YYYY-MM-DD HH:MM`` (UTC, as stored); an ISO text (as the JSON views carry it) too."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value) if value else None
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-def day(value: dt.date | None) -> str:
+def day(value: dt.date | str | None) -> str:
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10]) if value else None
     return value.strftime("%Y-%m-%d") if value else ""
 
 
