@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from workbench.errors import N_, InputError, NotFound
+from workbench.errors import N_, InputError, Message, NotFound
 from workbench.glossary.model import Context, Entry, Term
 from workbench.models import Edition, GlossaryEntry, GlossaryTerm, Segment, utcnow
 from workbench.text.normalise import fold, nfc
@@ -284,7 +284,8 @@ def checked_entries(found: list[Entry], path: str | None) -> list[Entry]:
     from workbench.glossary.model import part_of_speech
 
     for number, entry in enumerate(found, start=1):
-        name = f"entry {number}{f' ({entry.id})' if entry.id else ''}"
+        name = (Message(N_("entry %(n)s (%(id)s)"), n=number, id=entry.id) if entry.id else
+                Message(N_("entry %(n)s"), n=number))
         if entry.id and (len(entry.id) > 60 or not ID_RE.match(entry.id)):
             raise InputError(N_("%(name)s: id %(id)r is not an id (at most 60 letters, digits, '-', '.', "
                                 "':')"),
