@@ -151,7 +151,8 @@ def test_a_token_of_a_disabled_user_is_refused(app, anonymous, users, demo, run_
     assert anonymous.get("/auth/account", headers=headers).status_code == 200
     undo = f"/alignments/{demo.alignment_id}/api/undo"
     done = anonymous.post(undo, json={}, headers=headers)
-    assert (done.status_code, done.get_json()) == (400, {"error": "nothing to undo"})  # reached the view
+    assert (done.status_code, done.get_json()) == (400, {"error": "nothing to undo",  # reached the view
+                                                     "error_en": "nothing to undo"})
     assert anonymous.post(undo, json={}, headers={"Authorization": "Bearer forged"}).status_code == 401
     run_in(accounts.set_disabled, "editor", True)
     for response in (anonymous.get(f"/alignments/{demo.alignment_id}/api/beads/1/history", headers=headers),

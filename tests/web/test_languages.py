@@ -152,3 +152,46 @@ def test_the_words_for_stored_values_are_the_stored_values():
         JOB_STATES, FINDING_STATUSES, CORRECTION_ACTIONS)
     assert (labels.APPROVALS, labels.TERM_TYPES, labels.TERM_STATUSES) == (APPROVALS, TERM_TYPES, TERM_STATUSES)
     assert labels.HARVEST_SORTS == tuple(SORTS.values())
+
+
+def _untranslatable_texts(folder) -> list[str]:
+    """Raise sites of the workbench's errors, and progress reports, whose text is an f-string or a bare literal
+    (the catalogues cannot carry those: they must be ``N_("… %(name)s …")`` with values, or a Message)."""
+    import ast
+
+    errors = {"WorkbenchError", "InputError", "FormatError", "AlignmentError", "ConfigError", "NotFound", "Conflict",
+              "BeadConflict", "TooLarge"}
+    reporters = {"progress", "report_progress", "report"}
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+            if name in errors and node.args:
+                text = node.args[0]
+            elif name in reporters and len(node.args) == 2:
+                text = node.args[1]
+            else:
+                continue
+            if isinstance(text, ast.JoinedStr) or (isinstance(text, ast.Constant) and isinstance(text.value, str)):
+                found.append(f"{path.relative_to(folder.parent.parent)}:{node.lineno}")
+    return found
+
+
+def test_every_error_and_progress_line_of_the_services_goes_through_the_catalogue():
+    root = i18n.CATALOGUES.parent
+    # Read by the command line only (scoring against gold files, the stem lexicon), or a programming error.
+    english_only = {"workbench/align/score.py", "workbench/align/stem_lexicon.py", "workbench/align/model.py"}
+    assert [site for part in ("services", "web", "formats", "text", "glossary", "align")
+            for site in _untranslatable_texts(root / part) if site.split(":")[0] not in english_only] == []
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_translation_keeps_the_placeholders_of_its_msgid(lang):
+    placeholder = re.compile(r"%\(\w+\)[sdr]")
+    with (i18n.CATALOGUES / lang / "LC_MESSAGES" / "messages.po").open("rb") as stream:
+        catalogue = read_po(stream, locale=lang)
+    broken = [m.id for m in catalogue if m.id and isinstance(m.id, str) and m.string
+              and sorted(set(placeholder.findall(m.id))) != sorted(set(placeholder.findall(m.string)))]
+    assert broken == []

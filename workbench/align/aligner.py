@@ -15,7 +15,7 @@ from workbench.align.features import SideFeatures, add_translations, pair_featur
 from workbench.align.lexicon import glossary_keys, learn_lexicon, name_variants
 from workbench.align.model import AlignConfig, Bead, Side
 from workbench.align.stem_lexicon import StemLexicon, as_mapping, shipped_lexicon
-from workbench.errors import AlignmentError
+from workbench.errors import N_, AlignmentError, Message
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ def align_with_features(kk: Side | Sequence[str], ru: Side | Sequence[str],
 def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfig | None = None,
           glossary: Sequence[tuple[str, str]] | None = None, fixed: Sequence[Bead] = (),
           lexicon: StemLexicon | Mapping[str, Iterable[str]] | None = None, _collect: list | None = None,
-          progress: Callable[[float, str], None] | None = None) -> list[Bead]:
+          progress: Callable[[float, "str | Message"], None] | None = None) -> list[Bead]:
     """Align the sentences of a Kazakh and a Russian edition.
 
     :param glossary: (kk term, ru term) pairs; inflected forms match by stem.
@@ -63,10 +63,10 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
     if n == 0 and m == 0 and not fixed:
         return []
     if n == 0 or m == 0:
-        empty = "Kazakh" if n == 0 else "Russian"
-        raise AlignmentError(f"the {empty} side has no sentences; nothing to align it with")
+        raise AlignmentError(N_("the Kazakh side has no sentences; nothing to align it with") if n == 0 else
+                             N_("the Russian side has no sentences; nothing to align it with"))
     report = progress or (lambda fraction, message: None)
-    report(0.0, "reading sentences")
+    report(0.0, Message(N_("reading sentences")))
     stretches = stretches_between(fixed, n, m)
     kk_f = side_features(kk_side.sentences, config.stem_length)
     ru_f = side_features(ru_side.sentences, config.stem_length)
@@ -91,12 +91,15 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
     def run(lexicon: dict[str, set[str]], pass_config: AlignConfig, n_pass: int, ratio: float | None = None,
             guide: Sequence[Bead] = (), collect: list | None = None) -> list[Bead]:
         start = 0.05 + n_pass * share
-        name = "first pass" if n_pass == 0 else f"pass {n_pass + 1} with the lexicon"
-        report(start, f"{name}: anchors and corridors")
+        name = Message(N_("first pass")) if n_pass == 0 else Message(N_("pass %(n)s with the lexicon"),
+               n=n_pass + 1)
+        report(start, Message(N_("%(name)s: anchors and corridors"), name=name))
         bc = _bead_cost(kk_f, ru_f, lexicon, extra_kk, extra_ru, kk_side, ru_side, pass_config, ratio)
 
         def stretch_done(done: int, total: int) -> None:
-            report(start + share * done / total, f"{name}: {done} of {total} stretches")
+            report(start + share * done / total,
+                   Message(N_("%(name)s: %(done)s of %(total)s stretches"),
+                   name=name, done=done, total=total))
 
         return _align_all(bc, stretches, pass_config, corners(guide) if guide else None, collect,
                           stretch_done)
@@ -111,14 +114,14 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
         if len(confident) > config.lexicon_max_pairs:  # evenly spread: a long book teaches no less
             step = len(confident) / config.lexicon_max_pairs
             confident = [confident[int(k * step)] for k in range(config.lexicon_max_pairs)]
-        report(0.05 + (n_pass + 1) * share, "learning the lexicon from confident beads")
+        report(0.05 + (n_pass + 1) * share, Message(N_("learning the lexicon from confident beads")))
         learnt = learn_lexicon(confident, kk_f, ru_f, config.lexicon_min_count, config.lexicon_min_dice)
         logger.debug("lexicon: %d learnt entries from %d beads", len(learnt), len(confident))
         for s, ts in known.items():
             learnt.setdefault(s, set()).update(ts)
         beads = run(learnt, config, n_pass + 1, aligned_ratio([*beads, *fixed], kk_f, ru_f), guide=beads,
                     collect=_collect if n_pass == passes - 1 else None)
-    report(1.0, "aligned")
+    report(1.0, Message(N_("aligned")))
     return beads
 
 
@@ -300,16 +303,18 @@ def stretches_between(fixed: Sequence[Bead], n: int, m: int) -> list[tuple[Stret
     for b in sorted(fixed, key=functools.cmp_to_key(_before)):
         where = f"fixed bead {list(b.kk)}:{list(b.ru)}"
         if not b.kk and not b.ru:
-            raise AlignmentError(f"{where} is empty")
+            raise AlignmentError(N_("%(where)s is empty"), where=where)
         for side, idx, size in (("kk", b.kk, n), ("ru", b.ru, m)):
             if any(y != x + 1 for x, y in zip(idx, idx[1:])):
-                raise AlignmentError(f"{where}: {side} indices are not contiguous and increasing")
+                raise AlignmentError(N_("%(where)s: %(side)s indices are not contiguous and increasing"),
+                                     where=where, side=side)
             if idx and (idx[0] < 0 or idx[-1] >= size):
-                raise AlignmentError(f"{where}: {side} index out of range 0..{size - 1}")
+                raise AlignmentError(N_("%(where)s: %(side)s index out of range 0..%(n)s"),
+                                     where=where, side=side, n=size - 1)
         start_kk = b.kk[0] if b.kk else next_kk
         start_ru = b.ru[0] if b.ru else next_ru
         if start_kk < next_kk or start_ru < next_ru:
-            raise AlignmentError(f"{where} overlaps or crosses another fixed bead")
+            raise AlignmentError(N_("%(where)s overlaps or crosses another fixed bead"), where=where)
         stretches.append(((next_kk, start_kk, next_ru, start_ru), b))
         next_kk = b.kk[-1] + 1 if b.kk else next_kk
         next_ru = b.ru[-1] + 1 if b.ru else next_ru

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.errors import FormatError
+from workbench.errors import N_, FormatError
 
 
 @dataclass
@@ -102,10 +102,12 @@ def split_text(text: str, breaks: str | None, path: str, line: int | None) -> li
     try:
         offsets = [int(b) for b in breaks.split(",")]
     except ValueError:
-        raise FormatError(f"sentence breaks {breaks!r} are not numbers", path=path, line=line) from None
+        raise FormatError(N_("sentence breaks %(breaks)r are not numbers"),
+                          path=path, line=line, breaks=breaks) from None
     bounds = [0, *offsets, len(text) + 1]
     if bounds != sorted(set(bounds)) or offsets[-1] > len(text):
-        raise FormatError(f"sentence breaks {breaks!r} do not fit the text", path=path, line=line)
+        raise FormatError(N_("sentence breaks %(breaks)r do not fit the text"),
+                          path=path, line=line, breaks=breaks)
     return [text[a:b - 1] for a, b in zip(bounds, bounds[1:])]
 
 

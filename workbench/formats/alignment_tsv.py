@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from workbench.errors import FormatError
+from workbench.errors import N_, FormatError
 from workbench.formats.aligned import AlignedPair, Side, parse_range, split_text
 from workbench.formats.base import FileFormat
 from workbench.formats.safe import refuse_control_characters
@@ -60,7 +60,7 @@ def read(data: bytes, name: str = "alignment.tsv") -> list[AlignedPair]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FormatError(f"not UTF-8 text (byte {exc.start})", path=name) from None
+        raise FormatError(N_("not UTF-8 text (byte %(start)s)"), path=name, start=exc.start) from None
     refuse_control_characters(text, name)
     lines = re.split(r"\r\n|\r|\n", text)  # only real line breaks (not U+2028, U+0085)
     columns: tuple[str, ...] = ("kk", "ru")
@@ -70,7 +70,8 @@ def read(data: bytes, name: str = "alignment.tsv") -> list[AlignedPair]:
         start = 1
     missing = {"kk", "ru"} - set(columns)
     if missing:
-        raise FormatError(f"the header has no {' and '.join(sorted(missing))} column", path=name, line=1)
+        raise FormatError(N_("the header has no %(choices)s column"),
+                          path=name, line=1, choices=" and ".join(sorted(missing)))
     pairs = []
     for number, line in enumerate(lines[start:], start=start + 1):
         if not line.strip():
@@ -80,7 +81,7 @@ def read(data: bytes, name: str = "alignment.tsv") -> list[AlignedPair]:
             cells += [""] * (len(columns) - len(cells))
         row = dict(zip(columns, cells))
         if not row["kk"].strip() and not row["ru"].strip():
-            raise FormatError("both the kk and the ru cell are empty", path=name, line=number)
+            raise FormatError(N_("both the kk and the ru cell are empty"), path=name, line=number)
         sides = {}
         for lang in ("kk", "ru"):
             pages, src = parse_range(row.get(f"{lang}_pages")), parse_range(row.get(f"{lang}_lines"))
@@ -89,7 +90,8 @@ def read(data: bytes, name: str = "alignment.tsv") -> list[AlignedPair]:
         try:
             score = float(row.get("score") or 0.0)
         except ValueError:
-            raise FormatError(f"score {row['score']!r} is not a number", path=name, line=number) from None
+            raise FormatError(N_("score %(score)r is not a number"),
+                              path=name, line=number, score=row["score"]) from None
         pairs.append(AlignedPair(len(pairs) + 1, sides["kk"], sides["ru"],
                                  "confirmed" if row.get("status") == "confirmed" else "auto", score,
                                  row.get("comment") or None))

@@ -18,7 +18,7 @@ import io
 import re
 from typing import Iterable, Literal
 
-from workbench.errors import FormatError
+from workbench.errors import N_, FormatError
 from workbench.formats.base import FileFormat
 from workbench.formats.safe import refuse_control_characters
 from workbench.glossary.data import COLUMNS, OPTIONAL_COLUMNS, check_header, entries_from_rows, entry_to_row
@@ -37,7 +37,8 @@ def decode_utf8(data: bytes, path: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise FormatError(f"invalid UTF-8 byte 0x{data[exc.start]:02x}", path=path, line=line) from None
+        raise FormatError(N_("invalid UTF-8 byte 0x%(byte)s"),
+                          path=path, line=line, byte=f"{data[exc.start]:02x}") from None
     refuse_control_characters(text, path)
     return text
 
@@ -98,12 +99,12 @@ def _read_table(text: str, path: str, delimiter: str) -> list[Entry]:
                 columns = check_header(cells, path, line)
                 continue
             if len(cells) != len(columns):
-                raise FormatError(f"{len(cells)} fields, expected {len(columns)} (one per header column)",
-                                  path=path, line=line)
+                raise FormatError(N_("%(n)s fields, expected %(expected)s (one per header column)"),
+                                  path=path, line=line, n=len(cells), expected=len(columns))
             rows.append((line, dict(zip(columns, cells))))
     except csv.Error as exc:
-        raise FormatError(f"malformed {'CSV' if delimiter == ',' else 'TSV'}: {exc}", path=path,
-                          line=reader.line_num) from None
+        raise FormatError(N_("malformed %(kind)s: %(exc)s"), path=path,
+                          line=reader.line_num, kind="CSV" if delimiter == "," else "TSV", exc=exc) from None
     return entries_from_rows(rows, path)
 
 
@@ -149,12 +150,12 @@ def read_omegat(text: str, path: str) -> list[Entry]:
             continue
         cells = line.split("\t")
         if len(cells) < 2 or len(cells) > 3:
-            raise FormatError(f"{len(cells)} tab-separated fields; expected source, target, comment",
-                              path=path, line=n)
+            raise FormatError(N_("%(n)s tab-separated fields; expected source, target, comment"),
+                              path=path, line=n, n=len(cells))
         kk, ru = cells[0].strip(), cells[1].strip()
         comment = cells[2].strip() if len(cells) == 3 else ""
         if not kk:
-            raise FormatError("empty source term", path=path, line=n)
+            raise FormatError(N_("empty source term"), path=path, line=n)
         m = _ID_COMMENT.match(comment)
         # A line without "[id]" is an entry of its own, with no id (the importer gives one).
         key, note = (m.group("id"), m.group("note").strip()) if m else (f"\0line {n}", comment)

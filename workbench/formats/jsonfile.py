@@ -13,7 +13,7 @@ import json
 from dataclasses import asdict
 from typing import Any, Iterable
 
-from workbench.errors import FormatError
+from workbench.errors import N_, FormatError, message
 from workbench.formats.base import ALL_FIELDS, FileFormat
 from workbench.formats.delimited import decode_utf8
 from workbench.formats.languages import language
@@ -51,25 +51,26 @@ def read(data: bytes, path: str) -> list[Entry]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"not valid JSON: {exc.msg}", path=path, line=exc.lineno) from None
+        raise FormatError(N_("not valid JSON: %(msg)s"), path=path, line=exc.lineno, msg=exc.msg) from None
     if isinstance(document, dict):
         if document.get("format", FORMAT_ID) != FORMAT_ID or not isinstance(document.get("entries"), list):
-            raise FormatError(f'expected {{"format": "{FORMAT_ID}", "entries": [...]}}', path=path, line=1)
+            raise FormatError(N_("expected {\"format\": \"%(format)s\", \"entries\": [...]}"),
+                              path=path, line=1, format=FORMAT_ID)
         if document.get("version", VERSION) != VERSION:
-            raise FormatError(f"version {document.get('version')!r}; this workbench reads {VERSION}",
-                              path=path, line=1)
+            raise FormatError(N_("version %(version)r; this workbench reads %(supported)s"),
+                              path=path, line=1, version=document.get("version"), supported=VERSION)
         items = document["entries"]
     elif isinstance(document, list):
         items = document
     else:
-        raise FormatError("expected a JSON object with entries or an array of entries", path=path, line=1)
+        raise FormatError(N_("expected a JSON object with entries or an array of entries"), path=path, line=1)
     lines = _item_lines(text)
     entries, seen = [], set()
     for k, item in enumerate(items):
         line = lines[k] if k < len(lines) else None
         entry = _entry(item, path, line)
         if entry.id and entry.id in seen:
-            raise FormatError(f"id {entry.id!r} used twice", path=path, line=line)
+            raise FormatError(N_("id %(id)r used twice"), path=path, line=line, id=entry.id)
         seen.add(entry.id)
         entries.append(entry)
     return entries
@@ -91,30 +92,31 @@ def _item_lines(text: str) -> list[int]:
 
 
 def _entry(item: Any, path: str, line: int | None) -> Entry:
-    def fail(problem: str) -> FormatError:
-        return FormatError(f"entry {item.get('id', '?') if isinstance(item, dict) else '?'}: {problem}",
-                           path=path, line=line)
+    def fail(problem: str, **values: Any) -> FormatError:
+        return FormatError(N_("entry %(id)s: %(problem)s"), path=path, line=line,
+                           id=item.get("id", "?") if isinstance(item, dict) else "?", problem=message(problem, **values))
 
     if not isinstance(item, dict):
-        raise fail("not a JSON object")
+        raise fail(N_("not a JSON object"))
     unknown = set(item) - set(ENTRY_FIELDS)
     if unknown:
-        raise fail(f"unknown field(s) {', '.join(sorted(unknown))}")
+        raise fail(N_("unknown field(s) %(fields)s"), fields=", ".join(sorted(unknown)))
     if not isinstance(item.get("id", ""), str):
-        raise fail("id must be a string")
+        raise fail(N_("id must be a string"))
     for name in ENTRY_FIELDS[2:]:
         if item.get(name) is not None and not isinstance(item[name], str):
-            raise fail(f"{name} must be a string or null")
+            raise fail(N_("%(name)s must be a string or null"), name=name)
     strings = [item.get(n) for n in ENTRY_FIELDS if n != "terms"]
     strings += [t.get(n) for t in item.get("terms") or [] if isinstance(t, dict) for n in TERM_FIELDS]
     problem = next((p for v in strings if isinstance(v, str) and (p := control_character_problem(v))), None)
     if problem:
         raise fail(problem)
     if item.get("approval", "proposed") not in APPROVALS:
-        raise fail(f"approval {item['approval']!r}; expected one of {', '.join(APPROVALS)}")
+        raise fail(N_("approval %(approval)r; expected one of %(choices)s"), approval=item["approval"],
+                   choices=", ".join(APPROVALS))
     terms = item.get("terms")
     if not isinstance(terms, list) or not terms:
-        raise fail("terms must be a non-empty list")
+        raise fail(N_("terms must be a non-empty list"))
     return Entry(
         id=item.get("id", ""),
         terms=[_term(t, fail) for t in terms],
@@ -129,22 +131,24 @@ def _entry(item: Any, path: str, line: int | None) -> Entry:
 
 def _term(item: Any, fail: Any) -> Term:
     if not isinstance(item, dict):
-        raise fail("a term is not a JSON object")
+        raise fail(N_("a term is not a JSON object"))
     unknown = set(item) - set(TERM_FIELDS)
     if unknown:
-        raise fail(f"unknown term field(s) {', '.join(sorted(unknown))}")
+        raise fail(N_("unknown term field(s) %(fields)s"), fields=", ".join(sorted(unknown)))
     if not isinstance(item.get("lang"), str) or not isinstance(item.get("text"), str) or not item["text"]:
-        raise fail("a term needs lang and text strings")
+        raise fail(N_("a term needs lang and text strings"))
     if item.get("type", "full-form") not in TERM_TYPES:
-        raise fail(f"term type {item['type']!r}; expected one of {', '.join(TERM_TYPES)}")
+        raise fail(N_("term type %(type)r; expected one of %(choices)s"), type=item["type"],
+                   choices=", ".join(TERM_TYPES))
     if item.get("status", "preferred") not in TERM_STATUSES:
-        raise fail(f"term status {item['status']!r}; expected one of {', '.join(TERM_STATUSES)}")
+        raise fail(N_("term status %(status)r; expected one of %(choices)s"), status=item["status"],
+                   choices=", ".join(TERM_STATUSES))
     for name in ("pos", "note", "context"):
         if item.get(name) is not None and not isinstance(item[name], str):
-            raise fail(f"term {name} must be a string or null")
+            raise fail(N_("term %(name)s must be a string or null"), name=name)
     lang = language(item["lang"])
     if lang is None:
-        raise fail(f"term lang {item['lang']!r} is neither kk (Kazakh) nor ru (Russian)")
+        raise fail(N_("term lang %(lang)r is neither kk (Kazakh) nor ru (Russian)"), lang=item["lang"])
     return Term(lang, item["text"], item.get("type", "full-form"), item.get("status", "preferred"),
                 item.get("pos"), item.get("note"), item.get("context"))
 

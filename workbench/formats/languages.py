@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.errors import FormatError
+from workbench.errors import N_, FormatError
 
 LANGUAGES = ("kk", "ru")
 # ISO 639-1, ISO 639-2/3 and English names (lower case), before any region or script subtag.
@@ -27,6 +27,7 @@ def checked_language(code: str | None, path: str, where: str, line: int | None =
     """The workbench language for ``code``; ``FormatError`` naming ``where`` (e.g. ``<langSet>``) and line."""
     found = language(code)
     if found is None:
-        raise FormatError(f"{where} names the language {code!r}; the workbench works with kk (Kazakh) and "
-                          f"ru (Russian) only (kk-KZ, kaz, ru-RU, rus are read as those)", path=path, line=line)
+        raise FormatError(N_("%(where)s names the language %(code)r; the workbench works with kk (Kazakh) "
+                             "and ru (Russian) only (kk-KZ, kaz, ru-RU, rus are read as those)"),
+                          path=path, line=line, where=where, code=code)
     return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from workbench.errors import InputError
+from workbench.errors import N_, InputError
 from workbench.text.model import SourceLine
 
 NAME = "Plain text"
@@ -18,16 +18,17 @@ def decode(data: bytes, path: str) -> str:
         data = data[len(BOM):]
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError("binary file (NUL byte); expected UTF-8 text", path=path, line=line)
+        raise InputError(N_("binary file (NUL byte); expected UTF-8 text"), path=path, line=line)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
-            f"invalid UTF-8 byte 0x{data[exc.start]:02x}; expected UTF-8 text", path=path, line=line
+            N_("invalid UTF-8 byte 0x%(byte)s; expected UTF-8 text"),
+            path=path, line=line, byte=f"{data[exc.start]:02x}"
         ) from None
     if not text.strip():
-        raise InputError("file is empty; expected text", path=path)
+        raise InputError(N_("file is empty; expected text"), path=path)
     return text
 
 

@@ -24,7 +24,7 @@ from typing import Iterable
 
 import polib
 
-from workbench.errors import FormatError
+from workbench.errors import N_, FormatError
 from workbench.formats.base import ALL_FIELDS, FileFormat
 from workbench.formats.delimited import decode_utf8
 from workbench.formats.languages import language
@@ -126,13 +126,14 @@ def read(data: bytes, path: str) -> list[Entry]:
     try:
         po = polib.pofile(text if "\n" in text else text + "\n", wrapwidth=0)
     except (OSError, ValueError) as exc:
-        raise FormatError(f"malformed PO: {exc}", path=path, line=_line_of(str(exc))) from None
+        raise FormatError(N_("malformed PO: %(exc)s"), path=path, line=_line_of(str(exc)), exc=exc) from None
     for header, side in (("Language", "target"), ("X-Source-Language", "source")):
         code = po.metadata.get(header)
         if code and language(code) != ("ru" if side == "target" else "kk"):
             line = next((n for n, raw in enumerate(text.splitlines(), start=1) if raw.startswith(f'"{header}:')), None)
-            raise FormatError(f"the header's {header} is {code!r}; a glossary PO has Kazakh source and Russian "
-                              f"target (kk-KZ, kaz, ru-RU, rus are read as those)", path=path, line=line)
+            raise FormatError(N_("the header's %(header)s is %(code)r; a glossary PO has Kazakh source and "
+                                 "Russian target (kk-KZ, kaz, ru-RU, rus are read as those)"),
+                              path=path, line=line, header=header, code=code)
     msgid_lines = [n for n, raw in enumerate(text.splitlines(), start=1) if raw.startswith("msgid ")]
     if po.metadata or (msgid_lines and text.splitlines()[msgid_lines[0] - 1].strip() == 'msgid ""'):
         msgid_lines = msgid_lines[1:]  # the header entry, which polib keeps as metadata
@@ -158,7 +159,7 @@ def _check_lines(text: str, path: str) -> None:
     """Every line is blank, a comment, or a keyword with one closed string (polib lets an open quote pass)."""
     for n, raw in enumerate(text.splitlines(), start=1):
         if not _PO_LINE.match(raw):
-            raise FormatError(f"not a PO line: {raw[:60]!r}", path=path, line=n)
+            raise FormatError(N_("not a PO line: %(text)r"), path=path, line=n, text=raw[:60])
 
 
 def _line_of(message: str) -> int | None:
@@ -193,8 +194,8 @@ def _read_message(entry: Entry, message: polib.POEntry, path: str, line: int) ->
         spec, sep, text = extra.partition(" | ")
         position, _, spec = spec.partition(" ")
         if not sep or not text or not position.isdigit():
-            raise FormatError(f"ru-extra comment {extra!r}; expected '<position> <type> <status> | <term>'",
-                              path=path, line=line)
+            raise FormatError(N_("ru-extra comment %(extra)r; expected '<position> <type> <status> | <term>'"),
+                              path=path, line=line, extra=extra)
         ru_type, ru_status = _type_status(spec, path, line)
         extras.append((int(position), Term("ru", text, ru_type, ru_status)))  # type: ignore[arg-type]
     if extras:
@@ -210,8 +211,8 @@ def _read_message(entry: Entry, message: polib.POEntry, path: str, line: int) ->
     if "approval" in info:
         approval = _one(info, "approval")
         if approval not in APPROVALS:
-            raise FormatError(f"approval {approval!r}; expected one of {', '.join(APPROVALS)}",
-                              path=path, line=line)
+            raise FormatError(N_("approval %(approval)r; expected one of %(choices)s"),
+                              path=path, line=line, approval=approval, choices=", ".join(APPROVALS))
         entry.approval = approval  # type: ignore[assignment]
     entry.approved_by = _one(info, "approved-by") or entry.approved_by
     entry.approved_at = _one(info, "approved-at") or entry.approved_at
@@ -226,9 +227,10 @@ def _one(info: dict[str, list[str]], key: str) -> str | None:
 def _type_status(spec: str, path: str, line: int) -> tuple[str, str]:
     parts = spec.split()
     if len(parts) != 2 or parts[0] not in TERM_TYPES or parts[1] not in TERM_STATUSES:
-        raise FormatError(f"term comment {spec!r}; expected '<type> <status>' "
-                          f"(types {', '.join(TERM_TYPES)}; statuses {', '.join(TERM_STATUSES)})",
-                          path=path, line=line)
+        raise FormatError(N_("term comment %(spec)r; expected '<type> <status>' (types %(choices)s; statuses "
+                             "%(choices2)s)"),
+                          path=path, line=line, spec=spec, choices=", ".join(TERM_TYPES),
+                          choices2=", ".join(TERM_STATUSES))
     return parts[0], parts[1]
 
 

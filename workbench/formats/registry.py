@@ -5,7 +5,7 @@ come from here.
 """
 from __future__ import annotations
 
-from workbench.errors import InputError
+from workbench.errors import N_, InputError
 from workbench.formats import alignment_po, alignment_tsv, delimited, jsonfile, po, tbx, tmx, xliff
 from workbench.formats.base import FileFormat, Kind
 
@@ -32,11 +32,12 @@ def find(kind: Kind, name: str | None = None, path: str | None = None, *, for_re
         known = {n: f for n, f in known.items() if f.read is not None}
     if name is not None:
         if name not in known:
-            raise InputError(f"unknown {kind} format {name!r}; expected one of: {', '.join(known)}", path=path)
+            raise InputError(N_("unknown %(kind)s format %(name)r; expected one of: %(choices)s"),
+                             path=path, kind=kind, name=name, choices=", ".join(known))
         return known[name]
     ext = path.rsplit(".", 1)[-1].lower() if path and "." in path.rsplit("/", 1)[-1] else ""
     for f in known.values():
         if ext in f.extensions:
             return f
-    raise InputError(f"cannot tell the {kind} format from the extension .{ext}; use --format "
-                     f"{'|'.join(known)}", path=path)
+    raise InputError(N_("cannot tell the %(kind)s format from the extension .%(ext)s; use --format "
+                        "%(choices)s"), path=path, kind=kind, ext=ext, choices="|".join(known))

@@ -10,7 +10,7 @@ import re
 
 from lxml import etree
 
-from workbench.errors import FormatError
+from workbench.errors import N_, FormatError, Message
 
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Characters XML 1.0 allows: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF.
@@ -18,10 +18,10 @@ NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
 
 
-def control_character_problem(text: str) -> str | None:
+def control_character_problem(text: str) -> Message | None:
     """``"control character U+0001"`` for the first one in ``text``, else None."""
     m = CONTROL.search(text)
-    return f"control character U+{ord(m.group()):04X}" if m else None
+    return Message(N_("control character U+%(code)s"), code=f"{ord(m.group()):04X}") if m else None
 
 
 def refuse_control_characters(text: str, path: str, first_line: int = 1) -> None:
@@ -29,8 +29,8 @@ def refuse_control_characters(text: str, path: str, first_line: int = 1) -> None
     m = CONTROL.search(text)
     if m:
         line = first_line + text.count("\n", 0, m.start())
-        raise FormatError(f"control character U+{ord(m.group()):04X} in the text; remove it and import again",
-                          path=path, line=line)
+        raise FormatError(N_("control character U+%(code)s in the text; remove it and import again"),
+                          path=path, line=line, code=f"{ord(m.group()):04X}")
 
 
 def xml_text(text: str | None) -> str | None:
@@ -48,19 +48,20 @@ def parse_xml(data: bytes, path: str) -> etree._Element:
     m = _ENTITY_DECLARATION.search(data, doctype, end) if end >= 0 else None
     if m:
         line = data[: m.start()].count(b"\n") + 1
-        raise FormatError("the DOCTYPE declares entities, which are not accepted in exchanged files",
+        raise FormatError(N_("the DOCTYPE declares entities, which are not accepted in exchanged files"),
                           path=path, line=line)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise FormatError(f"not well-formed XML: {exc.msg}", path=path, line=exc.lineno) from None
+        raise FormatError(N_("not well-formed XML: %(msg)s"),
+                          path=path, line=exc.lineno, msg=exc.msg) from None
     docinfo = root.getroottree().docinfo
     dtd = docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise FormatError("the DOCTYPE declares entities, which are not accepted in exchanged files",
+        raise FormatError(N_("the DOCTYPE declares entities, which are not accepted in exchanged files"),
                           path=path, line=1)
     for node in root.iter(etree.Entity):
-        raise FormatError(f"entity reference {node.text} is not accepted in exchanged files", path=path,
-                          line=node.sourceline)
+        raise FormatError(N_("entity reference %(text)s is not accepted in exchanged files"), path=path,
+                          line=node.sourceline, text=node.text)
     return root

@@ -37,7 +37,7 @@ from typing import Iterable
 
 from lxml import etree
 
-from workbench.errors import FormatError
+from workbench.errors import N_, FormatError
 from workbench.formats.base import ALL_FIELDS, FileFormat
 from workbench.formats.languages import checked_language
 from workbench.formats.safe import parse_xml, xml_text
@@ -149,17 +149,17 @@ def read(data: bytes, path: str) -> list[Entry]:
     """
     root = parse_xml(data, path)
     if _local(root) not in ("martif", "tbx"):
-        raise FormatError(f"root element <{_local(root)}>; expected <martif> (TBX)",
-                          path=path, line=root.sourceline)
+        raise FormatError(N_("root element <%(element)s>; expected <martif> (TBX)"),
+                          path=path, line=root.sourceline, element=_local(root))
     entries: list[Entry] = []
     seen: dict[str, int] = {}
     for element in root.iter(etree.Element):
         if _local(element) in ENTRY_TAGS:
             entry = _read_entry(element, path, len(entries) + 1)
             if entry.id and entry.id in seen:
-                raise FormatError(f"<{_local(element)}> id {entry.id!r} already used on line "
-                                  f"{seen[entry.id]}",
-                                  path=path, line=element.sourceline)
+                raise FormatError(N_("<%(element)s> id %(id)r already used on line %(first)s"),
+                                  path=path, line=element.sourceline, element=_local(element), id=entry.id,
+                                  first=seen[entry.id])
             seen[entry.id] = element.sourceline or 0
             entries.append(entry)
     return entries
@@ -211,7 +211,8 @@ def _read_transaction(group: etree._Element, entry: Entry) -> None:
 def _read_lang_set(lang_set: etree._Element, path: str) -> list[Term]:
     code = lang_set.get(XML_LANG) or lang_set.get("lang")
     if not code:
-        raise FormatError(f"<{_local(lang_set)}> without xml:lang", path=path, line=lang_set.sourceline)
+        raise FormatError(N_("<%(element)s> without xml:lang"),
+                          path=path, line=lang_set.sourceline, element=_local(lang_set))
     lang = checked_language(code, path, f"<{_local(lang_set)} xml:lang>", lang_set.sourceline)
     terms = []
     for child in lang_set.iterchildren(etree.Element):
@@ -237,18 +238,19 @@ def _read_term(tig: etree._Element, lang: str, path: str) -> Term:
         elif tag == "note":
             note_text = _text(child) or None
     if term is None or not term.text:
-        raise FormatError(f"<{_local(tig)}> without a <term> text", path=path, line=tig.sourceline)
+        raise FormatError(N_("<%(element)s> without a <term> text"),
+                          path=path, line=tig.sourceline, element=_local(tig))
     term_type = notes.get("termType")
     if term_type is not None:
         if term_type not in READ_TERM_TYPES:
-            raise FormatError(f"<termNote type=\"termType\"> {term_type!r} is not a TBX term type",
-                              path=path, line=tig.sourceline)
+            raise FormatError(N_("<termNote type=\"termType\"> %(term_type)r is not a TBX term type"),
+                              path=path, line=tig.sourceline, term_type=term_type)
         term.type = READ_TERM_TYPES[term_type]  # type: ignore[assignment]
     status = notes.get("administrativeStatus") or notes.get("normativeAuthorization")
     if status is not None:
         if status not in READ_STATUSES:
-            raise FormatError(f"<termNote type=\"administrativeStatus\"> {status!r} is not a TBX status",
-                              path=path, line=tig.sourceline)
+            raise FormatError(N_("<termNote type=\"administrativeStatus\"> %(status)r is not a TBX status"),
+                              path=path, line=tig.sourceline, status=status)
         term.status = READ_STATUSES[status]  # type: ignore[assignment]
     if notes.get("usageNote") == "forbidden" or notes.get("forbidden"):
         term.status = "forbidden"

@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from workbench.errors import FormatError
+from workbench.errors import N_, FormatError
 from workbench.formats.aligned import AlignedPair, Side, parse_range, split_text
 from workbench.formats.base import FileFormat
 from workbench.formats.languages import checked_language
@@ -89,7 +89,8 @@ def read(data: bytes, name: str = "alignment.tmx") -> tuple[list[AlignedPair], d
     """
     root = parse_xml(data, name)
     if root.tag != "tmx":
-        raise FormatError(f"expected a <tmx> root element, found <{root.tag}>", path=name, line=root.sourceline)
+        raise FormatError(N_("expected a <tmx> root element, found <%(tag)s>"),
+                          path=name, line=root.sourceline, tag=root.tag)
     titles = {}
     for prop in root.iterfind("header/prop"):
         kind = prop.get("type", "")
@@ -105,7 +106,7 @@ def read(data: bytes, name: str = "alignment.tmx") -> tuple[list[AlignedPair], d
             if seg is not None:
                 texts[lang] = "".join(seg.itertext()).strip()
         if "kk" not in texts and "ru" not in texts:
-            raise FormatError("a <tu> has neither a kk nor a ru <tuv>", path=name, line=tu.sourceline)
+            raise FormatError(N_("a <tu> has neither a kk nor a ru <tuv>"), path=name, line=tu.sourceline)
         sides = {}
         for lang in ("kk", "ru"):
             pages, lines = parse_range(props.get(f"x-{lang}-pages")), parse_range(props.get(f"x-{lang}-lines"))
@@ -114,7 +115,8 @@ def read(data: bytes, name: str = "alignment.tmx") -> tuple[list[AlignedPair], d
         try:
             score = float(props.get("x-score") or 0.0)
         except ValueError:
-            raise FormatError(f"x-score {props['x-score']!r} is not a number", path=name, line=tu.sourceline) from None
+            raise FormatError(N_("x-score %(score)r is not a number"),
+                              path=name, line=tu.sourceline, score=props["x-score"]) from None
         note = tu.find("note")
         order.append(int(props["x-position"]) if props.get("x-position", "").isdigit() else None)
         pairs.append(AlignedPair(number, sides["kk"], sides["ru"],

@@ -21,7 +21,7 @@ import json
 import re
 from typing import Iterable, Mapping
 
-from workbench.errors import FormatError
+from workbench.errors import N_, FormatError
 from workbench.glossary.model import APPROVALS, TERM_STATUSES, TERM_TYPES, Entry, Term
 from workbench.text.normalise import nfc
 
@@ -52,8 +52,8 @@ def parse_glossary_tsv(text: str, path: str) -> list[Entry]:
             continue
         cells = line.rstrip("\r").split("\t")
         if len(cells) != len(header):
-            raise FormatError(f"{len(cells)} fields, expected {len(header)} (one per column of the header)",
-                              path=path, line=n)
+            raise FormatError(N_("%(n)s fields, expected %(expected)s (one per column of the header)"),
+                              path=path, line=n, n=len(cells), expected=len(header))
         rows.append((n, dict(zip(columns, cells))))
     return entries_from_rows(rows, path)
 
@@ -63,13 +63,14 @@ def check_header(header: list[str], path: str, line: int) -> list[str]:
     names = [h.strip().lower() for h in header]
     missing = [c for c in COLUMNS if c not in names]
     if missing:
-        raise FormatError(f"header lacks column(s) {', '.join(missing)}; expected {' '.join(COLUMNS)}",
-                          path=path, line=line)
+        raise FormatError(N_("header lacks column(s) %(choices)s; expected %(choices2)s"),
+                          path=path, line=line, choices=", ".join(missing), choices2=" ".join(COLUMNS))
     unknown = [c for c in names if c not in COLUMNS and c not in OPTIONAL_COLUMNS]
     if unknown:
-        raise FormatError(f"unknown column(s) {', '.join(unknown)}", path=path, line=line)
+        raise FormatError(N_("unknown column(s) %(choices)s"),
+                          path=path, line=line, choices=", ".join(unknown))
     if len(set(names)) != len(names):
-        raise FormatError("a column is named twice in the header", path=path, line=line)
+        raise FormatError(N_("a column is named twice in the header"), path=path, line=line)
     return names
 
 
@@ -80,7 +81,8 @@ def entries_from_rows(rows: Iterable[tuple[int, Mapping[str, str]]], path: str) 
     for line, row in rows:
         entry = entry_from_row(row, path, line)
         if entry.id and entry.id in seen:
-            raise FormatError(f"id {entry.id!r} already used on line {seen[entry.id]}", path=path, line=line)
+            raise FormatError(N_("id %(id)r already used on line %(first)s"),
+                              path=path, line=line, id=entry.id, first=seen[entry.id])
         seen[entry.id] = line
         entries.append(entry)
     return entries
@@ -91,12 +93,12 @@ def entry_from_row(row: Mapping[str, str], path: str, line: int) -> Entry:
     cell = {k: nfc((v or "").strip()) for k, v in row.items()}
     entry_id = cell.get("id", "")  # empty: the importer gives one
     if entry_id and not ID_RE.match(entry_id):
-        raise FormatError(f"id {entry_id!r} is not an id (letters, digits, '-', '.', ':')",
-                          path=path, line=line)
+        raise FormatError(N_("id %(entry_id)r is not an id (letters, digits, '-', '.', ':')"),
+                          path=path, line=line, entry_id=entry_id)
     approval = cell.get("status", "") or "proposed"
     if approval not in APPROVALS:
-        raise FormatError(f"status {approval!r}; expected one of {', '.join(APPROVALS)}",
-                          path=path, line=line)
+        raise FormatError(N_("status %(approval)r; expected one of %(choices)s"),
+                          path=path, line=line, approval=approval, choices=", ".join(APPROVALS))
     terms: list[Term] = []
     for lang in LANGS:
         if cell.get(lang):
@@ -105,7 +107,8 @@ def entry_from_row(row: Mapping[str, str], path: str, line: int) -> Entry:
         variants = split_terms(cell.get(f"{lang}_variants", ""))
         terms.extend(Term(lang, t, "variant", "admitted") for t in variants)
     if not terms:
-        raise FormatError(f"entry {entry_id} has no term in any language", path=path, line=line)
+        raise FormatError(N_("entry %(entry_id)s has no term in any language"),
+                          path=path, line=line, entry_id=entry_id)
     if cell.get("term_details"):
         terms = _with_details(terms, cell["term_details"], path, line)
     return Entry(
@@ -133,11 +136,12 @@ def _with_details(terms: list[Term], details: str, path: str, line: int) -> list
         described = [Term(nfc(i.get("lang", "")), nfc(i["text"]), i.get("type", "full-form"),
                           i.get("status", "preferred"), i.get("pos"), i.get("note"), i.get("context")) for i in items]
     except (ValueError, TypeError) as exc:
-        raise FormatError(f"term_details is not a JSON list of terms: {exc}", path=path, line=line) from None
+        raise FormatError(N_("term_details is not a JSON list of terms: %(exc)s"),
+                          path=path, line=line, exc=exc) from None
     for term in described:
         if term.type not in TERM_TYPES or term.status not in TERM_STATUSES:
-            raise FormatError(f"term_details: «{term.text}» has type {term.type!r} and status {term.status!r}",
-                              path=path, line=line)
+            raise FormatError(N_("term_details: «%(text)s» has type %(type)r and status %(status)r"),
+                              path=path, line=line, text=term.text, type=term.type, status=term.status)
     in_columns = {(t.lang, t.text) for t in terms}
     kept = [t for t in described if (t.lang, t.text) in in_columns]
     said = {(t.lang, t.text) for t in kept}

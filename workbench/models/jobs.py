@@ -19,6 +19,8 @@ class Job(Base):
     ``arguments`` and ``result`` are JSON; ``payload`` holds an uploaded file until the job has run.
     ``attempts`` counts how often a worker claimed the job; ``heartbeat_at`` is refreshed while it
     runs, so a job whose worker died is found and queued again (or failed after a second loss).
+    ``message`` is the latest progress line or the outcome in English; ``message_json`` keeps it as a
+    :class:`workbench.errors.Message` (msgid and values), so every reader sees it in their own language.
     """
 
     __tablename__ = "jobs"
@@ -30,7 +32,8 @@ class Job(Base):
     payload: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
     state: Mapped[str] = mapped_column(String(10), default="queued")
     progress: Mapped[float] = mapped_column(default=0.0)
-    message: Mapped[str] = mapped_column(Text, default="")
+    message: Mapped[str] = mapped_column(Text, default="")  # in English, for the command line and logs
+    message_json: Mapped[Optional[str]] = mapped_column(Text)  # the same as msgid and values, for the pages
     result: Mapped[Optional[str]] = mapped_column(Text)
     started_by: Mapped[Optional[str]] = mapped_column(String(80))
     worker: Mapped[Optional[str]] = mapped_column(String(120))

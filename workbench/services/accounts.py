@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from workbench.errors import Conflict, InputError, NotFound, WorkbenchError
+from workbench.errors import N_, Conflict, InputError, NotFound, WorkbenchError
 from workbench.models import AuditEvent, LoginFailure, User, utcnow
 from workbench.models.accounts import ROLES
 
@@ -48,19 +48,7 @@ class TooManyAttempts(WorkbenchError):
 
     def __init__(self, retry_after: int) -> None:
         self.retry_after = retry_after
-        super().__init__(f"too many wrong passwords; try again in {retry_after} seconds")
-
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogues; it is translated where it is shown (see :func:`refusal`)."""
-    return message
-
-
-def refusal(kind: type[WorkbenchError], template: str, **values: object) -> WorkbenchError:
-    """An error whose message the pages can translate: ``template`` and ``values`` are kept on it."""
-    error = kind(template % values)
-    error.template, error.values = template, values  # type: ignore[attr-defined]
-    return error
+        super().__init__(N_("too many wrong passwords; try again in %(n)s seconds"), n=retry_after)
 
 
 # Words stored in English and shown translated (roles, audit actions, the command-line actor).
@@ -75,7 +63,7 @@ def hash_password(password: str) -> str:
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise refusal(InputError, N_("a password needs at least %(n)s characters"), n=MIN_PASSWORD)
+        raise InputError(N_("a password needs at least %(n)s characters"), n=MIN_PASSWORD)
 
 
 def may(role: str | None, permission: str) -> bool:
@@ -93,13 +81,13 @@ def create_user(session: Session, name: str, password: str, role: str) -> User:
     """
     name = name.strip()
     if not NAME_RE.match(name):
-        raise refusal(InputError, N_("a user name is 1–80 letters, digits, '.', '@', '_' or '-'"))
+        raise InputError(N_("a user name is 1–80 letters, digits, '.', '@', '_' or '-'"))
     if role not in ROLES:
-        raise refusal(InputError, N_("unknown role %(role)r; expected one of: %(roles)s"), role=role,
+        raise InputError(N_("unknown role %(role)r; expected one of: %(roles)s"), role=role,
                       roles=", ".join(ROLES))
     _check_password(password)
     if session.scalar(select(User).where(User.name == name)) is not None:
-        raise refusal(Conflict, N_("there is already a user %(name)r"), name=name)
+        raise Conflict(N_("there is already a user %(name)r"), name=name)
     user = User(name=name, password_hash=hash_password(password), role=role)
     session.add(user)
     session.flush()
@@ -171,7 +159,7 @@ def list_users(session: Session) -> list[User]:
 def get_user(session: Session, name: str) -> User:
     user = session.scalar(select(User).where(User.name == name))
     if user is None:
-        raise refusal(NotFound, N_("no user %(name)r"), name=name)
+        raise NotFound(N_("no user %(name)r"), name=name)
     return user
 
 
@@ -196,7 +184,7 @@ def add_user(session: Session, actor: str, name: str, password: str, role: str,
 def set_role(session: Session, name: str, role: str, actor: str = COMMAND_LINE,
              address: str | None = None) -> User:
     if role not in ROLES:
-        raise refusal(InputError, N_("unknown role %(role)r; expected one of: %(roles)s"), role=role,
+        raise InputError(N_("unknown role %(role)r; expected one of: %(roles)s"), role=role,
                       roles=", ".join(ROLES))
     user = get_user(session, name)
     if user.role == "admin" and role != "admin":
@@ -210,7 +198,7 @@ def _keep_one_admin(session: Session, user: User) -> None:
     others = session.scalar(select(func.count()).select_from(User).where(
         User.role == "admin", User.disabled.is_(False), User.id != user.id))
     if not others:
-        raise refusal(InputError, N_("%(name)s is the last enabled admin; make another admin first"),
+        raise InputError(N_("%(name)s is the last enabled admin; make another admin first"),
                       name=user.name)
 
 
@@ -243,12 +231,12 @@ def change_password(session: Session, user: User, current: str, new: str, repeat
                     address: str | None = None) -> None:
     """A user changes their own password; their other sessions end (the caller keeps this one)."""
     if not check_password_hash(user.password_hash, current):
-        raise refusal(InputError, N_("the current password is wrong"))
+        raise InputError(N_("the current password is wrong"))
     if repeated is not None and new != repeated:
-        raise refusal(InputError, N_("the new password and its repetition differ"))
+        raise InputError(N_("the new password and its repetition differ"))
     _check_password(new)
     if new == current:
-        raise refusal(InputError, N_("the new password is the same as the current one"))
+        raise InputError(N_("the new password is the same as the current one"))
     user.password_hash = hash_password(new)
     user.must_change_password = False
     user.session_generation += 1
@@ -257,7 +245,7 @@ def change_password(session: Session, user: User, current: str, new: str, repeat
 
 def set_language(session: Session, user: User, language: str | None) -> None:
     if language not in (None, *LANGUAGES):
-        raise refusal(InputError, N_("unknown language %(language)r; expected one of: %(languages)s"),
+        raise InputError(N_("unknown language %(language)r; expected one of: %(languages)s"),
                       language=language, languages=", ".join(LANGUAGES))
     user.language = language
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from workbench import align as aligner
 from workbench.align.stem_lexicon import grown_mapping, shipped_lexicon
-from workbench.errors import AlignmentError, Conflict
+from workbench.errors import N_, AlignmentError, Conflict, Message
 from workbench.models import Alignment, Bead, Edition, Segment, utcnow
 
 logger = logging.getLogger(__name__)
@@ -31,11 +31,12 @@ class AlignResult:
     low_confidence: int
     kept: int  # confirmed beads kept as they were
 
-    def summary(self) -> str:
+    def summary(self) -> Message:
         shapes = ", ".join(f"{k} {v}" for k, v in sorted(self.shapes.items(), key=lambda kv: -kv[1]))
         a = self.alignment
-        return (f"alignment {a.id}: {a.bead_count} beads ({shapes}); {self.low_confidence} below "
-                f"confidence {LOW_CONFIDENCE}; {self.kept} confirmed beads kept")
+        return Message(N_("alignment %(id)s: %(n)s beads (%(shapes)s); %(low)s below confidence %(threshold)s; "
+                          "%(kept)s confirmed beads kept"), id=a.id, n=a.bead_count, shapes=shapes,
+                       low=self.low_confidence, threshold=LOW_CONFIDENCE, kept=self.kept)
 
 
 @dataclass(frozen=True)
@@ -128,14 +129,15 @@ def _with_deleted(beads: list[aligner.Bead], whole: list[aligner.Bead], n: int, 
         fits = [b for b in (by_kk.get(i), by_ru.get(j)) if b is not None
                 and (not b.kk or b.kk[0] == i) and (not b.ru or b.ru[0] == j)]
         if not fits:
-            raise AlignmentError(f"a deleted sentence (kk {i + 1} or ru {j + 1}) lies inside a bead the aligner "
-                                 "made across a confirmed bead; unconfirm the bead of deleted sentences")
+            raise AlignmentError(N_("a deleted sentence (kk %(n)s or ru %(n2)s) lies inside a bead the "
+                                    "aligner made across a confirmed bead; unconfirm the bead of deleted "
+                                    "sentences"), n=i + 1, n2=j + 1)
         b = min(fits, key=lambda x: rank[id(x)])
         out.append(b)
         i, j = (b.kk[-1] + 1 if b.kk else i), (b.ru[-1] + 1 if b.ru else j)
     if len(out) != len(beads) + len(extra):
-        raise AlignmentError("a confirmed bead of deleted sentences lies inside a bead the aligner made; "
-                             "unconfirm it and align again")
+        raise AlignmentError(N_("a confirmed bead of deleted sentences lies inside a bead the aligner made; "
+                                "unconfirm it and align again"))
     return out
 
 
@@ -168,7 +170,7 @@ def plan_alignment(session: Session, kk: Edition, ru: Edition,
                    glossary: list[tuple[str, str]] | None = None,
                    config: aligner.AlignConfig | None = None,
                    kk_range: SentenceRange | None = None, ru_range: SentenceRange | None = None,
-                   progress: Callable[[float, str], None] | None = None) -> AlignPlan:
+                   progress: Callable[[float, "str | Message"], None] | None = None) -> AlignPlan:
     """Align ``kk`` with ``ru`` without writing anything (the long part of an alignment).
 
     With ranges only those sentences are aligned with each other; every sentence outside them
@@ -177,7 +179,8 @@ def plan_alignment(session: Session, kk: Edition, ru: Edition,
     when it reports progress (a ``progress`` keyword).
     """
     if kk.lang != "kk" or ru.lang != "ru":
-        raise AlignmentError(f"expected a Kazakh and a Russian edition, got {kk.lang} and {ru.lang}")
+        raise AlignmentError(N_("expected a Kazakh and a Russian edition, got %(lang)s and %(lang2)s"),
+                             lang=kk.lang, lang2=ru.lang)
     alignment = find_alignment(session, kk, ru)
     fixed = confirmed_beads(session, alignment.id) if alignment is not None else []
     kk_side, ru_side = side_of(session, kk), side_of(session, ru)
@@ -193,8 +196,8 @@ def plan_alignment(session: Session, kk: Edition, ru: Edition,
     for b in fixed:
         if not (all(k0 <= i < k1 for i in b.kk) and all(r0 <= j < r1 for j in b.ru)):
             where = f"kk {b.kk[0] + 1 if b.kk else '–'} ru {b.ru[0] + 1 if b.ru else '–'}"
-            raise AlignmentError(f"the confirmed bead at {where} lies outside the chosen ranges; "
-                                 "align the whole editions, or choose ranges that hold it")
+            raise AlignmentError(N_("the confirmed bead at %(where)s lies outside the chosen ranges; align "
+                                    "the whole editions, or choose ranges that hold it"), where=where)
         inside.append(aligner.Bead(tuple(i - k0 for i in b.kk), tuple(j - r0 for j in b.ru), b.score))
     middle = align_sides(side_part(kk_side, k0, k1), side_part(ru_side, r0, r1), config, glossary=glossary,
                          fixed=inside, **extra)
@@ -212,7 +215,8 @@ def _checked_range(given: SentenceRange | None, size: int, label: str) -> tuple[
         return 0, size
     first, last = given
     if not 1 <= first <= last <= size:
-        raise AlignmentError(f"{label}: sentences {first}–{last} are not a range within 1–{size}")
+        raise AlignmentError(N_("%(label)s: sentences %(first)s–%(last)s are not a range within 1–%(size)s"),
+                             label=label, first=first, last=last, size=size)
     return first - 1, last
 
 
@@ -220,16 +224,17 @@ def apply_plan(session: Session, plan: AlignPlan) -> AlignResult:
     """Store a planned alignment, unless a bead was confirmed or unconfirmed since it was planned."""
     kk, ru = session.get(Edition, plan.kk_id), session.get(Edition, plan.ru_id)
     if kk is None or ru is None:
-        raise AlignmentError("an edition of the pair was deleted while aligning")
+        raise AlignmentError(N_("an edition of the pair was deleted while aligning"))
     alignment = find_alignment(session, kk, ru)
     if alignment is None:
         if plan.fixed:
-            raise Conflict("the alignment was deleted while aligning; start it again")
+            raise Conflict(N_("the alignment was deleted while aligning; start it again"))
         alignment = Alignment(kk_edition_id=kk.id, ru_edition_id=ru.id)
         session.add(alignment)
         session.flush()
     elif [(b.kk, b.ru) for b in confirmed_beads(session, alignment.id)] != [(b.kk, b.ru) for b in plan.fixed]:
-        raise Conflict("beads were confirmed or changed while aligning; nothing was stored — start it again")
+        raise Conflict(N_("beads were confirmed or changed while aligning; nothing was stored — start it "
+                          "again"))
     store_beads(session, alignment, plan.beads, plan.fixed)
     shapes = Counter(f"{len(b.kk)}-{len(b.ru)}" for b in plan.beads)
     low = sum(1 for b in plan.beads if b.score < LOW_CONFIDENCE)

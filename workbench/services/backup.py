@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine
 
 from workbench import models  # noqa: F401  (registers every table on Base.metadata)
 from workbench.db import Base
-from workbench.errors import InputError
+from workbench.errors import N_, InputError
 
 FORMAT = "workbench-backup"
 FORMAT_VERSION = 1
@@ -94,11 +94,12 @@ def _manifest(archive: zipfile.ZipFile, name: str) -> dict:
     try:
         manifest = json.loads(archive.read("manifest.json"))
     except KeyError:
-        raise InputError("not a workbench backup (no manifest.json)", path=name) from None
+        raise InputError(N_("not a workbench backup (no manifest.json)"), path=name) from None
     except ValueError as error:
-        raise InputError(f"manifest.json is not valid JSON ({error})", path=name) from None
+        raise InputError(N_("manifest.json is not valid JSON (%(error)s)"), path=name, error=error) from None
     if manifest.get("format") != FORMAT or manifest.get("version") != FORMAT_VERSION:
-        raise InputError(f"not a workbench backup of format version {FORMAT_VERSION}", path=name)
+        raise InputError(N_("not a workbench backup of format version %(version)s"),
+                         path=name, version=FORMAT_VERSION)
     return manifest
 
 
@@ -110,7 +111,7 @@ def _rows(archive: zipfile.ZipFile, name: str, table: Table) -> Iterator[dict]:
     try:
         handle = archive.open(member)
     except KeyError:
-        raise InputError(f"{member} is missing", path=name) from None
+        raise InputError(N_("%(member)s is missing"), path=name, member=member) from None
     with handle, io.TextIOWrapper(handle, encoding="utf-8") as stream:
         for number, line in enumerate(stream, start=1):
             try:
@@ -122,7 +123,8 @@ def _rows(archive: zipfile.ZipFile, name: str, table: Table) -> Iterator[dict]:
                     if convert is not None and row.get(key) is not None:
                         row[key] = convert(row[key])
             except (ValueError, TypeError) as error:
-                raise InputError(f"{member} line {number}: {error}", path=name) from None
+                raise InputError(N_("%(member)s line %(number)s: %(error)s"),
+                                 path=name, member=member, number=number, error=error) from None
             yield row
 
 
@@ -136,21 +138,22 @@ def restore(engine: Engine, source: Path) -> BackupSummary:
     try:
         archive = zipfile.ZipFile(source)
     except FileNotFoundError:
-        raise InputError("no such file", path=name) from None
+        raise InputError(N_("no such file"), path=name) from None
     except zipfile.BadZipFile:
-        raise InputError("not a zip file (a workbench backup is one)", path=name) from None
+        raise InputError(N_("not a zip file (a workbench backup is one)"), path=name) from None
     with archive:
         manifest = _manifest(archive, name)
         counts: dict[str, int] = {}
         with engine.begin() as conn:
             revision = _revision(conn)
             if manifest.get("revision") != revision:
-                raise InputError(f"the backup is of schema {manifest.get('revision')}, this database is at "
-                                 f"{revision}; restore with the workbench version that made it", path=name)
+                raise InputError(N_("the backup is of schema %(schema)s, this database is at %(revision)s; "
+                                    "restore with the workbench version that made it"), path=name,
+                                 schema=manifest.get("revision"), revision=revision)
             for table in tables():
                 if conn.scalar(select(func.count()).select_from(table)):
-                    raise InputError(f"the database is not empty (table {table.name} has rows); restore into "
-                                     f"a new database", path=name)
+                    raise InputError(N_("the database is not empty (table %(name)s has rows); restore into a "
+                                        "new database"), path=name, name=table.name)
             for table in tables():
                 count = 0
                 batch: list[dict] = []
@@ -164,8 +167,9 @@ def restore(engine: Engine, source: Path) -> BackupSummary:
                     count += len(batch)
                 expected = manifest.get("tables", {}).get(table.name)
                 if expected is not None and expected != count:
-                    raise InputError(f"tables/{table.name}.jsonl holds {count} rows, the manifest says {expected}",
-                                     path=name)
+                    raise InputError(N_("tables/%(name)s.jsonl holds %(count)s rows, the manifest says "
+                                        "%(expected)s"),
+                                     path=name, name=table.name, count=count, expected=expected)
                 counts[table.name] = count
             if engine.dialect.name == "postgresql":
                 _advance_sequences(conn)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from workbench.checks import base as checks
 from workbench.checks.runner import run_bead_checks, run_edition_checks
-from workbench.errors import InputError
+from workbench.errors import N_, InputError, Message
 from workbench.models import Alignment, Bead, Block, Edition, Finding, Segment, utcnow
 from workbench.models.findings import FINDING_STATUSES
 from workbench.text.model import Anchor
@@ -34,10 +34,11 @@ class CheckRun:
     reopened: int = 0
     by_check: Counter[str] = field(default_factory=Counter)
 
-    def summary(self) -> str:
+    def summary(self) -> Message:
         per = ", ".join(f"{k} {v}" for k, v in self.by_check.most_common())
-        return (f"{self.found} findings ({per or 'none'}); {self.new} new, {self.kept} still there, "
-                f"{self.reopened} back again, {self.closed} no longer found")
+        return Message(N_("%(found)s findings (%(per)s); %(new)s new, %(kept)s still there, %(reopened)s back "
+                          "again, %(closed)s no longer found"), found=self.found, per=per or Message(N_("none")),
+                       new=self.new, kept=self.kept, reopened=self.reopened, closed=self.closed)
 
 
 def edition_text(session: Session, edition: Edition, keep_deleted: bool = False,
@@ -102,7 +103,7 @@ def check_alignment(session: Session, alignment: Alignment, flags: tuple[str, ..
     kk = session.get(Edition, alignment.kk_edition_id)
     ru = session.get(Edition, alignment.ru_edition_id)
     if kk is None or ru is None:
-        raise InputError(f"alignment {alignment.id} has lost an edition")
+        raise InputError(N_("alignment %(id)s has lost an edition"), id=alignment.id)
     _, kk_sentences = edition_text(session, kk, keep_deleted=True)
     _, ru_sentences = edition_text(session, ru, keep_deleted=True)
     rows = session.scalars(select(Bead).where(Bead.alignment_id == alignment.id).order_by(Bead.position))

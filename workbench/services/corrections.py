@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from workbench.errors import Conflict, InputError, NotFound
+from workbench.errors import N_, Conflict, InputError, Message, NotFound
 from workbench.models import Alignment, Bead, Correction, Edition, Finding, Segment, utcnow
 from workbench.text.normalise import nfc
 
@@ -24,12 +24,14 @@ MAX_TEXT = 5000
 def _segment(session: Session, edition_id: int, segment_id: int, version: int | None) -> Segment:
     seg = session.get(Segment, segment_id)
     if seg is None or seg.edition_id != edition_id:
-        raise NotFound(f"no sentence #{segment_id} in edition {edition_id}")
+        raise NotFound(N_("no sentence #%(segment_id)s in edition %(edition_id)s"),
+                       segment_id=segment_id, edition_id=edition_id)
     if version is not None and seg.version != version:
-        raise Conflict(f"sentence {seg.position} was changed since you loaded it; nothing was saved — "
-                       f"its text now is: {seg.text}")
+        raise Conflict(N_("sentence %(position)s was changed since you loaded it; nothing was saved — its "
+                          "text now is: %(text)s"), position=seg.position, text=seg.text)
     if seg.deleted:
-        raise InputError(f"sentence {seg.position} is deleted; undo the deletion first")
+        raise InputError(N_("sentence %(position)s is deleted; undo the deletion first"),
+                         position=seg.position)
     return seg
 
 
@@ -40,9 +42,9 @@ def _state(seg: Segment) -> dict[str, Any]:
 def _clean(text: str) -> str:
     text = nfc(text).strip()
     if not text:
-        raise InputError("a sentence cannot be empty; delete it instead")
+        raise InputError(N_("a sentence cannot be empty; delete it instead"))
     if len(text) > MAX_TEXT:
-        raise InputError(f"a sentence is at most {MAX_TEXT} characters")
+        raise InputError(N_("a sentence is at most %(n)s characters"), n=MAX_TEXT)
     return text
 
 
@@ -54,8 +56,10 @@ def _guard_confirmed(session: Session, edition: Edition, positions: list[int], w
             bead = session.scalar(select(Bead).join(Alignment, Bead.alignment_id == Alignment.id).where(
                 edition_col == edition.id, Bead.status == "confirmed", start <= pos, end > pos).limit(1))
             if bead is not None:
-                raise Conflict(f"sentence {pos} is in confirmed bead {bead.position} of alignment "
-                               f"{bead.alignment_id}; unconfirm the bead before you {what} it")
+                raise Conflict(N_("sentence %(pos)s is in confirmed bead %(position)s of alignment "
+                                  "%(alignment_id)s; unconfirm the bead before you %(what)s it"),
+                               pos=pos, position=bead.position, alignment_id=bead.alignment_id,
+                               what=Message(what))
 
 
 def _fix_finding(session: Session, edition_id: int, finding_id: int | None, user: str) -> None:
@@ -63,7 +67,7 @@ def _fix_finding(session: Session, edition_id: int, finding_id: int | None, user
         return
     finding = session.get(Finding, finding_id)
     if finding is None or finding.edition_id != edition_id:
-        raise NotFound(f"no finding #{finding_id} in this edition")
+        raise NotFound(N_("no finding #%(finding_id)s in this edition"), finding_id=finding_id)
     finding.status, finding.changed_by, finding.changed_at = "fixed", user, utcnow()
 
 
@@ -81,7 +85,7 @@ def _record(session: Session, edition_id: int, action: str, seg: Segment, before
 def _edition(session: Session, edition_id: int) -> Edition:
     edition = session.get(Edition, edition_id)
     if edition is None:
-        raise NotFound(f"no edition {edition_id}")
+        raise NotFound(N_("no edition %(edition_id)s"), edition_id=edition_id)
     return edition
 
 
@@ -91,7 +95,7 @@ def edit(session: Session, edition_id: int, segment_id: int, version: int | None
     seg = _segment(session, edition_id, segment_id, version)
     text = _clean(text)
     if text == seg.text:
-        raise InputError("the sentence is unchanged; nothing was saved")
+        raise InputError(N_("the sentence is unchanged; nothing was saved"))
     before = [_state(seg)]
     seg.text = text
     session.flush()
@@ -123,8 +127,8 @@ def merge(session: Session, edition_id: int, segment_id: int, version: int | Non
     seg = _segment(session, edition_id, segment_id, version)
     nxt = _next_sentence(session, seg)
     if nxt is None or nxt.block_id != seg.block_id:
-        raise InputError(f"sentence {seg.position} is the last of its paragraph; there is nothing to merge "
-                         f"it with")
+        raise InputError(N_("sentence %(position)s is the last of its paragraph; there is nothing to merge "
+                            "it with"), position=seg.position)
     _guard_confirmed(session, edition, [seg.position, nxt.position], "merge")
     before = [_state(seg), _state(nxt)]
     seg.text = f"{seg.text} {nxt.text}"
@@ -165,7 +169,8 @@ def split(session: Session, edition_id: int, segment_id: int, version: int | Non
     seg = _segment(session, edition_id, segment_id, version)
     first, second = seg.text[:at].strip(), seg.text[at:].strip()
     if not first or not second:
-        raise InputError(f"split sentence {seg.position} inside its text (1 to {len(seg.text) - 1})")
+        raise InputError(N_("split sentence %(position)s inside its text (1 to %(n)s)"),
+                         position=seg.position, n=len(seg.text) - 1)
     _guard_confirmed(session, edition, [seg.position], "split")
     before = [_state(seg)]
     pos, seg_id = seg.position, seg.id
@@ -187,12 +192,13 @@ def undo(session: Session, edition_id: int, user: str) -> Correction:
                                                   Correction.undone_at.is_(None))
                          .order_by(Correction.id.desc()).limit(1))
     if row is None:
-        raise InputError("no correction of this edition to undo")
+        raise InputError(N_("no correction of this edition to undo"))
     before, after = json.loads(row.before), json.loads(row.after)
     for state in after:
         seg = session.get(Segment, state["id"])
         if seg is None or seg.text != state["text"] or seg.deleted != state["deleted"]:
-            raise Conflict(f"sentence {state['position']} changed after this correction; nothing was undone")
+            raise Conflict(N_("sentence %(position)s changed after this correction; nothing was undone"),
+                           position=state["position"])
     if row.action == "split":
         kept, added = after
         session.delete(session.get(Segment, added["id"]))
@@ -250,7 +256,8 @@ def export_edition(session: Session, edition_id: int, fmt: str) -> bytes:
     from workbench.formats.edition_txt import write_edition_txt
 
     if fmt not in EXPORT_FORMATS:
-        raise InputError(f"unknown format {fmt!r}; expected one of: {', '.join(EXPORT_FORMATS)}")
+        raise InputError(N_("unknown format %(fmt)r; expected one of: %(choices)s"),
+                         fmt=fmt, choices=", ".join(EXPORT_FORMATS))
     edition = _edition(session, edition_id)
     paragraphs = corrected_paragraphs(session, edition_id)
     if fmt == "txt":

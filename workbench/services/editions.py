@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workbench.errors import NotFound
+from workbench.errors import N_, NotFound
 from workbench.models import Alignment, Block, Edition, Segment
 
 
@@ -24,7 +24,7 @@ def get_edition(session: Session, ref: str | int) -> Edition:
         edition = session.scalar(select(Edition).where(Edition.title == str(ref))
                                  .order_by(Edition.version.desc()).limit(1))
     if edition is None:
-        raise NotFound(f"no edition {ref!r}; `python run.py editions` lists them")
+        raise NotFound(N_("no edition %(ref)r; `python run.py editions` lists them"), ref=ref)
     return edition
 
 
@@ -90,7 +90,8 @@ def sentence_range(session: Session, edition_id: int, first_page: int | None = N
             Segment.opens_block.is_(True), Segment.position > heading + 1))
         first, last = session.execute(base.where(Segment.position >= heading)).one()
         if first is None:
-            raise NotFound(f"edition {edition_id} has no sentence {heading}")
+            raise NotFound(N_("edition %(edition_id)s has no sentence %(heading)s"),
+                           edition_id=edition_id, heading=heading)
         return first, (next_heading - 1) if next_heading else last
     if first_page is None and last_page is None:
         return None
@@ -101,5 +102,6 @@ def sentence_range(session: Session, edition_id: int, first_page: int | None = N
         query = query.where(Segment.page <= last_page)
     first, last = session.execute(query).one()
     if first is None:
-        raise NotFound(f"edition {edition_id} has no sentence on pages {first_page or '…'}–{last_page or '…'}")
+        raise NotFound(N_("edition %(edition_id)s has no sentence on pages %(first)s–%(last)s"),
+                       edition_id=edition_id, first=first_page or "…", last=last_page or "…")
     return first, last

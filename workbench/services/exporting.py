@@ -13,7 +13,7 @@ from typing import BinaryIO
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from workbench.errors import InputError, NotFound
+from workbench.errors import N_, InputError, NotFound
 from workbench.formats import registry
 from workbench.formats.aligned import AlignedPair, Side
 from workbench.formats.safe import CONTROL
@@ -43,7 +43,8 @@ def iter_pairs(session: Session, alignment_id: int, confirmed_only: bool = False
     """
     alignment = session.get(Alignment, alignment_id)
     if alignment is None:
-        raise NotFound(f"no alignment {alignment_id}; `python run.py alignments` lists them")
+        raise NotFound(N_("no alignment %(alignment_id)s; `python run.py alignments` lists them"),
+                       alignment_id=alignment_id)
     segments = {}
     for lang, edition_id in (("kk", alignment.kk_edition_id), ("ru", alignment.ru_edition_id)):
         segments[lang] = {r[0]: r[1:] for r in session.execute(
@@ -75,10 +76,12 @@ def export(session: Session, alignment_id: int, fmt: str, stream: BinaryIO, conf
     follow the pairs); XLIFF and PO mark a Kazakh sentence without a Russian side untranslated.
     """
     if fmt not in FORMATS:
-        raise InputError(f"unknown export format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+        raise InputError(N_("unknown export format %(fmt)r; expected one of: %(choices)s"),
+                         fmt=fmt, choices=", ".join(FORMATS))
     alignment = session.get(Alignment, alignment_id)
     if alignment is None:
-        raise NotFound(f"no alignment {alignment_id}; `python run.py alignments` lists them")
+        raise NotFound(N_("no alignment %(alignment_id)s; `python run.py alignments` lists them"),
+                       alignment_id=alignment_id)
     pairs = (_printable(p) for p in iter_pairs(session, alignment_id, confirmed_only))
     kk, ru = session.get(Edition, alignment.kk_edition_id), session.get(Edition, alignment.ru_edition_id)
     return registry.find("alignment", fmt).write(pairs, stream, {"kk": kk.title, "ru": ru.title},
@@ -97,8 +100,8 @@ def read_alignment_file(data: bytes, name: str, fmt: str | None = None) -> tuple
     for f in readable:
         if f.name == fmt or (fmt is None and ext in f.extensions):
             return f.read(data, name)
-    raise InputError(f"only {' and '.join('.' + f.extension for f in readable)} alignments can be imported",
-                     path=name)
+    raise InputError(N_("only %(choices)s alignments can be imported"),
+                     path=name, choices=" and ".join("." + f.extension for f in readable))
 
 
 def imported_before(session: Session, digest: str) -> Alignment | None:
@@ -116,14 +119,16 @@ def import_alignment(session: Session, data: bytes, name: str, title: str | None
     :raises InputError: the same file was imported before (naming that alignment), or it is malformed.
     """
     if max_bytes is not None and len(data) > max_bytes:
-        raise InputError(f"file is {len(data):,} bytes, over the import limit of {max_bytes:,} bytes", path=name)
+        raise InputError(N_("file is %(size)s bytes, over the import limit of %(max_bytes)s bytes"),
+                         path=name, size=f"{len(data):,}", max_bytes=f"{max_bytes:,}")
     digest = hashlib.sha256(data).hexdigest()
     earlier = imported_before(session, digest)
     if earlier is not None:
-        raise InputError(f"this file was imported before as alignment {earlier.id}; nothing imported", path=name)
+        raise InputError(N_("this file was imported before as alignment %(id)s; nothing imported"),
+                         path=name, id=earlier.id)
     pairs, titles = read_alignment_file(data, name, fmt)
     if not pairs:
-        raise InputError("the file holds no aligned sentences", path=name)
+        raise InputError(N_("the file holds no aligned sentences"), path=name)
     base = title or name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     editions = {}
     for lang in ("kk", "ru"):

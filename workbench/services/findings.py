@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from workbench.errors import Conflict, InputError, NotFound
+from workbench.errors import N_, Conflict, InputError, Message, NotFound
 from workbench.models import Finding, Segment, utcnow
 from workbench.services.checking import STATUSES
 from workbench.services.review import record
@@ -63,7 +63,7 @@ def counts(session: Session, edition_id: int) -> dict[str, Counter[str]]:
 def get(session: Session, finding_id: int) -> Finding:
     row = session.get(Finding, finding_id)
     if row is None:
-        raise NotFound(f"no finding #{finding_id}")
+        raise NotFound(N_("no finding #%(finding_id)s"), finding_id=finding_id)
     return row
 
 
@@ -81,15 +81,17 @@ def sentence_of(session: Session, finding: Finding) -> Segment | None:
 
 def _check_version(finding: Finding, version: int) -> None:
     if finding.version != version:
-        raise Conflict(f"finding #{finding.id} was changed by {finding.changed_by or 'someone'} since you "
-                       f"loaded it (now: {finding.status}); nothing was saved — reload to see it")
+        raise Conflict(N_("finding #%(id)s was changed by %(by)s since you loaded it (now: %(status)s); "
+                          "nothing was saved — reload to see it"), id=finding.id,
+                       by=finding.changed_by or Message(N_("someone")), status=Message(finding.status))
 
 
 def set_verdict(session: Session, finding_id: int, version: int, status: str, comment: str | None,
                 user: str) -> Finding:
     """Mark a finding open, fixed, intended or false alarm, with an optional comment."""
     if status not in STATUSES:
-        raise InputError(f"unknown status {status!r}; expected one of: {', '.join(STATUSES)}")
+        raise InputError(N_("unknown status %(status)r; expected one of: %(choices)s"),
+                         status=status, choices=", ".join(STATUSES))
     finding = get(session, finding_id)
     _check_version(finding, version)
     before = {"status": finding.status, "comment": finding.comment}
@@ -127,9 +129,9 @@ def correct(session: Session, finding_id: int, version: int, action: str, segmen
         return corrections.merge(session, finding.edition_id, segment_id, segment_version, user, finding.id)
     if action == "split":
         if at is None:
-            raise InputError("say where to split the sentence")
+            raise InputError(N_("say where to split the sentence"))
         return corrections.split(session, finding.edition_id, segment_id, segment_version, at, user, finding.id)
-    raise InputError(f"unknown correction {action!r}; expected delete, merge or split")
+    raise InputError(N_("unknown correction %(action)r; expected delete, merge or split"), action=action)
 
 
 COLUMNS = ("page", "line", "check", "severity", "status", "excerpt", "message", "suggestion", "comment",

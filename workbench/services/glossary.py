@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from workbench.errors import InputError, NotFound
+from workbench.errors import N_, InputError, Message, NotFound
 from workbench.glossary.model import Context, Entry, Term
 from workbench.models import Edition, GlossaryEntry, GlossaryTerm, Segment, utcnow
 from workbench.text.normalise import fold, nfc
@@ -127,15 +127,16 @@ def load_glossary(path: str | Path | None = None) -> list[Entry]:
     path = Path(path) if path is not None else SHIPPED_DIR
     files = sorted(path.glob("*.tsv")) if path.is_dir() else [path]
     if not files:
-        raise InputError("no glossary (*.tsv) files here", path=str(path))
+        raise InputError(N_("no glossary (*.tsv) files here"), path=str(path))
     found: list[Entry] = []
     for file in files:
         try:
             text = file.read_bytes().decode("utf-8")
         except OSError as exc:
-            raise InputError(f"cannot read glossary: {exc.strerror}", path=str(file)) from None
+            raise InputError(N_("cannot read glossary: %(strerror)s"),
+                             path=str(file), strerror=exc.strerror) from None
         except UnicodeDecodeError:
-            raise InputError("glossary is not UTF-8 text", path=str(file)) from None
+            raise InputError(N_("glossary is not UTF-8 text"), path=str(file)) from None
         found.extend(parse_glossary_tsv(text, str(file)))
     return found
 
@@ -150,7 +151,7 @@ def load_shipped(session: Session, folder: Path) -> Saved:
 def get(session: Session, entry_id: str) -> GlossaryEntry:
     row = session.get(GlossaryEntry, entry_id)
     if row is None:
-        raise NotFound(f"no glossary entry {entry_id!r}")
+        raise NotFound(N_("no glossary entry %(entry_id)r"), entry_id=entry_id)
     return row
 
 
@@ -211,7 +212,7 @@ def approve(session: Session, entry_id: str, user: str) -> GlossaryEntry:
 def merge(session: Session, keep_id: str, other_id: str) -> GlossaryEntry:
     """Move the other entry's terms that ``keep`` lacks into ``keep`` and delete the other entry."""
     if keep_id == other_id:
-        raise InputError("an entry cannot be merged with itself")
+        raise InputError(N_("an entry cannot be merged with itself"))
     keep, other = get(session, keep_id), get(session, other_id)
     have = {(t.lang, t.folded) for t in keep.terms}
     for t in list(other.terms):
@@ -283,31 +284,36 @@ def checked_entries(found: list[Entry], path: str | None) -> list[Entry]:
     from workbench.glossary.model import part_of_speech
 
     for number, entry in enumerate(found, start=1):
-        name = f"entry {number}{f' ({entry.id})' if entry.id else ''}"
+        name = (Message(N_("entry %(n)s (%(id)s)"), n=number, id=entry.id) if entry.id else
+                Message(N_("entry %(n)s"), n=number))
         if entry.id and (len(entry.id) > 60 or not ID_RE.match(entry.id)):
-            raise InputError(f"{name}: id {entry.id[:80]!r} is not an id (at most 60 letters, digits, '-', '.', ':')",
-                             path=path)
+            raise InputError(N_("%(name)s: id %(id)r is not an id (at most 60 letters, digits, '-', '.', "
+                                "':')"),
+                             path=path, name=name, id=entry.id[:80])
         values = [entry.category, entry.note, entry.source, entry.approved_by]
         for term in entry.terms:
             lang = language(term.lang)
             if lang is None:
-                raise InputError(f"{name}: term «{term.text[:60]}» is in the language {term.lang!r}; only kk and "
-                                 f"ru are kept", path=path)
+                raise InputError(N_("%(name)s: term «%(term)s» is in the language %(lang)r; only kk and ru "
+                                    "are kept"), path=path, name=name, term=term.text[:60], lang=term.lang)
             term.lang = lang
             term.text = nfc(" ".join(term.text.split()))  # a term is one line: no line breaks inside
             term.pos = part_of_speech(term.pos)
             if len(term.text) > 400:
-                raise InputError(f"{name}: term «{term.text[:60]}…» is longer than 400 characters", path=path)
+                raise InputError(N_("%(name)s: term «%(term)s…» is longer than 400 characters"),
+                                 path=path, name=name, term=term.text[:60])
             values += [term.text, term.note, term.context]
             if term.context:
                 try:
                     Context.parse(term.context)
                 except ValueError as exc:
-                    raise InputError(f"{name}: term «{term.text[:60]}»: {exc}", path=path) from None
+                    raise InputError(N_("%(name)s: term «%(term)s»: %(exc)s"),
+                                     path=path, name=name, term=term.text[:60], exc=exc) from None
         for value in values:
             problem = value and control_character_problem(value)
             if problem:
-                raise InputError(f"{name}: {problem} in «{value[:60]}»", path=path)
+                raise InputError(N_("%(name)s: %(problem)s in «%(value)s»"),
+                                 path=path, name=name, problem=problem, value=value[:60])
     return found
 
 
@@ -324,11 +330,12 @@ def import_data(session: Session, data: bytes, name: str, fmt: str | None = None
     from workbench.glossary.merging import numbered_ids, plan_import
 
     if max_bytes is not None and len(data) > max_bytes:
-        raise InputError(f"file is {len(data):,} bytes, over the import limit of {max_bytes:,} bytes", path=name)
+        raise InputError(N_("file is %(size)s bytes, over the import limit of %(max_bytes)s bytes"),
+                         path=name, size=f"{len(data):,}", max_bytes=f"{max_bytes:,}")
     form = find("glossary", fmt, name, for_reading=True)
     found = checked_entries(form.read(data, name), name)
     if not found:
-        raise InputError("no glossary entries in this file", path=name)
+        raise InputError(N_("no glossary entries in this file"), path=name)
     plan = plan_import(entries(session), found, form.carries, numbered_ids(IMPORT_ID_PREFIX))
     if not dry_run:
         for entry in plan.added:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workbench.errors import InputError, NotFound
+from workbench.errors import N_, InputError, Message, NotFound
 from workbench.glossary.abbreviations import find_definitions, letters_fit
 from workbench.glossary.candidates import bilingual_candidates, new_candidates
 from workbench.glossary.matching import TermMatcher
@@ -34,8 +34,9 @@ class Harvest:
     abbreviations: int = 0
     bilingual: int = 0
 
-    def summary(self) -> str:
-        return f"{self.abbreviations} abbreviation definitions and {self.bilingual} term pairs added to the queue"
+    def summary(self) -> Message:
+        return Message(N_("%(abbreviations)s abbreviation definitions and %(pairs)s term pairs added to the queue"),
+                       abbreviations=self.abbreviations, pairs=self.bilingual)
 
 
 def _queued(session: Session) -> set[tuple[str, str, str]]:
@@ -141,16 +142,17 @@ def decide(session: Session, candidate_id: int, accept: bool, user: str, kk: str
     person may correct the terms first) or reject."""
     c = session.get(GlossaryCandidate, candidate_id)
     if c is None:
-        raise NotFound(f"no candidate #{candidate_id}")
+        raise NotFound(N_("no candidate #%(candidate_id)s"), candidate_id=candidate_id)
     if c.status != "pending":
-        raise InputError(f"candidate #{candidate_id} was already {c.status} by {c.decided_by}")
+        raise InputError(N_("candidate #%(candidate_id)s was already %(status)s by %(decided_by)s"),
+                         candidate_id=candidate_id, status=Message(c.status), decided_by=c.decided_by)
     c.status, c.decided_by, c.decided_at = ("accepted" if accept else "rejected"), user, utcnow()
     if not accept:
         return None
     kk = (kk if kk is not None else c.kk).strip()
     ru = (ru if ru is not None else c.ru).strip()
     if not kk and not ru:
-        raise InputError("an entry needs a Kazakh or a Russian term")
+        raise InputError(N_("an entry needs a Kazakh or a Russian term"))
     kind = "abbreviation" if c.kind == "abbreviation" else "full-form"
     terms = [Term("kk", kk, kind)] if kk else []
     terms += [Term("ru", ru, kind)] if ru else []

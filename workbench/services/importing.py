@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from workbench.errors import InputError
+from workbench.errors import N_, InputError, Message
 from workbench.models import Block, Edition, Segment
 from workbench.text import pipeline
 from workbench.text.language import language_mismatch
@@ -30,27 +30,31 @@ class ImportResult:
     created: bool
     report: CleanupReport | None
 
-    def summary(self) -> str:
+    def summary(self) -> Message:
         e = self.edition
         if not self.created:
-            return (f"{e.source_name}: already imported as edition {e.id} ({e.label}); nothing changed")
+            return Message(N_("%(file)s: already imported as edition %(id)s (%(edition)s); nothing changed"),
+                           file=e.source_name, id=e.id, edition=e.label)
         r = self.report
         assert r is not None
-        units = "paragraphs in the file" if e.source_format == "docx" else "lines"
+        units = Message(N_("paragraphs in the file") if e.source_format == "docx" else N_("lines"))
         notes = "".join(f"\n  note: {n}" for n in r.notes if not n.startswith("running headers learned"))
-        return (
-            f"edition {e.id}: {e.label} from {e.source_name} "
-            f"({FORMAT_NAMES.get(e.source_format, e.source_format)})\n"
-            f"  {units} {r.lines}, pages {r.pages or '-'}, paragraphs/headings/list items {e.block_count}, "
-            f"sentences {e.segment_count}\n"
-            f"  running headers removed {r.headers_removed}, page numbers removed {r.page_numbers_removed}, "
-            f"hyphenations joined {r.hyphenations_joined}, hyphens kept {r.hyphens_kept}{notes}"
-        )
+        return Message(
+            N_("edition %(id)s: %(edition)s from %(file)s (%(format)s)\n"
+               "  %(units)s %(lines)s, pages %(pages)s, paragraphs/headings/list items %(blocks)s, "
+               "sentences %(sentences)s\n"
+               "  running headers removed %(headers)s, page numbers removed %(numbers)s, "
+               "hyphenations joined %(joined)s, hyphens kept %(kept)s%(notes)s"),
+            id=e.id, edition=e.label, file=e.source_name, format=FORMAT_NAMES.get(e.source_format, e.source_format),
+            units=units, lines=r.lines, pages=r.pages or "-", blocks=e.block_count, sentences=e.segment_count,
+            headers=r.headers_removed, numbers=r.page_numbers_removed, joined=r.hyphenations_joined,
+            kept=r.hyphens_kept, notes=notes)
 
 
 def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise InputError(f"unknown language code {lang!r}; expected one of: {', '.join(LANGUAGES)}")
+        raise InputError(N_("unknown language code %(lang)r; expected one of: %(choices)s"),
+                         lang=lang, choices=", ".join(LANGUAGES))
     return lang
 
 
@@ -58,18 +62,19 @@ def read_file(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, or an InputError naming it when it is missing, a folder or too large."""
     name = str(path)
     if not path.exists():
-        raise InputError("no such file", path=name)
+        raise InputError(N_("no such file"), path=name)
     if not path.is_file():
-        raise InputError("not a file", path=name)
+        raise InputError(N_("not a file"), path=name)
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputError(f"file is {size:,} bytes, over the import limit of {max_bytes:,} bytes", path=name)
+        raise InputError(N_("file is %(size)s bytes, over the import limit of %(max_bytes)s bytes"),
+                         path=name, size=f"{size:,}", max_bytes=f"{max_bytes:,}")
     return path.read_bytes()
 
 
 def import_file(session: Session, path: Path, lang: str, title: str | None = None,
                 max_bytes: int = 20 * 1024 * 1024, *,
-                progress: Callable[[float, str], None] | None = None) -> ImportResult:
+                progress: Callable[[float, "str | Message"], None] | None = None) -> ImportResult:
     """Import ``path`` (UTF-8 text, PDF or DOCX, told apart by content) as an edition in ``lang``.
 
     The same bytes imported again return the edition already stored (so nothing confirmed or
@@ -85,11 +90,11 @@ def import_file(session: Session, path: Path, lang: str, title: str | None = Non
     check_language(lang)
     name = str(path)
     data = read_file(path, max_bytes)
-    report_progress(0.0, f"reading {path.name}")
+    report_progress(0.0, Message(N_("reading %(name)s"), name=path.name))
     digest = hashlib.sha256(data).hexdigest()
     existing = session.scalar(select(Edition).where(Edition.sha256 == digest, Edition.lang == lang))
     if existing is not None:
-        report_progress(1.0, "already imported")
+        report_progress(1.0, Message(N_("already imported")))
         return ImportResult(existing, False, None)
     kind = pipeline.source_kind(data, name)
     cleaned = pipeline.blocks_of(data, name, lambda f, m: report_progress(0.7 * f, m))
@@ -97,10 +102,10 @@ def import_file(session: Session, path: Path, lang: str, title: str | None = Non
     mismatch = language_mismatch((b.text for b in cleaned.blocks), lang)
     if mismatch:
         raise InputError(mismatch, path=name)
-    report_progress(0.7, "splitting into sentences")
+    report_progress(0.7, Message(N_("splitting into sentences")))
     text = pipeline.split(cleaned, lang)
     sentences = text.sentences
-    report_progress(0.9, f"storing {len(sentences)} sentences")
+    report_progress(0.9, Message(N_("storing %(n)s sentences"), n=len(sentences)))
     labels = text.page_labels
     title = (title or path.stem).strip()
     version = (session.scalar(select(func.max(Edition.version)).where(
@@ -133,7 +138,7 @@ def import_file(session: Session, path: Path, lang: str, title: str | None = Non
         seen_blocks.add(s.block)
     if segment_rows:
         session.execute(insert(Segment), segment_rows)
-    report_progress(1.0, f"imported {len(sentences)} sentences")
+    report_progress(1.0, Message(N_("imported %(n)s sentences"), n=len(sentences)))
     logger.info("imported %s as edition %s (%d sentences)", path, edition.id, len(sentences))
     return ImportResult(edition, True, report)
 

@@ -15,11 +15,12 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.db import transaction
-from workbench.errors import InputError, NotFound, WorkbenchError
+from workbench.errors import N_, InputError, Message, NotFound, WorkbenchError
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, "str | Message"], None]
 Factory = sessionmaker[Session]
 # (sessions, arguments, uploaded file, progress, user, settings) → result, with "summary" for the message
+# (progress lines and summaries are Messages: each reader of the job sees them in their own language)
 Handler = Callable[[Factory, dict[str, Any], bytes | None, Progress, str | None, Mapping[str, Any]],
                    dict[str, Any]]
 
@@ -34,11 +35,11 @@ def run_import(factory: Factory, args: dict[str, Any], payload: bytes | None, pr
     from workbench.services.importing import import_file
 
     if payload is None:
-        raise InputError("the uploaded file is no longer with the job; upload it again",
+        raise InputError(N_("the uploaded file is no longer with the job; upload it again"),
                          path=args.get("file_name"))
     name = Path(str(args.get("file_name") or "upload.txt")).name
     max_bytes = int(args.get("max_bytes") or config.get("MAX_IMPORT_BYTES", 20 * 1024 * 1024))
-    progress(0.05, f"reading {name}")
+    progress(0.05, Message(N_("reading %(name)s"), name=name))
     with tempfile.TemporaryDirectory(prefix="workbench-import-") as folder:
         path = Path(folder) / name
         path.write_bytes(payload)
@@ -47,12 +48,14 @@ def run_import(factory: Factory, args: dict[str, Any], payload: bytes | None, pr
             with transaction(factory) as session:
                 result = import_file(session, path, args["lang"], args.get("title") or None, max_bytes,
                                      **extra)
-                progress(0.95, "storing the sentences")
-                summary = result.summary().replace(str(path), name)
+                progress(0.95, Message(N_("storing the sentences")))
+                summary = result.summary()
+                summary = Message(summary.msgid, **{k: v.replace(str(path), name) if type(v) is str else v
+                                                    for k, v in summary.values.items()})
                 return {"edition": result.edition.id, "created": result.created, "summary": summary}
         except WorkbenchError as error:
             # The messages name the file as the user knows it, not the worker's temporary copy.
-            raise InputError(str(error).replace(str(path), name)) from error
+            raise error.renamed(str(path), name) from error
 
 
 def run_align(factory: Factory, args: dict[str, Any], payload: bytes | None, progress: Progress,
@@ -62,16 +65,18 @@ def run_align(factory: Factory, args: dict[str, Any], payload: bytes | None, pro
     from workbench.services.aligning import apply_plan, plan_alignment
     from workbench.services.editions import get_edition
 
-    progress(0.05, "reading the editions")
+    progress(0.05, Message(N_("reading the editions")))
     with factory() as session:
         kk, ru = get_edition(session, int(args["kk"])), get_edition(session, int(args["ru"]))
         if kk.lang == "ru" and ru.lang == "kk":
             kk, ru = ru, kk
         pairs = glossary.term_pairs(session)
-        progress(0.15, f"aligning {kk.segment_count} Kazakh with {ru.segment_count} Russian sentences")
+        progress(0.15, Message(N_("aligning %(kk)s Kazakh with %(ru)s Russian sentences"),
+                       kk=kk.segment_count,
+                               ru=ru.segment_count))
         plan = plan_alignment(session, kk, ru, glossary=pairs, kk_range=_range(args.get("kk_range")),
                               ru_range=_range(args.get("ru_range")), progress=_within(progress, 0.15, 0.9))
-    progress(0.9, f"storing {len(plan.beads)} beads")
+    progress(0.9, Message(N_("storing %(n)s beads"), n=len(plan.beads)))
     with transaction(factory) as session:
         result = apply_plan(session, plan)
         return {"alignment": result.alignment.id, "summary": result.summary()}
@@ -97,17 +102,17 @@ def run_realign(factory: Factory, args: dict[str, Any], payload: bytes | None, p
     from workbench.services.aligning import plan_alignment
 
     alignment_id = int(args["alignment"])
-    progress(0.05, "reading the alignment")
+    progress(0.05, Message(N_("reading the alignment")))
     with factory() as session:
         alignment = session.get(Alignment, alignment_id)
         if alignment is None:
-            raise NotFound(f"no alignment {alignment_id}")
+            raise NotFound(N_("no alignment %(alignment_id)s"), alignment_id=alignment_id)
         kk, ru = session.get(Edition, alignment.kk_edition_id), session.get(Edition, alignment.ru_edition_id)
-        progress(0.15, f"re-aligning {kk.segment_count} Kazakh with {ru.segment_count} Russian sentences "
-                       "around the confirmed beads")
+        progress(0.15, Message(N_("re-aligning %(kk)s Kazakh with %(ru)s Russian sentences around the confirmed "
+                                  "beads"), kk=kk.segment_count, ru=ru.segment_count))
         plan = plan_alignment(session, kk, ru, glossary=glossary.term_pairs(session),
                               progress=_within(progress, 0.15, 0.9))
-    progress(0.9, "storing the beads")
+    progress(0.9, Message(N_("storing the beads")))
     with transaction(factory) as session:
         summary = review.realign(session, alignment_id, user or "", plan=plan)
     return {"alignment": alignment_id, "summary": summary}
@@ -120,20 +125,21 @@ def run_check(factory: Factory, args: dict[str, Any], payload: bytes | None, pro
     from workbench.services import checking
     from workbench.services.editions import get_edition
 
-    progress(0.05, "reading the edition and the glossary")
+    progress(0.05, Message(N_("reading the edition and the glossary")))
     with transaction(factory) as session:
         if args.get("alignment") is not None:
             alignment = session.get(Alignment, int(args["alignment"]))
             if alignment is None:
-                raise NotFound(f"no alignment {args['alignment']}")
-            progress(0.2, f"checking alignment {alignment.id}")
+                raise NotFound(N_("no alignment %(alignment)s"), alignment=args["alignment"])
+            progress(0.2, Message(N_("checking alignment %(id)s"), id=alignment.id))
             done = checking.check_alignment(session, alignment)
-            return {"alignment": alignment.id, "summary": f"checks across alignment {alignment.id}: "
-                                                           f"{done.summary()}"}
+            return {"alignment": alignment.id, "summary": Message(N_("checks across alignment %(id)s: %(summary)s"),
+                                                                  id=alignment.id, summary=done.summary())}
         edition = get_edition(session, int(args["edition"]))
-        progress(0.2, f"checking {edition.label}")
+        progress(0.2, Message(N_("checking %(edition)s"), edition=edition.label))
         done = checking.check_edition(session, edition)
-        return {"edition": edition.id, "summary": f"checks done: {done.summary()}"}
+        return {"edition": edition.id, "summary": Message(N_("checks done: %(summary)s"),
+                                                  summary=done.summary())}
 
 
 def run_harvest(factory: Factory, args: dict[str, Any], payload: bytes | None, progress: Progress,
@@ -141,10 +147,10 @@ def run_harvest(factory: Factory, args: dict[str, Any], payload: bytes | None, p
     """Queue new glossary candidates from every edition and alignment."""
     from workbench.services import harvesting
 
-    progress(0.05, "harvesting term candidates from every edition and alignment")
+    progress(0.05, Message(N_("harvesting term candidates from every edition and alignment")))
     with transaction(factory) as session:
         done = harvesting.harvest(session)
-        return {"summary": f"harvest done: {done.summary()}"}
+        return {"summary": Message(N_("harvest done: %(summary)s"), summary=done.summary())}
 
 
 HANDLERS: dict[str, Handler] = {"import": run_import, "align": run_align, "realign": run_realign,

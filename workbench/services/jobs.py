@@ -29,7 +29,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.db import transaction
-from workbench.errors import InputError, NotFound, WorkbenchError
+from workbench.errors import N_, InputError, Message, NotFound, WorkbenchError
 from workbench.models import Job, utcnow
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,24 @@ MAX_ATTEMPTS = 2        # a job whose worker was lost this many times is failed,
 STALE_SECONDS = 120.0   # a running job without a heartbeat for this long has lost its worker
 HEARTBEAT_SECONDS = 2.0
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, "str | Message"], None]
+
+
+def stored(message: str | Message) -> dict[str, str | None]:
+    """The ``message`` and ``message_json`` columns for ``message`` (English, and msgid with values)."""
+    if not isinstance(message, Message):
+        message = Message(message)
+    return {"message": str(message), "message_json": json.dumps(message.to_json(), ensure_ascii=False)}
+
+
+def job_message(job: Job) -> Message:
+    """The job's latest progress line or outcome, to be shown in the reader's language."""
+    if job.message_json:
+        try:
+            return Message.from_json(json.loads(job.message_json))
+        except (ValueError, KeyError, TypeError):
+            pass
+    return Message(job.message or "")
 
 
 # --- submitting and reading ---------------------------------------------------------------------
@@ -48,9 +65,10 @@ def submit(session: Session, kind: str, arguments: Mapping[str, Any], user: str 
            payload: bytes | None = None) -> Job:
     """Queue a job; a worker picks it up once the caller's transaction is committed."""
     if kind not in KINDS:
-        raise InputError(f"unknown job kind {kind!r}; expected one of: {', '.join(KINDS)}")
+        raise InputError(N_("unknown job kind %(kind)r; expected one of: %(kinds)s"), kind=kind,
+                         kinds=", ".join(KINDS))
     job = Job(kind=kind, arguments=json.dumps(dict(arguments), ensure_ascii=False), payload=payload,
-              state="queued", progress=0.0, message="waiting for a worker", started_by=user)
+              state="queued", progress=0.0, started_by=user, **stored(N_("waiting for a worker")))
     session.add(job)
     session.flush()
     return job
@@ -59,14 +77,14 @@ def submit(session: Session, kind: str, arguments: Mapping[str, Any], user: str 
 def get_job(session: Session, job_id: int) -> Job:
     job = session.get(Job, job_id)
     if job is None:
-        raise NotFound(f"no job {job_id}")
+        raise NotFound(N_("no job %(id)s"), id=job_id)
     return job
 
 
 def describe(job: Job) -> dict[str, Any]:
-    """A job as the pages and the API show it."""
+    """A job as the pages and the API show it; ``message`` is a :class:`Message` (``str()``: English)."""
     return {"id": job.id, "kind": job.kind, "state": job.state, "progress": round(job.progress, 3),
-            "message": job.message, "result": json.loads(job.result) if job.result else None,
+            "message": job_message(job), "result": json.loads(job.result) if job.result else None,
             "arguments": json.loads(job.arguments or "{}"), "started_by": job.started_by,
             "created_at": job.created_at.isoformat(timespec="seconds"),
             "finished_at": job.finished_at.isoformat(timespec="seconds") if job.finished_at else None}
@@ -120,7 +138,7 @@ def _take(session: Session, job_id: int, worker: str) -> bool:
     now = utcnow()
     done = session.execute(update(Job).where(Job.id == job_id, Job.state == "queued").values(
         state="running", worker=worker, attempts=Job.attempts + 1, started_at=now, heartbeat_at=now,
-        message="started").execution_options(synchronize_session=False))
+        **stored(N_("started"))).execution_options(synchronize_session=False))
     return done.rowcount == 1
 
 
@@ -155,14 +173,15 @@ def recover(factory: sessionmaker[Session], stale_after: float = STALE_SECONDS) 
                 continue
             where = (Job.id == r.id, Job.state == "running", Job.worker == r.worker)
             if r.attempts >= MAX_ATTEMPTS:
-                message = (f"failed: its worker stopped {r.attempts} times while running it (killed, or the "
-                           "server restarted); nothing of it was stored — start it again")
-                values: dict[str, Any] = {"state": "failed", "message": message, "finished_at": utcnow(),
-                                          "payload": None}
+                message = Message(N_("failed: its worker stopped %(n)s times while running it (killed, or the "
+                                     "server restarted); nothing of it was stored — start it again"),
+                          n=r.attempts)
+                values: dict[str, Any] = {"state": "failed", "finished_at": utcnow(), "payload": None,
+                                          **stored(message)}
             else:
-                message = ("queued again: its worker stopped while running it (killed, or the server "
-                           "restarted)")
-                values = {"state": "queued", "worker": None, "progress": 0.0, "message": message}
+                message = Message(N_("queued again: its worker stopped while running it (killed, or the "
+                                     "server restarted)"))
+                values = {"state": "queued", "worker": None, "progress": 0.0, **stored(message)}
             done = session.execute(update(Job).where(*where).values(**values)
                                    .execution_options(synchronize_session=False))
             if done.rowcount:
@@ -184,13 +203,14 @@ class Reporter:
                  every: float = HEARTBEAT_SECONDS) -> None:
         self.factory, self.job_id, self.worker, self.every = factory, job_id, worker, every
         self._lock = threading.Lock()
-        self._latest: tuple[float, str] | None = None
+        self._latest: tuple[float, str | Message] | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name=f"job-{job_id}-heartbeat", daemon=True)
 
-    def __call__(self, fraction: float, message: str) -> None:
+    def __call__(self, fraction: float, message: str | Message) -> None:
         with self._lock:
-            self._latest = (min(1.0, max(0.0, float(fraction))), str(message))
+            self._latest = (min(1.0, max(0.0, float(fraction))),
+                            message if isinstance(message, Message) else str(message))
 
     def start(self) -> Reporter:
         self._flush()
@@ -210,7 +230,7 @@ class Reporter:
             latest, self._latest = self._latest, None
         values: dict[str, Any] = {"heartbeat_at": utcnow()}
         if latest is not None:
-            values |= {"progress": latest[0], "message": latest[1]}
+            values |= {"progress": latest[0], **stored(latest[1])}
         try:
             with transaction(self.factory) as session:
                 session.execute(update(Job).where(Job.id == self.job_id, Job.state == "running",
@@ -234,19 +254,22 @@ def run_job(factory: sessionmaker[Session], job_id: int, worker: str, config: Ma
         kind, arguments = job.kind, json.loads(job.arguments or "{}")
         payload, user = job.payload, job.started_by
     reporter = Reporter(factory, job_id, worker, heartbeat).start()
-    state, message, result = "failed", "", None
+    state, result = "failed", None
+    message: str | Message = ""
     try:
         result = HANDLERS[kind](factory, arguments, payload, reporter, user, config)
-        state, message = "done", str(result.pop("summary", "done"))
+        state, message = "done", result.pop("summary", None) or Message(N_("done"))
+    except InputError as error:  # the file and line stay as they are; the problem is translated
+        message = Message("%(where)s%(problem)s", where=error.where, problem=error.message)
     except WorkbenchError as error:
-        message = str(error)
+        message = error.message
     except Exception as error:  # noqa: BLE001 - stored with the job, and logged with its traceback
         logger.exception("job %s (%s) failed", job_id, kind)
-        message = f"internal error: {type(error).__name__}: {error}"
+        message = Message(N_("internal error: %(error)s"), error=f"{type(error).__name__}: {error}")
     finally:
         reporter.stop()
-    values: dict[str, Any] = {"state": state, "message": message, "finished_at": utcnow(), "payload": None,
-                              "heartbeat_at": utcnow()}
+    values: dict[str, Any] = {"state": state, "finished_at": utcnow(), "payload": None, "heartbeat_at": utcnow(),
+                              **stored(message)}
     if state == "done":
         values |= {"progress": 1.0, "result": json.dumps(result, ensure_ascii=False)}
     with transaction(factory) as session:

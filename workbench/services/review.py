@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from workbench.errors import Conflict, InputError, NotFound
+from workbench.errors import N_, Conflict, InputError, Message, NotFound
 from workbench.models import Alignment, Bead, Change, Edition, Segment, utcnow
 from workbench.text.normalise import nfc
 
@@ -103,7 +103,7 @@ def lock_alignment(session: Session, alignment_id: int) -> None:
                            .values(bead_count=Alignment.bead_count)
                            .execution_options(synchronize_session=False))
     if done.rowcount == 0:
-        raise NotFound(f"no alignment {alignment_id}")
+        raise NotFound(N_("no alignment %(alignment_id)s"), alignment_id=alignment_id)
 
 
 def share_alignment(session: Session, alignment_id: int) -> None:
@@ -138,13 +138,16 @@ def _bead(session: Session, alignment_id: int, bead_id: int, version: int | None
     if row is None:
         row = session.execute(select(BEADS).where(BEADS.c.id == bead_id)).first()
     if row is None or row.alignment_id != alignment_id:
-        raise BeadConflict("that bead no longer exists (merged, split or re-aligned since you loaded "
-                           "the page); nothing was saved — reload to see the current beads")
+        raise BeadConflict(Message(N_("that bead no longer exists (merged, split or re-aligned since you "
+                                      "loaded the page); nothing was saved — reload to see the current "
+                                      "beads")))
     if version is not None and row.version != version:
-        who = f" by {row.updated_by}" if row.updated_by else ""
+        who = Message(N_(" by %(name)s"), name=row.updated_by) if row.updated_by else ""
         raise BeadConflict(
-            f"the bead {bead_name(row)} was changed{who} at {row.updated_at:%H:%M:%S} since you loaded it "
-            f"(version {row.version}, you had {version}); nothing was saved — its current state is shown",
+            Message(N_("the bead %(bead_name)s was changed%(by)s at %(updated_at)s since you loaded it "
+                       "(version %(version)s, you had %(yours)s); nothing was saved — its current "
+                       "state is shown"), bead_name=bead_name(row), by=who,
+                    updated_at=f"{row.updated_at:%H:%M:%S}", version=row.version, yours=version),
             current_state(session, bead_id, row))
     return row
 
@@ -153,7 +156,8 @@ def _neighbour(session: Session, alignment_id: int, row: Any, step: int, version
     other = session.execute(select(BEADS).where(BEADS.c.alignment_id == alignment_id,
                                                 BEADS.c.position == row.position + step)).first()
     if other is None:
-        raise InputError(f"the bead {bead_name(row)} has no {'next' if step > 0 else 'previous'} bead")
+        raise InputError(N_("the bead %(bead)s has no next bead") if step > 0 else
+                         N_("the bead %(bead)s has no previous bead"), bead=bead_name(row))
     return _bead(session, alignment_id, other.id, version)
 
 
@@ -167,14 +171,16 @@ def replace_run(session: Session, alignment_id: int, old: list[Any], new: list[d
     """
     first, last = old[0].position, old[-1].position
     if [r.position for r in old] != list(range(first, last + 1)):
-        raise BeadConflict("the beads to change are no longer next to each other; reload the page")
+        raise BeadConflict(Message(N_("the beads to change are no longer next to each other; reload the "
+                                      "page")))
     kept = {spec.get("id") for spec in new}
     now = utcnow()
     for r in old:
         if r.id not in kept:
             gone = session.execute(delete(BEADS).where(BEADS.c.id == r.id, BEADS.c.version == r.version))
             if gone.rowcount != 1:
-                raise BeadConflict(f"the bead {bead_name(r)} changed while saving; nothing was saved",
+                raise BeadConflict(Message(N_("the bead %(bead_name)s changed while saving; nothing was "
+                                              "saved"), bead_name=bead_name(r)),
                                    current_state(session, r.id))
     delta = len(new) - len(old)
     if delta:
@@ -192,9 +198,10 @@ def replace_run(session: Session, alignment_id: int, old: list[Any], new: list[d
             values["version"] = by_id[bead_id].version + 1
             done = session.execute(update(BEADS).where(BEADS.c.id == bead_id,
                                                        BEADS.c.version == by_id[bead_id].version).values(**values))
-            if done.rowcount != 1:  # another edit of this bead committed first: its state is the answer
-                raise BeadConflict(f"the bead {bead_name(by_id[bead_id])} changed while saving; "
-                                   "nothing was saved", current_state(session, bead_id))
+            if done.rowcount != 1:
+                raise BeadConflict(Message(N_("the bead %(bead_name)s changed while saving; nothing was "
+                                              "saved"), bead_name=bead_name(by_id[bead_id])),
+                                   current_state(session, bead_id))
         else:
             values |= {"alignment_id": alignment_id, "version": spec.get("version", 0) + 1}
             if bead_id is not None:
@@ -259,8 +266,9 @@ def split(session: Session, alignment_id: int, bead_id: int, version: int, kk_co
     a = _bead(session, alignment_id, bead_id, version)
     nk, nr = a.kk_end - a.kk_start, a.ru_end - a.ru_start
     if not (0 <= kk_count <= nk and 0 <= ru_count <= nr) or (kk_count, ru_count) in ((0, 0), (nk, nr)):
-        raise InputError(f"cannot split a {nk}-{nr} bead after {kk_count} kk and {ru_count} ru sentences: "
-                         "both parts need a sentence")
+        raise InputError(N_("cannot split a %(nk)s-%(nr)s bead after %(kk_count)s kk and %(ru_count)s ru "
+                            "sentences: both parts need a sentence"),
+                         nk=nk, nr=nr, kk_count=kk_count, ru_count=ru_count)
     k, r = a.kk_start + kk_count, a.ru_start + ru_count
     first = _spec(a, kk=[a.kk_start, k], ru=[a.ru_start, r], status="auto")
     second = {"kk": [k, a.kk_end], "ru": [r, a.ru_end], "score": a.score, "status": "auto"}
@@ -274,12 +282,13 @@ def move(session: Session, alignment_id: int, bead_id: int, version: int, side: 
     A bead left with no sentence on either side disappears.
     """
     if side not in ("kk", "ru") or direction not in ("prev", "next"):
-        raise InputError("side is kk or ru, direction prev or next")
+        raise InputError(N_("side is kk or ru, direction prev or next"))
     lock_alignment(session, alignment_id)
     a = _bead(session, alignment_id, bead_id, version)
     start, end = getattr(a, f"{side}_start"), getattr(a, f"{side}_end")
     if start == end:
-        raise InputError(f"the bead {bead_name(a)} has no {side} sentence to move")
+        raise InputError(N_("the bead %(bead_name)s has no %(side)s sentence to move"),
+                         bead_name=bead_name(a), side=side)
     step = -1 if direction == "prev" else 1
     b = _neighbour(session, alignment_id, a, step, neighbour_version)
     b_range = [getattr(b, f"{side}_start"), getattr(b, f"{side}_end")]
@@ -303,16 +312,18 @@ def detach(session: Session, alignment_id: int, bead_id: int, version: int, side
     it is the first); sentences after it that are left without a partner stand alone too.
     """
     if side not in ("kk", "ru"):
-        raise InputError("side is kk or ru")
+        raise InputError(N_("side is kk or ru"))
     other_side = "ru" if side == "kk" else "kk"
     lock_alignment(session, alignment_id)
     a = _bead(session, alignment_id, bead_id, version)
     start, end = getattr(a, f"{side}_start"), getattr(a, f"{side}_end")
     o_start, o_end = getattr(a, f"{other_side}_start"), getattr(a, f"{other_side}_end")
     if not 0 <= index < end - start:
-        raise InputError(f"the bead {bead_name(a)} has no {side} sentence {index + 1}")
+        raise InputError(N_("the bead %(bead_name)s has no %(side)s sentence %(n)s"),
+                         bead_name=bead_name(a), side=side, n=index + 1)
     if end - start == 1 and o_start == o_end:
-        raise InputError(f"that sentence already stands alone in the bead {bead_name(a)}")
+        raise InputError(N_("that sentence already stands alone in the bead %(bead_name)s"),
+                         bead_name=bead_name(a))
     pos = start + index
 
     def bead(mine: tuple[int, int], other: tuple[int, int], keep_id: bool = False) -> dict[str, Any]:
@@ -344,7 +355,7 @@ def comment(session: Session, alignment_id: int, bead_id: int, version: int, tex
     """Set (or, with empty text, remove) the reviewer's comment on a bead."""
     text = nfc(text).strip()
     if len(text) > MAX_COMMENT:
-        raise InputError(f"a comment has at most {MAX_COMMENT} characters")
+        raise InputError(N_("a comment has at most %(n)s characters"), n=MAX_COMMENT)
     share_alignment(session, alignment_id)
     a = _bead(session, alignment_id, bead_id, version)
     return _run_op(session, alignment_id, "comment", a, [a], [_spec(a, comment=text or None)], user)
@@ -353,7 +364,7 @@ def comment(session: Session, alignment_id: int, bead_id: int, version: int, tex
 def confirm_above(session: Session, alignment_id: int, threshold: float, user: str) -> int:
     """Confirm every automatic bead scored at or above ``threshold``; returns how many (one undo step)."""
     if not 0.0 <= threshold <= 1.0:
-        raise InputError("the score threshold is between 0 and 1")
+        raise InputError(N_("the score threshold is between 0 and 1"))
     lock_alignment(session, alignment_id)
     rows = session.execute(select(BEADS.c.id, BEADS.c.version).where(
         BEADS.c.alignment_id == alignment_id, BEADS.c.status == "auto", BEADS.c.score >= threshold)).all()
@@ -373,21 +384,23 @@ def edit_text(session: Session, alignment_id: int, segment_id: int, version: int
     """Correct a sentence's text (an erratum fix); ``original`` stays as imported, history keeps both."""
     text = nfc(text).strip()
     if not text:
-        raise InputError("a sentence cannot be empty; detach or merge the bead instead")
+        raise InputError(N_("a sentence cannot be empty; detach or merge the bead instead"))
     if len(text) > MAX_TEXT:
-        raise InputError(f"a sentence has at most {MAX_TEXT} characters")
+        raise InputError(N_("a sentence has at most %(n)s characters"), n=MAX_TEXT)
     lock_alignment(session, alignment_id)
     seg = session.execute(select(Segment.id, Segment.edition_id, Segment.position, Segment.text,
                                  Segment.version, Segment.deleted).where(Segment.id == segment_id)).first()
     alignment = session.get(Alignment, alignment_id)
     if seg is None or seg.edition_id not in (alignment.kk_edition_id, alignment.ru_edition_id):
-        raise NotFound(f"no sentence #{segment_id} in alignment {alignment_id}")
+        raise NotFound(N_("no sentence #%(segment_id)s in alignment %(alignment_id)s"),
+                       segment_id=segment_id, alignment_id=alignment_id)
     if seg.deleted:
-        raise InputError(f"sentence {seg.position} was deleted by an editor; undo the deletion on the "
-                         "edition's corrections page to edit it")
+        raise InputError(N_("sentence %(position)s was deleted by an editor; undo the deletion on the "
+                            "edition's corrections page to edit it"), position=seg.position)
     if seg.version != version:
-        raise BeadConflict(f"sentence {seg.position} was changed since you loaded it; nothing was saved — "
-                           f"its text now is: {seg.text}", {"segment_id": seg.id, "text": seg.text,
+        raise BeadConflict(Message(N_("sentence %(position)s was changed since you loaded it; nothing was "
+                                      "saved — its text now is: %(text)s"),
+                                   position=seg.position, text=seg.text), {"segment_id": seg.id, "text": seg.text,
                                                             "version": seg.version})
     set_text(session, seg.id, seg.version, text)
     lang = "kk" if seg.edition_id == alignment.kk_edition_id else "ru"
@@ -402,10 +415,10 @@ def set_text(session: Session, segment_id: int, version: int, text: str) -> None
                                                            Segment.__table__.c.version == version)
                            .values(text=text, version=version + 1))
     if done.rowcount != 1:
-        raise BeadConflict("the sentence changed while saving; nothing was saved")
+        raise BeadConflict(Message(N_("the sentence changed while saving; nothing was saved")))
 
 
-def realign(session: Session, alignment_id: int, user: str, plan: Any = None) -> str:
+def realign(session: Session, alignment_id: int, user: str, plan: Any = None) -> Message:
     """Re-align the stretches between confirmed beads (confirmed beads stay exactly as they are).
 
     ``plan`` is an ``aligning.AlignPlan`` computed beforehand outside this transaction (the job

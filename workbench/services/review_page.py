@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from workbench.errors import NotFound
+from workbench.errors import N_, NotFound
 from workbench.models import Alignment, Bead, Change, Correction, Edition, Finding, Segment
 from workbench.services.aligning import LOW_CONFIDENCE
 from workbench.services.review import describe
@@ -105,7 +105,7 @@ class Page:
 def get_alignment(session: Session, alignment_id: int) -> Alignment:
     alignment = session.get(Alignment, alignment_id)
     if alignment is None:
-        raise NotFound(f"no alignment {alignment_id}")
+        raise NotFound(N_("no alignment %(alignment_id)s"), alignment_id=alignment_id)
     return alignment
 
 
@@ -347,7 +347,7 @@ def history(session: Session, alignment: Alignment, bead_id: int) -> list[dict[s
     """Every change of a bead and of its sentences, newest first: who, when, before → after."""
     bead = session.get(Bead, bead_id)
     if bead is None or bead.alignment_id != alignment.id:
-        raise NotFound(f"no bead #{bead_id} in alignment {alignment.id}")
+        raise NotFound(N_("no bead #%(bead_id)s in alignment %(id)s"), bead_id=bead_id, id=alignment.id)
     segment_ids = list(session.scalars(select(Segment.id).where(or_(
         and_(Segment.edition_id == alignment.kk_edition_id, Segment.position >= bead.kk_start,
              Segment.position < bead.kk_end),
@@ -370,7 +370,7 @@ def change_line(change: Change) -> dict[str, Any]:
     """A change as the page shows it: who, when, action, before → after in words."""
     before = json.loads(change.before or "null") or {}
     after = json.loads(change.after or "null") or {}
-    return {"id": change.id, "user": change.user, "at": change.at.strftime("%Y-%m-%d %H:%M:%S"),
+    return {"id": change.id, "user": change.user, "at": change.at.strftime("%Y-%m-%d %H:%M"),
             "action": change.action, "state": change.state,
             "before": _words(before), "after": _words(after)}
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workbench import align as aligner
-from workbench.errors import InputError
+from workbench.errors import N_, InputError
 from workbench.models import Alignment, Edition, Segment
 from workbench.services.aligning import align_sides, side_of, side_part
 from workbench.services.review import BEADS, _bead, _run_op, bead_name, lock_alignment, snapshot
@@ -25,7 +25,7 @@ def _holding(session: Session, alignment_id: int, lang: str, n: int) -> Any:
     row = session.execute(select(BEADS).where(BEADS.c.alignment_id == alignment_id, start <= n,
                                               end > n)).first()
     if row is None:
-        raise InputError(f"no bead holds {lang} sentence {n}")
+        raise InputError(N_("no bead holds %(lang)s sentence %(n)s"), lang=lang, n=n)
     return row
 
 
@@ -44,10 +44,12 @@ def pair(session: Session, alignment_id: int, kk: int, ru: int, user: str,
         size = session.scalar(select(func.max(Segment.position))
                               .where(Segment.edition_id == editions[lang].id)) or 0
         if not 1 <= n <= size:
-            raise InputError(f"there is no {lang} sentence {n}; the {lang} edition has sentences 1–{size}")
+            raise InputError(N_("there is no %(lang)s sentence %(n)s; the %(lang)s edition has sentences "
+                                "1–%(size)s"), lang=lang, n=n, size=size)
         if session.scalar(select(Segment.deleted).where(Segment.edition_id == editions[lang].id,
                                                         Segment.position == n)):
-            raise InputError(f"{lang} sentence {n} was deleted by an editor; it is not paired")
+            raise InputError(N_("%(lang)s sentence %(n)s was deleted by an editor; it is not paired"),
+                             lang=lang, n=n)
     a = _bead(session, alignment_id, _holding(session, alignment_id, "kk", kk).id, kk_version)
     b = _bead(session, alignment_id, _holding(session, alignment_id, "ru", ru).id, ru_version)
     first, last = sorted((a.position, b.position))
@@ -57,8 +59,8 @@ def pair(session: Session, alignment_id: int, kk: int, ru: int, user: str,
     for row in run:
         if row.status == "confirmed" and not (row.kk_start == kk and row.kk_end == kk + 1
                                               and row.ru_start == ru and row.ru_end == ru + 1):
-            raise InputError(f"the bead {bead_name(row)} between them is confirmed; unconfirm it first "
-                             "(pairing never changes a confirmed bead)")
+            raise InputError(N_("the bead %(bead_name)s between them is confirmed; unconfirm it first "
+                                "(pairing never changes a confirmed bead)"), bead_name=bead_name(row))
     k0, k1, r0, r1 = run[0].kk_start, run[-1].kk_end, run[0].ru_start, run[-1].ru_end
     from workbench.services.glossary import term_pairs
 

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from workbench.errors import InputError
+from workbench.errors import N_, InputError, Message
 from workbench.models import Change, Segment, utcnow
 from workbench.services.review import BEADS, BeadConflict, lock_alignment, record, replace_run, same_content, set_text
 
@@ -26,14 +26,16 @@ def _apply(session: Session, change: Change, source: dict[str, Any], target: dic
         seg = session.execute(select(Segment.id, Segment.text, Segment.version)
                               .where(Segment.id == change.target_id)).first()
         if seg is None or seg.text != source["text"]:
-            raise BeadConflict(f"sentence {source['position']} was changed since; that change cannot be undone")
+            raise BeadConflict(Message(N_("sentence %(position)s was changed since; that change cannot be "
+                                          "undone"), position=source['position']))
         set_text(session, seg.id, seg.version, target["text"])
     elif change.action == "confirm-above":
         pairs = source["beads"]
         rows = {r.id: r for r in session.execute(select(BEADS.c.id, BEADS.c.version, BEADS.c.status)
                                                  .where(BEADS.c.id.in_([p[0] for p in pairs])))}
         if any(p[0] not in rows or rows[p[0]].status != source["status"] for p in pairs):
-            raise BeadConflict("some of those beads were changed since; the bulk confirmation cannot be undone")
+            raise BeadConflict(Message(N_("some of those beads were changed since; the bulk confirmation "
+                                          "cannot be undone")))
         session.execute(update(BEADS).where(BEADS.c.id.in_([p[0] for p in pairs]))
                         .values(status=target["status"], version=BEADS.c.version + 1, updated_by=user,
                                 updated_at=utcnow()))
@@ -44,9 +46,11 @@ def _apply(session: Session, change: Change, source: dict[str, Any], target: dic
         for snap in source["beads"]:
             row = rows.get(snap["id"])
             if row is None or not same_content(row, snap):
-                who = f" by {row.updated_by}" if row is not None and row.updated_by else ""
-                raise BeadConflict(f"the beads of that {change.action} were changed since{who}; "
-                                   "it cannot be undone or redone — nothing was changed")
+                who = Message(N_(" by %(name)s"),
+                      name=row.updated_by) if row is not None and row.updated_by else ""
+                raise BeadConflict(Message(N_("the beads of that %(action)s were changed since%(by)s; it "
+                                              "cannot be undone or redone — nothing was changed"),
+                                   action=Message(change.action), by=who))
         # Beads that come back are re-created under their old ids at a version above the one they had.
         replace_run(session, alignment_id, sorted(rows.values(), key=lambda r: r.position), target["beads"], user)
 
@@ -57,7 +61,7 @@ def undo(session: Session, alignment_id: int, user: str) -> str:
     change = session.scalar(select(Change).where(Change.user == user, Change.alignment_id == alignment_id,
                                                  Change.state == "done").order_by(Change.id.desc()).limit(1))
     if change is None:
-        raise InputError("nothing to undo")
+        raise InputError(N_("nothing to undo"))
     before, after = json.loads(change.before), json.loads(change.after)
     _apply(session, change, after, before, user)
     change.state = "undone"
@@ -72,7 +76,7 @@ def redo(session: Session, alignment_id: int, user: str) -> str:
     change = session.scalar(select(Change).where(Change.user == user, Change.alignment_id == alignment_id,
                                                  Change.state == "undone").order_by(Change.id).limit(1))
     if change is None:
-        raise InputError("nothing to redo")
+        raise InputError(N_("nothing to redo"))
     before, after = json.loads(change.before), json.loads(change.after)
     _apply(session, change, before, after, user)
     change.state = "done"

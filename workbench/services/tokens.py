@@ -11,7 +11,7 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.errors import InputError
+from workbench.errors import N_, InputError
 from workbench.models import ApiToken, User
 
 PREFIX = "wb_"
@@ -25,7 +25,7 @@ def create_token(session: Session, name: str) -> str:
     """A new token for the user ``name`` (returned once; only its digest is stored)."""
     user = session.scalar(select(User).where(User.name == name.strip()))
     if user is None:
-        raise InputError(f"no user {name!r}; `python run.py users list` lists them")
+        raise InputError(N_("no user %(name)r; `python run.py users list` lists them"), name=name)
     token = PREFIX + secrets.token_urlsafe(32)
     session.add(ApiToken(user_id=user.id, digest=digest(token)))
     session.flush()

@@ -16,13 +16,13 @@ import re
 import zipfile
 from collections.abc import Callable
 
-from workbench.errors import InputError
+from workbench.errors import N_, InputError, Message
 from workbench.text.cleanup import paragraph_kind
 from workbench.text.headers import squeeze
 from workbench.text.model import Anchor, Block, BlockKind, CleanText, CleanupReport
 from workbench.text.normalise import nfc
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, "str | Message"], None]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DOCUMENT_PART = "word/document.xml"
@@ -45,15 +45,17 @@ def _check_package(data: bytes, name: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise InputError("not a DOCX file: not a zip archive (a DOCX is one; an old .doc must be saved "
-                         "as .docx first)", path=name) from None
+        raise InputError(N_("not a DOCX file: not a zip archive (a DOCX is one; an old .doc must be saved as "
+                            ".docx first)"), path=name) from None
     try:
         info = archive.getinfo(DOCUMENT_PART)
     except KeyError:
-        raise InputError(f"not a DOCX file: the zip archive has no {DOCUMENT_PART}", path=name) from None
+        raise InputError(N_("not a DOCX file: the zip archive has no %(part)s"), path=name,
+                         part=DOCUMENT_PART) from None
     if info.file_size > MAX_UNPACKED:
-        raise InputError(f"{DOCUMENT_PART} unpacks to {info.file_size:,} bytes, over the limit of "
-                         f"{MAX_UNPACKED:,}", path=name)
+        raise InputError(N_("%(part)s unpacks to %(size)s bytes, over the limit of "
+                            "%(limit)s"), path=name, part=DOCUMENT_PART, size=f"{info.file_size:,}",
+                         limit=f"{MAX_UNPACKED:,}")
 
 
 def _style_chain(style):
@@ -120,7 +122,7 @@ def read_docx(data: bytes, name: str, progress: Progress | None = None) -> Clean
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile) as exc:
-        raise InputError(f"damaged DOCX file: {exc}", path=name) from None
+        raise InputError(N_("damaged DOCX file: %(exc)s"), path=name, exc=exc) from None
     rendered = document.element.body.find(f".//{W}lastRenderedPageBreak") is not None
     hard = any(br.get(f"{W}type") == "page" for br in document.element.body.iter(f"{W}br")) or \
         document.element.body.find(f".//{W}pageBreakBefore") is not None
@@ -165,8 +167,8 @@ def read_docx(data: bytes, name: str, progress: Progress | None = None) -> Clean
             anchor = Anchor(0, number, start_page if paged else None)
             blocks.append(Block(_kind(paragraph, text), text, [anchor]))
     if progress is not None:
-        progress(1.0, f"read {number} paragraphs")
+        progress(1.0, Message(N_("read %(n)s paragraphs"), n=number))
     if not blocks:
-        raise InputError("DOCX has no text (no paragraph with words in its body)", path=name)
+        raise InputError(N_("DOCX has no text (no paragraph with words in its body)"), path=name)
     report = CleanupReport(lines=number, pages=page if paged else 0)
     return CleanText(blocks, report)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from workbench.errors import N_, Message
 from workbench.text.normalise import KAZAKH_LETTERS
 
 RUSSIAN_MARKERS = "вфцчщъэё"
@@ -53,19 +54,20 @@ def count_letters(texts: Iterable[str]) -> LetterCounts:
     return LetterCounts(letters, cyrillic, kazakh, russian)
 
 
-def language_mismatch(texts: Iterable[str], lang: str) -> str | None:
+def language_mismatch(texts: Iterable[str], lang: str) -> Message | None:
     """Why the texts cannot be ``lang`` (``kk`` or ``ru``), or None when they can (or too little to say)."""
     counts = count_letters(texts)
     if counts.letters < MIN_LETTERS:
         return None
     if counts.cyrillic < 0.5 * counts.letters:
-        return (f"only {counts.cyrillic / counts.letters:.0%} of the letters are Cyrillic; expected a "
-                f"{'Kazakh' if lang == 'kk' else 'Russian'} text")
-    letters = " ".join(KAZAKH_LETTERS)
-    share = f"{counts.kazakh_share:.1%} of its Cyrillic letters are Kazakh-specific ({letters})"
+        return Message(N_("only %(share)s of the letters are Cyrillic; expected a Kazakh text") if lang == "kk" else
+                       N_("only %(share)s of the letters are Cyrillic; expected a Russian text"),
+                       share=f"{counts.cyrillic / counts.letters:.0%}")
+    share = Message(N_("%(share)s of its Cyrillic letters are Kazakh-specific (%(letters)s)"),
+                    share=f"{counts.kazakh_share:.1%}", letters=" ".join(KAZAKH_LETTERS))
     looks_russian = counts.russian_share >= RUSSIAN_SHARE_FOR_RU
     if lang == "kk" and counts.kazakh_share < KAZAKH_SHARE_FOR_KK and looks_russian:
-        return f"text looks Russian, not Kazakh: only {share}; import it with --lang ru"
+        return Message(N_("text looks Russian, not Kazakh: only %(share)s; import it with --lang ru"), share=share)
     if lang == "ru" and counts.kazakh_share > KAZAKH_SHARE_FOR_RU:
-        return f"text looks Kazakh, not Russian: {share}; import it with --lang kk"
+        return Message(N_("text looks Kazakh, not Russian: %(share)s; import it with --lang kk"), share=share)
     return None

@@ -28,12 +28,12 @@ import re
 import statistics
 from collections.abc import Callable
 
-from workbench.errors import InputError
+from workbench.errors import N_, InputError, Message
 from workbench.text.cleanup import clean_printed
 from workbench.text.model import CleanText, CleanupReport
 from workbench.text.page_layout import MARKER_RE, PageLine, mark_furniture, merge_same_baseline, printed_lines
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, "str | Message"], None]
 
 PDF_MAGIC = b"%PDF-"
 LINE_BREAK_HYPHEN = "\ufffe"  # PDFium's mark for a hyphen that ends a line (the line break is dropped)
@@ -52,11 +52,11 @@ def _open(data: bytes, name: str):
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise InputError("encrypted PDF: it needs a password to be read; save a copy without the "
-                             "password and import that", path=name) from None
+            raise InputError(N_("encrypted PDF: it needs a password to be read; save a copy without the "
+                                "password and import that"), path=name) from None
         found = re.search(r"PDFium: ([^)]+)", str(exc))
         reason = found.group(1).lower() if found else str(exc)
-        raise InputError(f"damaged PDF, cannot be read ({reason})", path=name) from None
+        raise InputError(N_("damaged PDF, cannot be read (%(reason)s)"), path=name, reason=reason) from None
 
 
 def _page_lines(textpage, page: int) -> list[PageLine]:
@@ -126,7 +126,7 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> CleanT
     try:
         count = len(document)
         if count == 0:
-            raise InputError("PDF has no pages", path=name)
+            raise InputError(N_("PDF has no pages"), path=name)
         labels: list[str] = []
         pages: list[list[PageLine]] = []
         textless: list[int] = []
@@ -143,14 +143,16 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> CleanT
             pages.append(lines)
             labels.append(document.get_page_label(i) or str(i + 1))
             if progress is not None and (i % 10 == 0 or i + 1 == count):
-                progress((i + 1) / count, f"read page {i + 1} of {count}")
+                progress((i + 1) / count, Message(N_("read page %(n)s of %(count)s"), n=i + 1, count=count))
     finally:
         document.close()
     if not any(pages):
-        what = "only images" if textless else "no text"
-        raise InputError(f"PDF has no text layer ({what} on its {count} page{'s' if count > 1 else ''}: "
-                         "a scan?); text recognition (OCR) is not done: import a PDF with text, or its text",
-                         path=name)
+        what = Message(N_("only images") if textless else N_("no text"))
+        raise InputError(N_("PDF has no text layer (%(what)s on its %(count)s page: a scan?); text recognition "
+                            "(OCR) is not done: import a PDF with text, or its text") if count == 1 else
+                         N_("PDF has no text layer (%(what)s on its %(count)s pages: a scan?); text recognition "
+                            "(OCR) is not done: import a PDF with text, or its text"),
+                         path=name, what=what, count=count)
     all_lines = [ln for lines in pages for ln in lines]
     size = statistics.median(ln.size for ln in all_lines)
     steps = [a.y - b.y for lines in pages for a, b in zip(lines, lines[1:]) if a.y - b.y > 0.5 * size]
@@ -164,7 +166,7 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> CleanT
                             + ", ".join(labels[p - 1] for p in textless))
     cleaned = clean_printed(printed, report)
     if not cleaned.blocks:
-        raise InputError("no text found in the PDF after removing page numbers and running headers",
+        raise InputError(N_("no text found in the PDF after removing page numbers and running headers"),
                          path=name)
     cleaned.page_labels = labels
     return cleaned

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from workbench.errors import InputError
+from workbench.errors import N_, InputError, Message
 from workbench.formats.plaintext import read_lines
 from workbench.text.cleanup import clean
 from workbench.text.docx_reader import is_docx, read_docx
@@ -25,7 +25,7 @@ from workbench.text.model import Block, CleanText, CleanupReport, Sentence
 from workbench.text.pdf_reader import is_pdf, read_pdf
 from workbench.text.segment import segment
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, "str | Message"], None]
 SOURCE_KINDS = ("text", "pdf", "docx")
 
 
@@ -51,11 +51,11 @@ def source_kind(data: bytes, name: str) -> str:
         return "docx"
     ext = PurePath(name).suffix.lower()
     if ext == ".pdf":
-        raise InputError("not a PDF file: it does not start with %PDF-", path=name)
+        raise InputError(N_("not a PDF file: it does not start with %PDF-"), path=name)
     if ext == ".docx" or data.startswith(b"PK\x03\x04"):
         return "docx"  # the DOCX reader says what is wrong with it
     if ext == ".doc" or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError("old Word .doc format is not read; save it as .docx (or PDF, or UTF-8 text)",
+        raise InputError(N_("old Word .doc format is not read; save it as .docx (or PDF, or UTF-8 text)"),
                          path=name)
     return "text"
 
@@ -74,7 +74,7 @@ def blocks_of(data: bytes, name: str, progress: Progress | None = None) -> Clean
         return read_docx(data, name, progress)
     cleaned = clean(read_lines(data, name))
     if not cleaned.blocks:
-        raise InputError("no text found after clean-up", path=name)
+        raise InputError(N_("no text found after clean-up"), path=name)
     return cleaned
 
 

@@ -15,12 +15,13 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, jsonify, m
                    request, url_for)
 
 from workbench.db import get_session, transaction
-from workbench.errors import Conflict, InputError, NotFound, WorkbenchError
+from workbench.errors import N_, Conflict, InputError, NotFound, WorkbenchError
 from workbench.services import exporting, review, review_pair, review_undo
 from workbench.services import review_page as pages
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
 from workbench.web.i18n import gettext as _
+from workbench.web.i18n import translate
 
 bp = Blueprint("alignments", __name__, url_prefix="/alignments")
 
@@ -103,12 +104,12 @@ def import_file():
     data = upload.read(int(current_app.config["MAX_IMPORT_BYTES"]) + 1)
     try:
         if len(data) > int(current_app.config["MAX_IMPORT_BYTES"]):
-            raise InputError("the file is over the import limit", path=upload.filename)
+            raise InputError(N_("the file is over the import limit"), path=upload.filename)
         with transaction(current_app.extensions["workbench.sessions"]) as s:
             alignment = exporting.import_alignment(s, data, upload.filename, request.form.get("title") or None)
             alignment_id = alignment.id
     except WorkbenchError as error:
-        flash(str(error), "error")
+        flash(translate(error), "error")
         return redirect(url_for(".index")), 303
     flash(_("Imported %(name)s as alignment %(id)s.", name=upload.filename, id=alignment_id))
     return redirect(url_for(".review_page", alignment_id=alignment_id))
@@ -123,13 +124,13 @@ def _call(alignment_id: int, fn: Callable[..., Any], *args: Any) -> Response | t
         with transaction(current_app.extensions["workbench.sessions"]) as s:
             result = fn(s, alignment_id, *args)
     except review.BeadConflict as error:
-        return jsonify(error=str(error), current=error.current), 409
+        return jsonify(error=translate(error), error_en=str(error), current=error.current), 409
     except Conflict as error:
-        return jsonify(error=str(error)), 409
+        return jsonify(error=translate(error), error_en=str(error)), 409
     except NotFound as error:
-        return jsonify(error=str(error)), 404
+        return jsonify(error=translate(error), error_en=str(error)), 404
     except WorkbenchError as error:
-        return jsonify(error=str(error)), 400
+        return jsonify(error=translate(error), error_en=str(error)), 400
     return jsonify(ok=True, result=result)
 
 
@@ -259,4 +260,4 @@ def bead_history(alignment_id: int, bead_id: int):
     try:
         return jsonify(changes=pages.history(get_session(), alignment, bead_id))
     except NotFound as error:
-        return jsonify(error=str(error)), 404
+        return jsonify(error=translate(error), error_en=str(error)), 404

@@ -2,7 +2,10 @@
 
 Authenticate with ``Authorization: Bearer TOKEN`` (``python run.py users token NAME``); the roles are
 those of the pages. Long work answers ``202 {"job": "/api/jobs/ID"}``; poll that job for its state,
-progress and result. Every error is ``{"error": "..."}`` with 400, 401, 403, 404, 409 or 413.
+progress and result. Every error is ``{"error": "..."}`` with 400, 401, 403, 404, 409 or 413: the text in the
+caller's language (their own choice, else ``Accept-Language``, else English); errors of the services also
+carry ``"error_en"``, the same text in English, for scripts that match on it. A job's ``message`` is in
+the caller's language too, with ``message_en`` beside it.
 """
 from __future__ import annotations
 
@@ -13,18 +16,20 @@ from flask import Blueprint, Response, current_app, g, jsonify, request
 from sqlalchemy import select
 
 from workbench.db import get_session, transaction
-from workbench.errors import InputError, NotFound
+from workbench.errors import N_, InputError, NotFound, WorkbenchError
 from workbench.models import Alignment, Bead
 from workbench.services import editions, exporting, jobs, review
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
+from workbench.web.i18n import translate
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 MAX_BEADS = 1000
 
 
-def error(message: str, status: int, **extra: Any) -> tuple[Response, int]:
-    return jsonify(error=message, **extra), status
+def error(problem: WorkbenchError, status: int, **extra: Any) -> tuple[Response, int]:
+    """``{"error": in the caller's language, "error_en": in English, …extra}`` with ``status``."""
+    return jsonify(error=translate(problem), error_en=str(problem), **extra), status
 
 
 def accepted(job_id: int) -> tuple[Response, int, dict[str, str]]:
@@ -35,25 +40,25 @@ def accepted(job_id: int) -> tuple[Response, int, dict[str, str]]:
 def _json() -> dict[str, Any]:
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        raise InputError("the request body must be a JSON object")
+        raise InputError(N_("the request body must be a JSON object"))
     return data
 
 
 def _whole(data: dict[str, Any], key: str) -> int:
     value = data.get(key)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"{key} must be a whole number")
+        raise InputError(N_("%(key)s must be a whole number"), key=key)
     return value
 
 
 @bp.errorhandler(InputError)
 def bad_input(e: InputError):
-    return error(str(e), 413 if isinstance(e, job_pages.TooLarge) else 400)
+    return error(e, 413 if isinstance(e, job_pages.TooLarge) else 400)
 
 
 @bp.errorhandler(NotFound)
 def not_found(e: NotFound):
-    return error(str(e), 404)
+    return error(e, 404)
 
 
 @bp.post("/editions")
@@ -73,15 +78,16 @@ def align():
     session = get_session()
     first, second = editions.get_edition(session, kk), editions.get_edition(session, ru)
     if {first.lang, second.lang} != {"kk", "ru"}:
-        raise InputError(f"expected a Kazakh and a Russian edition, got {first.lang} and {second.lang}")
+        raise InputError(N_("expected a Kazakh and a Russian edition, got %(lang)s and %(lang2)s"),
+                         lang=first.lang, lang2=second.lang)
     return accepted(job_pages.start("align", {"kk": kk, "ru": ru}))
 
 
 @bp.get("/jobs/<int:job_id>")
 @require("read")
 def job(job_id: int):
-    view = jobs.describe(jobs.get_job(get_session(), job_id))
-    return jsonify({k: view[k] for k in ("id", "kind", "state", "progress", "message", "result")})
+    view = job_pages.translated(jobs.describe(jobs.get_job(get_session(), job_id)))
+    return jsonify({k: view[k] for k in ("id", "kind", "state", "progress", "message", "message_en", "result")})
 
 
 @bp.get("/editions/<int:edition_id>/sentences")
@@ -103,7 +109,7 @@ def bead_view(row: Any) -> dict[str, Any]:
 def _alignment(alignment_id: int) -> Alignment:
     alignment = get_session().get(Alignment, alignment_id)
     if alignment is None:
-        raise NotFound(f"no alignment {alignment_id}")
+        raise NotFound(N_("no alignment %(alignment_id)s"), alignment_id=alignment_id)
     return alignment
 
 
@@ -116,9 +122,9 @@ def beads(alignment_id: int):
         offset = int(request.args.get("offset", 0))
         limit = int(request.args.get("limit", 100))
     except ValueError:
-        raise InputError("offset and limit must be whole numbers") from None
+        raise InputError(N_("offset and limit must be whole numbers")) from None
     if offset < 0 or not 1 <= limit <= MAX_BEADS:
-        raise InputError(f"offset must be 0 or more and limit between 1 and {MAX_BEADS}")
+        raise InputError(N_("offset must be 0 or more and limit between 1 and %(n)s"), n=MAX_BEADS)
     rows = get_session().scalars(select(Bead).where(Bead.alignment_id == alignment_id)
                                  .order_by(Bead.position).offset(offset).limit(limit))
     return jsonify([bead_view(b) for b in rows])
@@ -131,21 +137,21 @@ def change_bead(bead_id: int):
     data = _json()
     action = data.get("action")
     if action not in ("confirm", "unconfirm"):
-        raise InputError("action must be confirm or unconfirm")
+        raise InputError(N_("action must be confirm or unconfirm"))
     version = _whole(data, "version")
     try:
         seen = review.bead_seen(get_session(), bead_id, version)  # a stale version is answered from here
         if seen is None:
-            raise NotFound(f"no bead {bead_id}")
+            raise NotFound(N_("no bead %(bead_id)s"), bead_id=bead_id)
         alignment_id, user = seen.alignment_id, g.user.name
         get_session().close()  # the change is made in a transaction of its own; this one's connection goes back
         with transaction(current_app.extensions["workbench.sessions"]) as s:
             done = review.set_status(s, alignment_id, bead_id, version, action == "confirm", user)
     except review.BeadConflict as conflict:
         if conflict.current is not None:  # the bead as the refused transaction found it, already committed
-            return error(str(conflict), 409, bead=bead_view(_StoredBead(conflict.current)))
+            return error(conflict, 409, bead=bead_view(_StoredBead(conflict.current)))
         current = get_session().get(Bead, bead_id)
-        return error(str(conflict), 409, bead=bead_view(current) if current is not None else None)
+        return error(conflict, 409, bead=bead_view(current) if current is not None else None)
     return jsonify(bead_view(_StoredBead(done["beads"][0] | {"position": done["position"]})))
 
 
@@ -166,7 +172,8 @@ def export(alignment_id: int):
     _alignment(alignment_id)
     fmt = request.args.get("format", "tmx")
     if fmt not in exporting.FORMATS:
-        raise InputError(f"unknown format {fmt!r}; expected one of: {', '.join(exporting.FORMATS)}")
+        raise InputError(N_("unknown format %(fmt)r; expected one of: %(choices)s"),
+                         fmt=fmt, choices=", ".join(exporting.FORMATS))
     confirmed = request.args.get("confirmed_only", "0") in ("1", "true", "yes")
     out = io.BytesIO()
     session = get_session()

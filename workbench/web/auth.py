@@ -35,10 +35,11 @@ from flask.sessions import SecureCookieSessionInterface
 from markupsafe import Markup, escape
 
 from workbench.db import get_session, transaction
-from workbench.errors import Conflict, InputError, NotFound, WorkbenchError
+from workbench.errors import Conflict, InputError, NotFound
 from workbench.models.accounts import ROLES
 from workbench.services import accounts, tokens
 from workbench.web.i18n import gettext as _
+from workbench.web.i18n import translate
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -54,12 +55,6 @@ class SessionInterface(SecureCookieSessionInterface):
 
     def get_cookie_secure(self, app: Any) -> bool:
         return bool(app.config["SESSION_COOKIE_SECURE"] or (request and request.is_secure))
-
-
-def translated(error: WorkbenchError) -> str:
-    """The error's message in the page's language (when the service kept its template)."""
-    template = getattr(error, "template", None)
-    return _(template, **getattr(error, "values", {})) if template else str(error)
 
 
 def wants_json() -> bool:
@@ -254,7 +249,7 @@ def change_password():
                                      request.form.get("repeat", ""), request.remote_addr)
             generation = user.session_generation
     except InputError as error:
-        flash(translated(error), "error")
+        flash(translate(error), "error")
         return render_template("auth/account.html", languages=accounts.LANGUAGES), 400
     session["generation"] = generation  # this session goes on; every other one of this user ends
     flash(_("Your password is changed; your other sessions have ended."))
@@ -269,7 +264,7 @@ def set_language():
         with transaction(_sessions()) as s:
             accounts.set_language(s, s.merge(g.user), language)
     except InputError as error:
-        return refuse(translated(error), 400)
+        return refuse(translate(error), 400)
     return redirect(url_for(".account"))
 
 
@@ -292,7 +287,7 @@ def _admin_action(action: Callable[..., Any], done: str, *args: Any) -> Any:
         with transaction(_sessions()) as s:
             action(s, *args, actor=g.user.name, address=request.remote_addr)
     except (InputError, Conflict, NotFound) as error:
-        flash(translated(error), "error")
+        flash(translate(error), "error")
         return _users_page(400)
     flash(done)
     return redirect(url_for(".users"))
@@ -335,7 +330,7 @@ def reset(name: str):
         with transaction(_sessions()) as s:
             temporary = accounts.reset_password(s, name, actor=g.user.name, address=request.remote_addr)
     except NotFound as error:
-        flash(translated(error), "error")
+        flash(translate(error), "error")
         return _users_page(400)
     return _users_page(temporary=(name, temporary))
 

@@ -9,12 +9,13 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, 
                    url_for)
 
 from workbench.db import get_session, transaction
-from workbench.errors import InputError, NotFound, WorkbenchError
+from workbench.errors import N_, InputError, NotFound, WorkbenchError
 from workbench.services import checking, corrections, editions, findings
 from workbench.text.normalise import mixed_script_words, script_of
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
 from workbench.web.i18n import gettext as _
+from workbench.web.i18n import translate
 
 bp = Blueprint("errata", __name__, url_prefix="/editions/<int:edition_id>")
 
@@ -77,10 +78,10 @@ def verdict(edition_id: int, finding_id: int):
             f = findings.set_verdict(session, finding_id, request.form.get("version", 0, type=int),
                                      request.form.get("status", ""), request.form.get("comment"), g.user.name)
             if f.edition_id != edition_id:
-                raise NotFound(f"no finding #{finding_id} in this edition")
-        flash(f"Finding #{finding_id} marked {f.status}.")
+                raise NotFound(N_("no finding #%(finding_id)s in this edition"), finding_id=finding_id)
+        flash(_("Finding #%(id)s marked %(status)s.", id=finding_id, status=_(f.status)))
     except WorkbenchError as error:
-        flash(str(error), "error")
+        flash(translate(error), "error")
     return _back(edition_id)
 
 
@@ -94,9 +95,9 @@ def fix(edition_id: int, finding_id: int):
                                   request.form.get("segment_id", 0, type=int),
                                   request.form.get("segment_version", 0, type=int),
                                   request.form.get("text", ""), g.user.name)
-        flash(f"Sentence corrected; finding #{finding_id} is fixed.")
+        flash(_("Sentence corrected; finding #%(id)s is fixed.", id=finding_id))
     except WorkbenchError as error:
-        flash(str(error), "error")
+        flash(translate(error), "error")
     return _back(edition_id)
 
 
@@ -109,7 +110,7 @@ def correct(edition_id: int, finding_id: int):
         with transaction(current_app.extensions["workbench.sessions"]) as session:
             f = findings.get(session, finding_id)
             if f.edition_id != edition_id:
-                raise NotFound(f"no finding #{finding_id} in this edition")
+                raise NotFound(N_("no finding #%(finding_id)s in this edition"), finding_id=finding_id)
             done = findings.correct(session, finding_id, request.form.get("version", 0, type=int), action,
                                     request.form.get("segment_id", 0, type=int),
                                     request.form.get("segment_version", 0, type=int), g.user.name,
@@ -117,7 +118,7 @@ def correct(edition_id: int, finding_id: int):
             flash(_("Sentence %(n)s: %(action)s done; finding #%(f)s is fixed.", n=done.position,
                     action=_(done.action), f=finding_id))
     except WorkbenchError as error:
-        flash(str(error), "error")
+        flash(translate(error), "error")
     return _back(edition_id)
 
 
@@ -171,7 +172,7 @@ def undo(edition_id: int):
             row = corrections.undo(session, edition_id, g.user.name)
             flash(_("Undone: %(action)s of sentence %(n)s.", action=_(row.action), n=row.position))
     except WorkbenchError as error:
-        flash(str(error), "error")
+        flash(translate(error), "error")
     return redirect(request.form.get("next") or url_for(".corrections_page", edition_id=edition_id))
 
 

@@ -21,13 +21,14 @@ from flask import (
 )
 
 from workbench.db import get_session, transaction
-from workbench.errors import InputError, NotFound, WorkbenchError
+from workbench.errors import N_, InputError, NotFound, WorkbenchError
 from workbench.formats import registry
 from workbench.glossary.model import TERM_STATUSES, TERM_TYPES, Entry, Term
 from workbench.services import glossary, harvesting
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
 from workbench.web.i18n import gettext as _
+from workbench.web.i18n import translate
 
 bp = Blueprint("glossary", __name__, url_prefix="/glossary")
 
@@ -80,7 +81,7 @@ def save(entry_id: str):
     try:
         terms = _terms_from_form()
         if not terms:
-            raise WorkbenchError("an entry needs at least one term")
+            raise WorkbenchError(N_("an entry needs at least one term"))
         with _tx() as session:
             existing = session.get(glossary.GlossaryEntry, entry_id)
             # The form edits text, type, status and context: part of speech and term notes stay as stored.
@@ -93,7 +94,7 @@ def save(entry_id: str):
             glossary.save_entries(session, [entry])
         flash(_("Entry %(id)s saved.", id=entry_id))
     except WorkbenchError as error:
-        flash(str(error), "error")
+        flash(translate(error), "error")
     return redirect(url_for(".entry", entry_id=entry_id))
 
 
@@ -126,7 +127,7 @@ def approve(entry_id: str):
             glossary.approve(session, entry_id, g.user.name)
         flash(_("Entry %(id)s approved.", id=entry_id))
     except WorkbenchError as error:
-        flash(str(error), "error")
+        flash(translate(error), "error")
     return redirect(url_for(".entry", entry_id=entry_id))
 
 
@@ -140,7 +141,7 @@ def merge(entry_id: str):
             glossary.merge(session, entry_id, other)
         flash(_("Entry %(other)s merged into %(id)s.", other=other, id=entry_id))
     except WorkbenchError as error:
-        flash(str(error), "error")
+        flash(translate(error), "error")
     return redirect(url_for(".entry", entry_id=entry_id))
 
 
@@ -196,9 +197,10 @@ def decide(candidate_id: int):
         with _tx() as session:
             entry_id = harvesting.decide(session, candidate_id, accept, g.user.name,
                                          request.form.get("kk"), request.form.get("ru"))
-        flash(f"Candidate #{candidate_id} {'accepted as ' + entry_id if entry_id else 'rejected'}.")
+        flash(_("Candidate #%(id)s accepted as %(entry)s.", id=candidate_id, entry=entry_id) if entry_id
+              else _("Candidate #%(id)s rejected.", id=candidate_id))
     except WorkbenchError as error:
-        flash(str(error), "error")
+        flash(translate(error), "error")
     return redirect(url_for(".harvest_queue"))
 
 
@@ -234,10 +236,11 @@ def import_file():
     data = upload.read(limit + 1)
     try:
         if len(data) > limit:
-            raise InputError(f"file is over the import limit of {limit:,} bytes", path=name)
+            raise InputError(N_("file is over the import limit of %(limit)s bytes"),
+                             path=name, limit=f"{limit:,}")
         plan = glossary.import_data(get_session(), data, name, fmt, dry_run=True, max_bytes=limit)
     except WorkbenchError as error:
-        flash(str(error), "error")
+        flash(translate(error), "error")
         return redirect(url_for(".index"))
     finally:
         get_session().rollback()
@@ -268,7 +271,7 @@ def import_confirmed(token: str):
                 name=info["name"], added=len(plan.added), updated=len(plan.updated), unchanged=len(plan.unchanged),
                 conflicts=len(plan.conflicts)))
     except WorkbenchError as error:
-        flash(str(error), "error")
+        flash(translate(error), "error")
     finally:
         data_path.unlink(missing_ok=True)
         info_path.unlink(missing_ok=True)

@@ -1,7 +1,9 @@
 """Pages in Kazakh, Russian and English (Flask-Babel), and one format for dates.
 
 Templates call ``_('…')`` / ``gettext`` / ``ngettext`` (Jinja's i18n extension, new style: ``_('%(n)s beads',
-n=3)``); Python code calls :func:`gettext` / :func:`ngettext` from this module. The catalogues are
+n=3)``); Python code calls :func:`gettext` / :func:`ngettext` from this module. Errors and job messages of
+the services carry a msgid and its values (:class:`workbench.errors.Message`); :func:`translate` renders
+them in the page's language (the ``translate`` filter in templates). The catalogues are
 ``workbench/translations/LANG/LC_MESSAGES/messages.po``; they are compiled to ``.mo`` files in the
 instance folder when the app starts and a ``.po`` is newer than its ``.mo`` (so a fresh clone needs no
 build step). The language is the user's choice (stored on the user), else the best match of the
@@ -21,6 +23,8 @@ import flask_babel
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, g, has_request_context, request
+
+from workbench.errors import Message, WorkbenchError
 
 LANGUAGES = ("kk", "ru", "en")
 DEFAULT_LANGUAGE = "en"
@@ -55,6 +59,18 @@ def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
 _ = gettext
 
 
+def _catalogue(msgid: str) -> str:
+    return flask_babel.gettext(msgid) if has_request_context() else msgid
+
+
+def translate(text: WorkbenchError | Message | str | None) -> str:
+    """An error or a message of the services (a msgid with its values) in the page's language; the file
+    name and line number of an input error stay as they are. Plain text is shown as it is."""
+    if isinstance(text, (WorkbenchError, Message)):
+        return text.render(_catalogue)
+    return "" if text is None else str(text)
+
+
 def select_language() -> str:
     """The user's own choice, else the browser's preference among kk, ru, en, else English."""
     if not has_request_context():
@@ -69,12 +85,16 @@ def page_language() -> str:
     return str(flask_babel.get_locale() or DEFAULT_LANGUAGE)
 
 
-def when(value: dt.datetime | None) -> str:
-    """A moment as ``YYYY-MM-DD HH:MM`` (UTC, as stored)."""
+def when(value: dt.datetime | str | None) -> str:
+    """A moment as ``YYYY-MM-DD HH:MM`` (UTC, as stored); an ISO text (as the JSON views carry it) too."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value) if value else None
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-def day(value: dt.date | None) -> str:
+def day(value: dt.date | str | None) -> str:
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10]) if value else None
     return value.strftime("%Y-%m-%d") if value else ""
 
 
@@ -100,8 +120,8 @@ def compile_catalogues(source: Path, target: Path) -> list[str]:
 
 
 def install(app: Flask) -> None:
-    """Flask-Babel with the compiled catalogues; ``_``, ``gettext``, ``ngettext``, ``page_language`` and
-    the ``when`` / ``day`` date filters in templates."""
+    """Flask-Babel with the compiled catalogues; ``_``, ``gettext``, ``ngettext``, ``page_language``, the
+    ``when`` / ``day`` date filters and the ``translate`` filter (a service's message) in templates."""
     compiled = Path(app.instance_path) / "translations"
     compile_catalogues(CATALOGUES, compiled)
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
@@ -114,4 +134,4 @@ def install(app: Flask) -> None:
         npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n),
         newstyle=True)
     app.jinja_env.globals.update(page_language=page_language)
-    app.jinja_env.filters.update(when=when, day=day)
+    app.jinja_env.filters.update(when=when, day=day, translate=translate)

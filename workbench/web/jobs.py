@@ -8,16 +8,12 @@ from flask import Blueprint, abort, current_app, g, jsonify, render_template, re
 from werkzeug.datastructures import FileStorage
 
 from workbench.db import get_session, transaction
-from workbench.errors import InputError, NotFound
+from workbench.errors import N_, InputError, NotFound
 from workbench.models import Job
 from workbench.services import jobs
 from workbench.services.importing import check_language
 from workbench.web.i18n import gettext as _
-
-
-def N_(message: str) -> str:
-    """Marks a string for the catalogues; it is translated where it is shown."""
-    return message
+from workbench.web.i18n import translate
 
 
 STATES = (N_("queued"), N_("running"), N_("done"), N_("failed"))  # a job's states, as the pages name them
@@ -39,7 +35,7 @@ def start(kind: str, arguments: dict[str, Any], payload: bytes | None = None) ->
 def start_import(upload: FileStorage | None, lang: str, title: str | None) -> int:
     """Queue the import of an uploaded file; InputError (or TooLarge) names the file and the problem."""
     if upload is None or not upload.filename:
-        raise InputError("choose a file to import (the form field 'file')")
+        raise InputError(N_("choose a file to import (the form field 'file')"))
     name = upload.filename
     check_language(lang)
     limit = int(current_app.config["MAX_IMPORT_BYTES"])
@@ -48,9 +44,9 @@ def start_import(upload: FileStorage | None, lang: str, title: str | None) -> in
     finally:
         upload.close()
     if len(data) > limit:
-        raise TooLarge(f"file is over the import limit of {limit:,} bytes", path=name)
+        raise TooLarge(N_("file is over the import limit of %(limit)s bytes"), path=name, limit=f"{limit:,}")
     if not data:
-        raise InputError("file is empty", path=name)
+        raise InputError(N_("file is empty"), path=name)
     return start("import", {"file_name": name, "lang": lang, "title": (title or "").strip() or None,
                             "max_bytes": limit}, data)
 
@@ -69,9 +65,15 @@ def shown_job(kind: str, **arguments: Any) -> dict[str, Any] | None:
         job = jobs.active_job(session, kind, **arguments)
     if job is None:
         return None
-    view = jobs.describe(job)
+    view = translated(jobs.describe(job))
     view["url"] = request.path if view["state"] == "done" else None
     return view
+
+
+def translated(view: dict[str, Any]) -> dict[str, Any]:
+    """A job as :func:`jobs.describe` gives it, with its message in the reader's language (``message``) and
+    in English (``message_en``)."""
+    return view | {"message": translate(view["message"]), "message_en": str(view["message"])}
 
 
 def result_url(view: dict[str, Any]) -> str | None:
@@ -91,14 +93,14 @@ def result_url(view: dict[str, Any]) -> str | None:
 @bp.get("/")
 def index():
     """The latest jobs with their state."""
-    rows = [jobs.describe(j) for j in jobs.recent_jobs(get_session(), 100)]
+    rows = [translated(jobs.describe(j)) for j in jobs.recent_jobs(get_session(), 100)]
     return render_template("jobs/index.html", jobs=rows, result_url=result_url)
 
 
 def job_view(job_id: int) -> dict[str, Any]:
     """The job as the pages show it, with ``url``: where its result is (when done)."""
     try:
-        view = jobs.describe(jobs.get_job(get_session(), job_id))
+        view = translated(jobs.describe(jobs.get_job(get_session(), job_id)))
     except NotFound:
         abort(404)
     view["url"] = result_url(view) if view["state"] == "done" else None
@@ -116,7 +118,7 @@ def show(job_id: int):
 def status(job_id: int):
     """The job's state, progress and message for the progress bars (polled by jobs.js)."""
     view = job_view(job_id)
-    answer = {k: view[k] for k in ("id", "kind", "state", "progress", "message", "result", "url")}
+    answer = {k: view[k] for k in ("id", "kind", "state", "progress", "message", "message_en", "result", "url")}
     return jsonify(answer | {"state_label": _(view["state"])})
 
 

@@ -5,9 +5,7 @@ carry them (``scripts/update-translations`` extracts ``N_``). Templates translat
 from __future__ import annotations
 
 
-def N_(message: str) -> str:
-    """Mark ``message`` for the catalogues without translating it here."""
-    return message
+from workbench.errors import N_
 
 
 JOB_STATES = (N_("queued"), N_("running"), N_("done"), N_("failed"))

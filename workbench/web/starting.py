@@ -12,6 +12,7 @@ from workbench.services import editions, jobs
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
 from workbench.web.i18n import gettext as _
+from workbench.web.i18n import translate
 
 bp = Blueprint("starting", __name__, url_prefix="/editions")
 
@@ -22,7 +23,7 @@ def _shown_job() -> dict[str, Any] | None:
     if job_id is None:
         return None
     try:
-        view = jobs.describe(jobs.get_job(get_session(), job_id))
+        view = job_pages.translated(jobs.describe(jobs.get_job(get_session(), job_id)))
     except NotFound:
         return None
     return view | {"url": job_pages.result_url(view) if view["state"] == "done" else None}
@@ -37,7 +38,7 @@ def import_page():
             job_id = job_pages.start_import(request.files.get("file"), request.form.get("lang", ""),
                                             request.form.get("title"))
         except InputError as error:
-            flash(str(error), "error")
+            flash(translate(error), "error")
             status = 413 if isinstance(error, job_pages.TooLarge) else 400
             return render_template("editions/import.html", job=None), status
         return redirect(url_for(".import_page", job=job_id), 303)
@@ -76,7 +77,7 @@ def align_page():
             arguments = {"kk": kk.id, "ru": ru.id, "kk_range": _range("kk", kk.id),
                          "ru_range": _range("ru", ru.id)}
         except (InputError, NotFound) as error:
-            flash(str(error), "error")
+            flash(translate(error), "error")
             return render_template("editions/align.html", kk_list=kk_list, ru_list=ru_list, headings=headings,
                                    chosen=chosen, job=None), 400
         job_id = job_pages.start("align", arguments)
@@ -84,7 +85,7 @@ def align_page():
     job = _shown_job()
     if job is None and chosen["kk"] and chosen["ru"]:
         active = jobs.active_job(session, "align", kk=chosen["kk"], ru=chosen["ru"])
-        job = jobs.describe(active) | {"url": None} if active is not None else None
+        job = job_pages.translated(jobs.describe(active)) | {"url": None} if active is not None else None
     return render_template("editions/align.html", kk_list=kk_list, ru_list=ru_list, headings=headings,
                            chosen=chosen, job=job)
 
