@@ -30,11 +30,13 @@ def as_side(side: Side | Sequence[str]) -> Side:
 
 
 def align_with_features(kk: Side | Sequence[str], ru: Side | Sequence[str],
-                        config: AlignConfig | None = None) -> tuple[list[Bead], list[list[float]]]:
+                        config: AlignConfig | None = None,
+                        lexicon: StemLexicon | Mapping[str, Iterable[str]] | None = None,
+                        ) -> tuple[list[Bead], list[list[float]]]:
     """The beads of ``align`` and, for each, the features its confidence is computed from (for fitting
     the confidence coefficients; see ``confidence.FEATURES``)."""
     collect: list = []
-    beads = align(kk, ru, config, _collect=collect)
+    beads = align(kk, ru, config, lexicon=lexicon, _collect=collect)
     rows = [list(map(float, r)) for block in collect for r in block]
     if len(rows) != len(beads):
         raise RuntimeError("features and beads out of step")  # a bug
