@@ -33,7 +33,7 @@ FEATURES = ("own cost", "margin to the best re-cut", "margin to the best shifted
 MAX_NEARBY_SKIPS = 4
 MAX_LENGTH_Z = 6.0
 # Intercept, then one coefficient per feature, in the order of FEATURES.
-COEFFICIENTS = (-9.742, -0.972, 5.067, 1.261, -2.442, -4.268, -2.106, 0.859, -0.181, -0.051, 0.853, 5.677, 1.525, -0.271, 0.453)
+COEFFICIENTS = (-9.800, -1.064, 5.472, 1.055, 0.164, -3.547, -1.469, 0.461, -0.225, -0.118, 0.288, 6.989, -0.830, 0.222, 0.366)
 
 
 def recut_cost(bc: BeadCost, i: int, a: int, j: int, b: int) -> float:
