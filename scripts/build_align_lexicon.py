@@ -51,9 +51,12 @@ def glossary_pairs() -> list[tuple[str, str]]:
     return pairs
 
 
-def main() -> None:
+def build_entries(learnt_from: tuple[str, ...] = LEARNT_FROM) -> tuple[list, int, int, int]:
+    """(entries, how many came from the corpora, how many from the glossary, sentence pairs read), learnt
+    from the gold alignments of ``learnt_from`` and the glossary (the bench also builds lexicons that leave
+    one document out, to fit the confidence on documents the lexicon never saw)."""
     stem_length = AlignConfig().stem_length
-    corpus = [p for name in LEARNT_FROM for p in corpus_pairs(name)]
+    corpus = [p for name in learnt_from for p in corpus_pairs(name)]
     from_corpus = learn_from_pairs(corpus, stem_length, "corpora", min_count=2, min_dice=0.5)
     # A one-word term and its one-word translation are a pair on their own; longer terms teach a stem only
     # when it comes back in two entries.
@@ -63,7 +66,12 @@ def main() -> None:
                      *learn_from_pairs(glossary, stem_length, "glossary", min_count=2, min_dice=0.5)]
     known = {e.kk for e in from_corpus}
     from_glossary = [e for e in from_glossary if e.kk not in known and CYRILLIC.search(e.kk)]
-    entries = merge_entries(from_corpus, from_glossary)
+    return merge_entries(from_corpus, from_glossary), len(from_corpus), len(from_glossary), len(corpus)
+
+
+def main() -> None:
+    stem_length = AlignConfig().stem_length
+    entries, n_corpus, n_glossary, n_pairs = build_entries()
     provenance = (
         "Kazakh-Russian stem lexicon of the sentence aligner (workbench/align/stem_lexicon.py).",
         "Built by scripts/build_align_lexicon.py from: the reference sentence alignments (gold.txt, 1-1 and",
@@ -78,8 +86,8 @@ def main() -> None:
     lexicon = StemLexicon(stem_length, tuple(entries), provenance)
     out = ROOT / "workbench" / "align" / SHIPPED_FILE
     out.write_text(format_lexicon(lexicon), encoding="utf-8")
-    print(f"{out}: {len(entries)} entries ({len(from_corpus)} from the corpora, {len(from_glossary)} from the "
-          f"glossary, {len(corpus)} sentence pairs)")
+    print(f"{out}: {len(entries)} entries ({n_corpus} from the corpora, {n_glossary} from the "
+          f"glossary, {n_pairs} sentence pairs)")
 
 
 if __name__ == "__main__":

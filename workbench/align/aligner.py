@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 Stretch = tuple[int, int, int, int]  # kk[i0:i1] × ru[j0:j1] still to align
 PathBead = tuple[int, int, int, int]  # (i, a, j, b): kk[i:i+a] ↔ ru[j:j+b]
 KEY_SUPPORT = FEATURES.index("key support")
+CROSSING = FEATURES.index("margin to crossing with a neighbour")
 
 
 def as_side(side: Side | Sequence[str]) -> Side:
@@ -30,11 +31,13 @@ def as_side(side: Side | Sequence[str]) -> Side:
 
 
 def align_with_features(kk: Side | Sequence[str], ru: Side | Sequence[str],
-                        config: AlignConfig | None = None) -> tuple[list[Bead], list[list[float]]]:
+                        config: AlignConfig | None = None,
+                        lexicon: StemLexicon | Mapping[str, Iterable[str]] | None = None,
+                        ) -> tuple[list[Bead], list[list[float]]]:
     """The beads of ``align`` and, for each, the features its confidence is computed from (for fitting
     the confidence coefficients; see ``confidence.FEATURES``)."""
     collect: list = []
-    beads = align(kk, ru, config, _collect=collect)
+    beads = align(kk, ru, config, lexicon=lexicon, _collect=collect)
     rows = [list(map(float, r)) for block in collect for r in block]
     if len(rows) != len(beads):
         raise RuntimeError("features and beads out of step")  # a bug
@@ -212,8 +215,10 @@ def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig,
         collect.append(features)
     scores = bead_scores(bc, path, features)
     for k, (i, a, j, b) in enumerate(path):
-        if k in swapped or a == b == 2 and bc.priced_as_swap(i, j):
-            # Sentences translated in the other order: right as a 2-2 bead, but a reviewer should look.
+        if k in swapped or a == b == 2 and bc.priced_as_swap(i, j) or features[k][CROSSING] < 0.0:
+            # Sentences translated in the other order: right as a 2-2 bead, but a reviewer should look; and
+            # two 1-1 beads whose crossed pairs cost less than the straight ones (only the price of a swap
+            # kept them straight) may well be such a pair.
             scores[k] = min(scores[k], config.swap_score)
         if a and b and features[k][KEY_SUPPORT] < 0.0:
             # No key speaks for the pair and some against it: only the lengths made it cheap.
