@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from workbench.align.anchors import anchor_points, find_anchors
+from workbench.align.anchors import anchor_points, anchored_ratio, find_anchors
 from workbench.align.coarse import coarse_points
 from workbench.align.confidence import FEATURES, bead_features, bead_scores
 from workbench.align.cost import BeadCost
@@ -22,6 +23,12 @@ logger = logging.getLogger(__name__)
 Stretch = tuple[int, int, int, int]  # kk[i0:i1] × ru[j0:j1] still to align
 PathBead = tuple[int, int, int, int]  # (i, a, j, b): kk[i:i+a] ↔ ru[j:j+b]
 KEY_SUPPORT = FEATURES.index("key support")
+# Log difference from the whole texts' length ratio beyond which the first pass takes the ratio of the
+# anchors (a quarter or more of one side missing; smaller gaps keep the whole texts' ratio).
+RATIO_TRUST = 0.3
+# A stretch before the first anchor or after the last at least this large follows a coarse path.
+HELD_MIN_CELLS = 4000
+HELD_MIN_SIDE = 8
 
 
 def as_side(side: Side | Sequence[str]) -> Side:
@@ -94,6 +101,13 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
         name = "first pass" if n_pass == 0 else f"pass {n_pass + 1} with the lexicon"
         report(start, f"{name}: anchors and corridors")
         bc = _bead_cost(kk_f, ru_f, lexicon, extra_kk, extra_ru, kk_side, ru_side, pass_config, ratio)
+        if ratio is None and n * m > config.max_rectangle_cells:
+            # The whole texts' length ratio is off by as much as one edition lacks; where that is a lot
+            # (half the document), the ratio of the anchors found by their keys alone replaces it.
+            matched = anchored_ratio(bc, pass_config)
+            if matched is not None and abs(math.log(matched) - bc.log_ratio) > RATIO_TRUST:
+                logger.debug("length ratio %.3f of the anchors instead of %.3f", matched, bc.pf.ratio)
+                bc = _bead_cost(kk_f, ru_f, lexicon, extra_kk, extra_ru, kk_side, ru_side, pass_config, matched)
 
         def stretch_done(done: int, total: int) -> None:
             report(start + share * done / total, f"{name}: {done} of {total} stretches")
@@ -226,8 +240,16 @@ def follow_coarse_paths(bc: BeadCost, points: list[tuple[int, int]], i0: int, j0
     out = [points[0]]
     slack = config.anchor_slack
     for (ia, ja), (ib, jb) in zip(points, points[1:]):
-        if (ib - ia + 1) * (jb - ja + 1) > config.max_rectangle_cells and ib > ia and jb > ja:
-            coarse, size = coarse_points(bc, ia + i0, ib + i0, ja + j0, jb + j0)
+        first = ia + i0 == 0 and ja + j0 == 0
+        last = ib + i0 == bc.n and jb + j0 == bc.m
+        held = "end" if first and not last else "start" if last and not first else None
+        # Before the first anchor and after the last, one edition may lack the beginning or the end of the
+        # other: in repeated text a full rectangle holds several equally cheap paths, the coarse path one
+        # that keeps to the anchor.
+        cells = (ib - ia + 1) * (jb - ja + 1)
+        held_gap = held is not None and cells > HELD_MIN_CELLS and min(ib - ia, jb - ja) >= HELD_MIN_SIDE
+        if (cells > config.max_rectangle_cells or held_gap) and ib > ia and jb > ja:
+            coarse, size = coarse_points(bc, ia + i0, ib + i0, ja + j0, jb + j0, held)
             out.extend((i - i0, j - j0) for i, j in coarse[1:])
             slack = max(slack, 2 * size)
         else:

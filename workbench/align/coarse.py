@@ -21,6 +21,8 @@ MAX_BLOCKS = 1500  # blocks per side: the grid stays under about 2 million cells
 MIN_BLOCK = 4
 SIMILARITY_WEIGHT = 4.0
 BLOCK_SKIP = 1.0
+# Sentence counts of a stretch further apart than this are not a drift spread over it: see coarse_points.
+MAX_SPREAD_RATIO = 1.5
 # Distance from the proportional diagonal, per block: nothing against a real gap (its blocks pair far
 # better where they belong), but among equally good paths through repeated text, the one that does not
 # jump by whole copies wins.
@@ -41,14 +43,27 @@ def _blocks(matrix: sparse.csr_matrix, start: int, stop: int, size: float) -> sp
     return indicator @ matrix[start:stop]
 
 
-def coarse_points(bc: BeadCost, i0: int, i1: int, j0: int, j1: int) -> tuple[list[tuple[int, int]], int]:
-    """States (absolute) along the coarse path from (i0, j0) to (i1, j1), and the block size used."""
+def coarse_points(bc: BeadCost, i0: int, i1: int, j0: int, j1: int,
+                  held: str | None = None) -> tuple[list[tuple[int, int]], int]:
+    """States (absolute) along the coarse path from (i0, j0) to (i1, j1), and the block size used.
+
+    :param held: which corner is an anchor the texts run parallel from, when the other is only the start
+        or the end of the document: ``"end"`` for the stretch before the first anchor, ``"start"`` for
+        the one after the last. Where one edition lacks the beginning (or the end) of the other, the
+        pairs then stay on the line through that anchor and the missing part is one run of skips at the
+        document's edge, instead of a path spread along the diagonal of the whole stretch.
+    """
     size = block_size(i1 - i0, j1 - j0)
-    # Blocks of the side with fewer sentences are proportionally shorter, so that the diagonal of the
-    # grid follows the texts' overall drift and only real gaps need skips.
-    kk_size = size * max(1.0, (i1 - i0) / (j1 - j0))
-    ru_size = size * max(1.0, (j1 - j0) / (i1 - i0))
-    kk_size, ru_size = (kk_size / max(kk_size, ru_size) * size, ru_size / max(kk_size, ru_size) * size)
+    kk_size = ru_size = float(size)
+    if MAX_SPREAD_RATIO ** -1 <= (i1 - i0) / (j1 - j0) <= MAX_SPREAD_RATIO and held is None:
+        # Blocks of the side with fewer sentences are proportionally shorter, so that the diagonal of the
+        # grid follows the texts' overall drift and only real gaps need skips. Beyond that ratio one side
+        # lacks a large part of the other, and blocks of a sentence against blocks of five pair nothing.
+        kk_size = size * max(1.0, (i1 - i0) / (j1 - j0))
+        ru_size = size * max(1.0, (j1 - j0) / (i1 - i0))
+        kk_size, ru_size = (kk_size / max(kk_size, ru_size) * size, ru_size / max(kk_size, ru_size) * size)
+    # Never less than a sentence: a block of a fraction would leave empty blocks between the sentences.
+    kk_size, ru_size = max(1.0, kk_size), max(1.0, ru_size)
     arrays = bc.arrays
     weight = np.array([bc.pf.weight[k] for k in sorted(bc.pf.weight)], dtype=np.float64)
     scale = sparse.diags(weight) if len(weight) else None
@@ -56,16 +71,25 @@ def coarse_points(bc: BeadCost, i0: int, i1: int, j0: int, j1: int) -> tuple[lis
     ru = _blocks(arrays.ru.keys[1], j0, j1, ru_size)
     if scale is not None:
         kk, ru = kk @ scale, ru @ scale
-    kk_norm = np.sqrt(np.asarray(kk.multiply(kk).sum(axis=1)).ravel()) + 1e-9
-    ru_norm = np.sqrt(np.asarray(ru.multiply(ru).sum(axis=1)).ravel()) + 1e-9
-    similarity = (kk @ ru.T).toarray() / kk_norm[:, None] / ru_norm[None, :]
+    # Each block against the other side's block and its two neighbours, both ways: a block whose text lies
+    # half in one block of the other side and half in the next finds all of it in the window, so two
+    # texts in parallel look alike whatever the offset of their block edges.
+    similarity = np.minimum(1.0, math.sqrt(3.0) / 2 * (_cosine(kk, _window(ru)) + _cosine(_window(kk), ru)))
     kk_starts = _starts(i1 - i0, kk_size)
     ru_starts = _starts(j1 - j0, ru_size)
     kk_len = np.add.reduceat(np.asarray(bc.pf.kk_lengths[i0:i1], dtype=np.float64), kk_starts)
     ru_len = np.add.reduceat(np.asarray(bc.pf.ru_lengths[j0:j1], dtype=np.float64), ru_starts)
     x = np.log(ru_len[None, :] + 1.0) - np.log(kk_len[:, None] + 1.0) - bc.log_ratio
     rows, cols = similarity.shape
-    drift = np.abs(np.arange(rows)[:, None] / rows - np.arange(cols)[None, :] / cols)
+    if held is None:
+        drift = np.abs(np.arange(rows)[:, None] / rows - np.arange(cols)[None, :] / cols)
+    else:
+        # Distance in sentences from the line of slope one through the anchor, over the stretch's size.
+        kk_at = np.arange(rows)[:, None] * kk_size
+        ru_at = np.arange(cols)[None, :] * ru_size
+        if held == "end":
+            kk_at, ru_at = (i1 - i0) - kk_at, (j1 - j0) - ru_at
+        drift = np.abs(kk_at - ru_at) / max(i1 - i0, j1 - j0)
     pair = (-SIMILARITY_WEIGHT * similarity + np.minimum(0.5 * x * x / 0.3 ** 2, 4.0) * 0.25
             + POSITION_WEIGHT * drift)
     path = _grid_path(pair)
@@ -75,6 +99,20 @@ def coarse_points(bc: BeadCost, i0: int, i1: int, j0: int, j1: int) -> tuple[lis
     points = [(i0 + int(kk_edges[p]), j0 + int(ru_edges[q])) for p, q in path]
     points[-1] = (i1, j1)
     return points, size
+
+
+def _window(blocks: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Each row plus the rows before and after it."""
+    rows = blocks.shape[0]
+    shift = sparse.eye(rows, k=1, format="csr") + sparse.eye(rows, k=-1, format="csr")
+    return (blocks + shift @ blocks).tocsr()
+
+
+def _cosine(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+    """Cosine of every row of ``a`` with every row of ``b``, dense."""
+    a_norm = np.sqrt(np.asarray(a.multiply(a).sum(axis=1)).ravel()) + 1e-9
+    b_norm = np.sqrt(np.asarray(b.multiply(b).sum(axis=1)).ravel()) + 1e-9
+    return (a @ b.T).toarray() / a_norm[:, None] / b_norm[None, :]
 
 
 def _starts(count: int, size: float) -> np.ndarray:
