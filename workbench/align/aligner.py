@@ -208,10 +208,12 @@ def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig,
         # of the pass before instead of the anchors' wide one.
         points = [(i - i0, j - j0) for i, j in guide if i0 <= i <= i1 and j0 <= j <= j1]
         lo, hi = corridor(points, n, m, replace(config, anchor_slack=config.refine_slack))
+        close_skip_runs(points, lo, hi, config.refine_slack)
     else:
         anchors = find_anchors(bc, i0, i1, j0, j1, config)
         points, slack = follow_coarse_paths(bc, anchor_points(anchors, i0, j0, n, m), i0, j0, config)
         lo, hi = corridor(points, n, m, replace(config, anchor_slack=slack))
+        close_skip_runs(points, lo, hi, slack)
     path = [(i + i0, a, j + j0, b) for i, a, j, b in best_path(n, m, lo, hi, config.shapes, bc.arrays.block, i0, j0)]
     if config.isolated_pair_max_llr is not None:
         path = unpair_isolated(bc, path, config.isolated_pair_max_llr)
@@ -231,6 +233,28 @@ def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig,
             scores[k] = min(scores[k], config.unsupported_score)
     return [Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(s, 4))
             for (i, a, j, b), s in zip(path, scores)]
+
+
+def close_skip_runs(points: list[tuple[int, int]], lo: list[int], hi: list[int], slack: int) -> None:
+    """Narrow the corridor ``lo, hi`` to the single column of a long run of kk sentences without ru ones.
+
+    Where the coarse path skips many kk sentences at one ru position, the corridor's slack leaves a band a
+    few ru sentences wide along the whole run, and in repeated text a few ru sentences can pair as cheaply
+    with a copy at the far end of the run as with the one before it: the band lets them float there.
+    Inside the run (``slack`` rows in from either end, where the fine DP may still correct the coarse
+    path) only the run's own column stays open. Runs of ru sentences without kk ones need nothing: they
+    lie in one row of the DP, whose neighbours keep their narrow bands.
+    """
+    k = 0
+    while k < len(points):
+        end = k
+        while end + 1 < len(points) and points[end + 1][1] == points[k][1]:
+            end += 1
+        first, last, column = points[k][0], points[end][0], points[k][1]
+        for i in range(first + slack, last - slack + 1):
+            if lo[i] <= column <= hi[i]:
+                lo[i] = hi[i] = column
+        k = end + 1
 
 
 def follow_coarse_paths(bc: BeadCost, points: list[tuple[int, int]], i0: int, j0: int,

@@ -92,7 +92,7 @@ def coarse_points(bc: BeadCost, i0: int, i1: int, j0: int, j1: int,
         drift = np.abs(kk_at - ru_at) / max(i1 - i0, j1 - j0)
     pair = (-SIMILARITY_WEIGHT * similarity + np.minimum(0.5 * x * x / 0.3 ** 2, 4.0) * 0.25
             + POSITION_WEIGHT * drift)
-    path = _grid_path(pair)
+    path = _grid_path(pair, free_start=held == "end", free_end=held == "start")
     # Block corners back to sentence states; the last block of a side may be short.
     kk_edges = np.append(kk_starts, i1 - i0)
     ru_edges = np.append(ru_starts, j1 - j0)
@@ -121,24 +121,40 @@ def _starts(count: int, size: float) -> np.ndarray:
     return np.flatnonzero(np.diff(groups, prepend=-1))
 
 
-def _grid_path(pair: np.ndarray) -> list[tuple[int, int]]:
-    """Corners (p, q) of the cheapest monotone path over the block grid with 1-1, 1-0 and 0-1 steps."""
+def _grid_path(pair: np.ndarray, free_start: bool = False, free_end: bool = False) -> list[tuple[int, int]]:
+    """Corners (p, q) of the cheapest monotone path over the block grid with 1-1, 1-0 and 0-1 steps.
+
+    :param free_start: skips along the first row and column cost nothing (the stretch opens at the
+        document's start, not at an anchor: whatever one edition has before the other begins is skipped
+        whole, and no block of it is paired for being a little cheaper than two skips).
+    :param free_end: the same for the last row and column.
+    """
     rows, cols = pair.shape
     total = np.empty((rows + 1, cols + 1))
     back = np.zeros((rows + 1, cols + 1), dtype=np.int8)  # 0: 1-1, 1: 1-0, 2: 0-1
     steps = np.arange(cols + 1) * BLOCK_SKIP
-    total[0] = steps
+    down_cost = np.full(cols + 1, BLOCK_SKIP)
+    if free_start:
+        down_cost[0] = 0.0
+    if free_end:
+        down_cost[cols] = 0.0
+    total[0] = 0.0 if free_start else steps
     back[0, 1:] = 2
     for p in range(1, rows + 1):
-        down = total[p - 1] + BLOCK_SKIP
+        down = total[p - 1] + down_cost
         diagonal = np.full(cols + 1, np.inf)
         diagonal[1:] = total[p - 1, :-1] + pair[p - 1]
         best = np.minimum(down, diagonal)
         choice = np.where(diagonal < down, 0, 1).astype(np.int8)
-        shifted = best - steps
-        running = np.minimum.accumulate(shifted)
-        right = running < shifted
-        total[p] = np.where(right, running + steps, best)
+        if p == rows and free_end:
+            running = np.minimum.accumulate(best)
+            right = running < best
+            total[p] = np.where(right, running, best)
+        else:
+            shifted = best - steps
+            running = np.minimum.accumulate(shifted)
+            right = running < shifted
+            total[p] = np.where(right, running + steps, best)
         back[p] = np.where(right, 2, choice)
     path = [(rows, cols)]
     p, q = rows, cols
