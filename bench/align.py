@@ -406,12 +406,13 @@ def numbered_corpus(size: int, drop: bool = False) -> tuple[list[str], list[str]
 
 
 def numbered_short_blocks(size: int) -> tuple[list[str], list[str], list[Bead]]:
-    """Numbered copies with 6 % of the ru side missing in blocks shorter than a copy (a unique gold)."""
+    """Numbered copies with the ru side missing four blocks that together hold less than a copy (6 % of the
+    side, at most nine tenths of a copy): the gold is then the only right alignment. (Gaps that add up to a
+    copy or more could take any whole copy instead: see ``numbered_corpus`` with ``drop``.)"""
     units = _numbered(size)
     copy = len(load("constitution_2026")[2])
-    block = min(copy * 9 // 10, max(10, len(units) * 6 // 100 // 4))
-    count = max(1, len(units) * 6 // 100 // block)
-    return emit(_drop_blocks(units, "ru", tuple((k + 0.5) / (count + 1) for k in range(count)), (block,) * count))
+    block = max(1, min(len(units) * 6 // 100, copy * 9 // 10) // 4)
+    return emit(_drop_blocks(units, "ru", (0.2, 0.4, 0.6, 0.8), (block,) * 4))
 
 
 def copies_dropped(size: int) -> tuple[list[str], list[str], list[Bead]]:
@@ -452,7 +453,7 @@ def text_f1(kk: list[str], ru: list[str], gold: list[Bead], pred: list[Bead]) ->
 CORPORA_AT_SCALE = {
     "numbered": numbered_corpus,
     "numbered, 6% ru dropped": lambda size: numbered_corpus(size, drop=True),
-    "numbered, ru blocks<copy": numbered_short_blocks,
+    "numbered, ru lacks <copy": numbered_short_blocks,
     "copies": scale_corpus,
     "copies, 12% ru dropped": copies_dropped,
     "copies, ru middle half": copies_half,
