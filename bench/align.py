@@ -1,6 +1,7 @@
 """Benchmark of the sentence aligner: strict/lax F1 and time against NLTK's Gale–Church, on the bundled kk–ru
 sets, on perturbed variants (fixed seed), and time, peak memory and F1 at 1,000 / 10,000 / 40,000 sentences a
-side, on copies of the bundled documents and on numbered repetitive text.
+side, on copies of the bundled documents and on numbered repetitive text, whole, lacking blocks (some longer than
+a copy), holding half of the document or with inserted blocks.
 
 HELD OUT: the 1991 constitutional law "On the State Independence" (``law_state_independence_1991``) is kept
 out of all tuning and fitting: no default of ``AlignConfig``, no confidence coefficient and no entry of the
