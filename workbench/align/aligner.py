@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from workbench.align.anchors import anchor_points, find_anchors
+from workbench.align.anchors import anchor_points, anchored_ratio, find_anchors
 from workbench.align.coarse import coarse_points
 from workbench.align.confidence import FEATURES, bead_features, bead_scores
 from workbench.align.cost import BeadCost
@@ -23,6 +24,12 @@ Stretch = tuple[int, int, int, int]  # kk[i0:i1] × ru[j0:j1] still to align
 PathBead = tuple[int, int, int, int]  # (i, a, j, b): kk[i:i+a] ↔ ru[j:j+b]
 KEY_SUPPORT = FEATURES.index("key support")
 CROSSING = FEATURES.index("margin to crossing with a neighbour")
+# Log difference from the whole texts' length ratio beyond which the first pass takes the ratio of the
+# anchors (a quarter or more of one side missing; smaller gaps keep the whole texts' ratio).
+RATIO_TRUST = 0.3
+# A stretch before the first anchor or after the last at least this large follows a coarse path.
+HELD_MIN_CELLS = 4000
+HELD_MIN_SIDE = 8
 
 
 def as_side(side: Side | Sequence[str]) -> Side:
@@ -98,6 +105,13 @@ def align(kk: Side | Sequence[str], ru: Side | Sequence[str], config: AlignConfi
                n=n_pass + 1)
         report(start, Message(N_("%(name)s: anchors and corridors"), name=name))
         bc = _bead_cost(kk_f, ru_f, lexicon, extra_kk, extra_ru, kk_side, ru_side, pass_config, ratio)
+        if ratio is None and n * m > config.max_rectangle_cells:
+            # The whole texts' length ratio is off by as much as one edition lacks; where that is a lot
+            # (half the document), the ratio of the anchors found by their keys alone replaces it.
+            matched = anchored_ratio(bc, pass_config)
+            if matched is not None and abs(math.log(matched) - bc.log_ratio) > RATIO_TRUST:
+                logger.debug("length ratio %.3f of the anchors instead of %.3f", matched, bc.pf.ratio)
+                bc = _bead_cost(kk_f, ru_f, lexicon, extra_kk, extra_ru, kk_side, ru_side, pass_config, matched)
 
         def stretch_done(done: int, total: int) -> None:
             report(start + share * done / total,
@@ -200,10 +214,12 @@ def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig,
         # of the pass before instead of the anchors' wide one.
         points = [(i - i0, j - j0) for i, j in guide if i0 <= i <= i1 and j0 <= j <= j1]
         lo, hi = corridor(points, n, m, replace(config, anchor_slack=config.refine_slack))
+        close_skip_runs(points, lo, hi, config.refine_slack)
     else:
         anchors = find_anchors(bc, i0, i1, j0, j1, config)
         points, slack = follow_coarse_paths(bc, anchor_points(anchors, i0, j0, n, m), i0, j0, config)
         lo, hi = corridor(points, n, m, replace(config, anchor_slack=slack))
+        close_skip_runs(points, lo, hi, slack)
     path = [(i + i0, a, j + j0, b) for i, a, j, b in best_path(n, m, lo, hi, config.shapes, bc.arrays.block, i0, j0)]
     if config.isolated_pair_max_llr is not None:
         path = unpair_isolated(bc, path, config.isolated_pair_max_llr)
@@ -227,6 +243,28 @@ def _align_stretch(bc: BeadCost, stretch: Stretch, config: AlignConfig,
             for (i, a, j, b), s in zip(path, scores)]
 
 
+def close_skip_runs(points: list[tuple[int, int]], lo: list[int], hi: list[int], slack: int) -> None:
+    """Narrow the corridor ``lo, hi`` to the single column of a long run of kk sentences without ru ones.
+
+    Where the coarse path skips many kk sentences at one ru position, the corridor's slack leaves a band a
+    few ru sentences wide along the whole run, and in repeated text a few ru sentences can pair as cheaply
+    with a copy at the far end of the run as with the one before it: the band lets them float there.
+    Inside the run (``slack`` rows in from either end, where the fine DP may still correct the coarse
+    path) only the run's own column stays open. Runs of ru sentences without kk ones need nothing: they
+    lie in one row of the DP, whose neighbours keep their narrow bands.
+    """
+    k = 0
+    while k < len(points):
+        end = k
+        while end + 1 < len(points) and points[end + 1][1] == points[k][1]:
+            end += 1
+        first, last, column = points[k][0], points[end][0], points[k][1]
+        for i in range(first + slack, last - slack + 1):
+            if lo[i] <= column <= hi[i]:
+                lo[i] = hi[i] = column
+        k = end + 1
+
+
 def follow_coarse_paths(bc: BeadCost, points: list[tuple[int, int]], i0: int, j0: int,
                         config: AlignConfig) -> tuple[list[tuple[int, int]], int]:
     """Corridor points with every gap between anchors too large for a full rectangle replaced by the
@@ -234,8 +272,16 @@ def follow_coarse_paths(bc: BeadCost, points: list[tuple[int, int]], i0: int, j0
     out = [points[0]]
     slack = config.anchor_slack
     for (ia, ja), (ib, jb) in zip(points, points[1:]):
-        if (ib - ia + 1) * (jb - ja + 1) > config.max_rectangle_cells and ib > ia and jb > ja:
-            coarse, size = coarse_points(bc, ia + i0, ib + i0, ja + j0, jb + j0)
+        first = ia + i0 == 0 and ja + j0 == 0
+        last = ib + i0 == bc.n and jb + j0 == bc.m
+        held = "end" if first and not last else "start" if last and not first else None
+        # Before the first anchor and after the last, one edition may lack the beginning or the end of the
+        # other: in repeated text a full rectangle holds several equally cheap paths, the coarse path one
+        # that keeps to the anchor.
+        cells = (ib - ia + 1) * (jb - ja + 1)
+        held_gap = held is not None and cells > HELD_MIN_CELLS and min(ib - ia, jb - ja) >= HELD_MIN_SIDE
+        if (cells > config.max_rectangle_cells or held_gap) and ib > ia and jb > ja:
+            coarse, size = coarse_points(bc, ia + i0, ib + i0, ja + j0, jb + j0, held)
             out.extend((i - i0, j - j0) for i, j in coarse[1:])
             slack = max(slack, 2 * size)
         else:

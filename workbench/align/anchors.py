@@ -14,16 +14,22 @@ from workbench.align.model import AlignConfig
 
 MAX_DEPTH = 6
 MIN_GAP_AREA = 9  # gaps this small are left to the DP
+MAX_LENGTH_COST = 2.0  # of an anchor pair (``BeadCost.length_cost``)
+MIN_RATIO_ANCHORS = 5  # anchors needed before their length ratio is trusted
 
 
-def find_anchors(bc: BeadCost, i0: int, i1: int, j0: int, j1: int,
-                 config: AlignConfig) -> list[tuple[int, int]]:
-    """Anchor sentence pairs ``(i, j)`` inside kk[i0:i1] × ru[j0:j1], increasing in both indices."""
+def find_anchors(bc: BeadCost, i0: int, i1: int, j0: int, j1: int, config: AlignConfig,
+                 max_length_cost: float | None = MAX_LENGTH_COST) -> list[tuple[int, int]]:
+    """Anchor sentence pairs ``(i, j)`` inside kk[i0:i1] × ru[j0:j1], increasing in both indices.
+
+    :param max_length_cost: pairs whose lengths cost more (``BeadCost.length_cost``) are no anchors; None
+        takes the keys' word alone, for judging the length ratio itself (see ``anchored_ratio``).
+    """
     found: list[tuple[int, int]] = []
     todo = [(i0, i1, j0, j1, 0)]
     while todo:
         a0, a1, b0, b1, depth = todo.pop()
-        chain = _chain(bc, a0, a1, b0, b1, config)
+        chain = _chain(bc, a0, a1, b0, b1, config, max_length_cost)
         found.extend(chain)
         if depth + 1 >= MAX_DEPTH:
             continue
@@ -35,8 +41,8 @@ def find_anchors(bc: BeadCost, i0: int, i1: int, j0: int, j1: int,
     return found
 
 
-def _candidates(bc: BeadCost, a0: int, a1: int, b0: int, b1: int,
-                config: AlignConfig) -> dict[tuple[int, int], float]:
+def _candidates(bc: BeadCost, a0: int, a1: int, b0: int, b1: int, config: AlignConfig,
+                max_length_cost: float | None = MAX_LENGTH_COST) -> dict[tuple[int, int], float]:
     """Pairs sharing at least one key that is rare on both sides of the stretch, by similarity."""
     pf = bc.pf
     kk_pos: dict[str, list[int]] = defaultdict(list)
@@ -57,22 +63,22 @@ def _candidates(bc: BeadCost, a0: int, a1: int, b0: int, b1: int,
             continue
         pairs.update((i, j) for i in where_kk for j in where_ru)
     out = {}
-    max_length_cost = 2.0
     for i, j in pairs:
         dice, evidence = bc.similarity(i, 1, j, 1)
         if dice * evidence < config.anchor_min_similarity:
             continue
-        if bc.length_cost(pf.kk_lengths[i], pf.ru_lengths[j]) > max_length_cost:
+        if max_length_cost is not None and bc.length_cost(pf.kk_lengths[i], pf.ru_lengths[j]) > max_length_cost:
             continue
-        if bc.cost(i, 1, j, 1) > config.skip_cost:
+        if bc.cost(i, 1, j, 1) > config.skip_cost + (0.0 if max_length_cost is not None else MAX_LENGTH_COST):
             continue
         out[(i, j)] = dice * evidence
     return out
 
 
-def _chain(bc: BeadCost, a0: int, a1: int, b0: int, b1: int, config: AlignConfig) -> list[tuple[int, int]]:
+def _chain(bc: BeadCost, a0: int, a1: int, b0: int, b1: int, config: AlignConfig,
+           max_length_cost: float | None = MAX_LENGTH_COST) -> list[tuple[int, int]]:
     """The heaviest chain of mutually-best candidates that increases in both indices."""
-    cands = _candidates(bc, a0, a1, b0, b1, config)
+    cands = _candidates(bc, a0, a1, b0, b1, config, max_length_cost)
     best_kk: dict[int, float] = {}
     best_ru: dict[int, float] = {}
     for (i, j), s in cands.items():
@@ -147,3 +153,15 @@ def anchor_points(anchors: list[tuple[int, int]], i0: int, j0: int, n: int, m: i
         points.append((i - i0 + 1, j - j0 + 1))
     points.append((n, m))
     return points
+
+
+def anchored_ratio(bc: BeadCost, config: AlignConfig) -> float | None:
+    """Ru characters per kk character over the anchors found by their keys alone, lengths unseen (None with
+    fewer than ``MIN_RATIO_ANCHORS``): the length ratio of what both editions hold, however much of the
+    document one of them lacks."""
+    anchors = find_anchors(bc, 0, bc.n, 0, bc.m, config, max_length_cost=None)
+    if len(anchors) < MIN_RATIO_ANCHORS:
+        return None
+    kk_chars = sum(bc.pf.kk_lengths[i] for i, _ in anchors)
+    ru_chars = sum(bc.pf.ru_lengths[j] for _, j in anchors)
+    return (ru_chars + 1.0) / (kk_chars + 1.0)
