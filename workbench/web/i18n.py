@@ -60,7 +60,7 @@ _ = gettext
 
 
 def _catalogue(msgid: str) -> str:
-    return flask_babel.gettext(msgid) if has_request_context() else msgid
+    return translations().ugettext(msgid) if has_request_context() else msgid
 
 
 def translate(text: WorkbenchError | Message | str | None) -> str:
