@@ -2,6 +2,7 @@
 sentence split at a comma."""
 from __future__ import annotations
 
+import pytest
 from corpus_paths import CORPORA
 
 from workbench.align import Bead, align, score_alignment
@@ -94,3 +95,16 @@ def test_swapped_sentences_are_never_confident_skips():
     beads = align(kk, ru)
     around = [b for b in beads if set(b.kk) & {9, 10} or set(b.ru) & {9, 10}]
     assert all(b.score < 0.9 for b in around if not (b.kk and b.ru) or len(b.kk) + len(b.ru) > 2)
+
+
+@pytest.mark.parametrize("kk, ru", [
+    (["Бір сөйлем"], ["Одно предложение"]),            # no shared key at all
+    (["1.", "2."], ["3."]),                            # numbers only
+    (["!!!", "..."], ["?", "—"]),                      # punctuation only
+    ([""], ["Предложение."]),                          # an empty sentence
+])
+def test_tiny_inputs_without_shared_keys_are_aligned(kk, ru):
+    beads = align(kk, ru)
+    assert sorted(i for b in beads for i in b.kk) == list(range(len(kk)))
+    assert sorted(j for b in beads for j in b.ru) == list(range(len(ru)))
+    assert all(0.0 <= b.score <= 1.0 for b in beads)

@@ -55,3 +55,15 @@ def test_no_warning_callback_means_silence():
 def test_long_sentence_with_initials_is_still_one_sentence():
     line = "Елбасы Н.Ә. Назарбаевтың басшылығымен " + "ел дамып келеді, " * 20 + "және т.б. мақсат көзделді."
     assert read_sentences(line.encode(), "kk.txt") == [line]
+
+
+@pytest.mark.parametrize("codec, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+def test_utf16_file_with_its_byte_order_mark_is_read(codec, bom):
+    data = bom + "Бірінші сөйлем.\r\nЕкінші сөйлем.\r\n".encode(codec)
+    assert read_sentences(data, "kk.txt") == ["Бірінші сөйлем.", "Екінші сөйлем."]
+
+
+def test_broken_utf16_names_file_and_line():
+    data = b"\xff\xfe" + "Бір.\nЕкі.\n".encode("utf-16-le") + b"\x00\xd8"
+    with pytest.raises(InputError, match=r"^kk\.txt:3: invalid UTF-16 text"):
+        read_sentences(data, "kk.txt")

@@ -90,8 +90,15 @@ class CostArrays:
         key_ids = {k: n for n, k in enumerate(keys)}
         numbers = sorted({x for s in (*pf.kk_numbers, *pf.ru_numbers) for x in s})
         number_ids = {k: n for n, k in enumerate(numbers)}
-        bonus = np.array([pf.match_bonus[k] for k in keys], dtype=np.float64)
-        vector = lambda d: np.array([d[k] for k in keys], dtype=np.float64)
+        # One column even without any key (``_matrix``): the vectors are padded to match it.
+        width = max(len(keys), 1)
+
+        def vector(d: dict[str, float]) -> np.ndarray:
+            out = np.zeros(width)
+            out[:len(keys)] = [d[k] for k in keys]
+            return out
+
+        bonus = vector(pf.match_bonus)
         # Point numbers are compared as strings ("3" == "3"): one id table for both sides.
         ids: dict[str, int] = {}
         kk_ids, ru_ids = ([-1 if p is None else ids.setdefault(p, len(ids)) for p in points]

@@ -12,8 +12,31 @@ EXTENSIONS = ("txt",)
 BOM = b"\xef\xbb\xbf"
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _decode_utf16(data: bytes, path: str) -> str:
+    codec = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
+    body = data[2:]
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = body[: exc.start].decode(codec, errors="replace").count("\n") + 1
+        raise InputError(N_("invalid UTF-16 text; expected UTF-8 or UTF-16 with a byte order mark"),
+                         path=path, line=line) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise InputError(N_("binary file (NUL byte); expected UTF-8 text"), path=path, line=line)
+    if not text.strip():
+        raise InputError(N_("file is empty; expected text"), path=path)
+    return text
+
+
 def decode(data: bytes, path: str) -> str:
-    """Decode UTF-8 (with or without BOM) or raise an error naming the line of the first bad byte."""
+    """Decode UTF-8 (with or without BOM), or UTF-16 with its BOM (what Windows editors save as "Unicode"),
+    or raise an error naming the line of the first bad byte."""
+    if data.startswith(UTF16_BOMS):
+        return _decode_utf16(data, path)
     if data.startswith(BOM):
         data = data[len(BOM):]
     if b"\x00" in data:
