@@ -6,13 +6,13 @@ can share keys with its Russian translation even where the words share no letter
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
+from workbench.align.cooccurrence import Cooccurrence
 from workbench.align.features import WORD_RE, SideFeatures, stem
-
 
 
 def glossary_keys(glossary: Sequence[tuple[str, str]], kk_sentences: Sequence[str],
@@ -84,31 +84,12 @@ def learn_lexicon(pairs: Iterable[tuple[int, int]], kk: SideFeatures, ru: SideFe
 
     :param pairs: (kk index, ru index) of confident 1-1 beads.
     """
-    together: Counter[tuple[str, str]] = Counter()
-    kk_count: Counter[str] = Counter()
-    ru_count: Counter[str] = Counter()
     pairs = list(pairs)
     # Stems spelt alike on both sides already match; only the others need a translation.
     kk_vocabulary = {s for i, _ in pairs for s in kk.stems[i]}
     ru_vocabulary = {t for _, j in pairs for t in ru.stems[j]}
+    counts = Cooccurrence()
     for i, j in pairs:
-        a = {s for s in kk.stems[i] if s not in ru_vocabulary}
-        b = {t for t in ru.stems[j] if t not in kk_vocabulary}
-        kk_count.update(a)
-        ru_count.update(b)
-        together.update((s, t) for s in a for t in b)
-    best: dict[str, tuple[float, set[str]]] = {}
-    for (s, t), c in together.items():
-        if c < min_count:
-            continue
-        dice = 2.0 * c / (kk_count[s] + ru_count[t])
-        if dice < min_dice:
-            continue
-        top = best.get(s)
-        if top is None or dice > top[0]:
-            best[s] = (dice, {t})
-        elif dice == top[0]:
-            top[1].add(t)
-    # A stem with two equally good translations is ambiguous (two words that always come together):
-    # it gets no entry, which also keeps the result independent of the order sets are visited in.
-    return {s: ts for s, (_, ts) in best.items() if len(ts) == 1}
+        counts.add((s for s in kk.stems[i] if s not in ru_vocabulary),
+                   (t for t in ru.stems[j] if t not in kk_vocabulary))
+    return {s: {t} for s, (t, _, _) in counts.best_partners(min_count, min_dice).items()}

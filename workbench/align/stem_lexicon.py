@@ -9,12 +9,11 @@ Russian letter mapping), so an entry such as ``тауел`` → ``незав`` l
 from __future__ import annotations
 
 import functools
-import math
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
+from workbench.align.cooccurrence import Cooccurrence
 from workbench.align.features import MIN_WORD, WORD_RE, stem
 from workbench.errors import InputError
 from workbench.language import KK_FUNCTION_WORDS, RU_FUNCTION_WORDS
@@ -114,30 +113,13 @@ def learn_from_pairs(pairs: Iterable[tuple[str, str]], stem_length: int, source:
     Stems spelt alike on both sides (names, loanwords) match without a lexicon and are left out; so is a
     Kazakh stem whose best Russian stems tie.
     """
-    together: Counter[tuple[str, str]] = Counter()
-    kk_count: Counter[str] = Counter()
-    ru_count: Counter[str] = Counter()
+    counts = Cooccurrence()
     for kk_text, ru_text in pairs:
         a = content_stems(kk_text, stem_length, KK_FUNCTION_WORDS)
         b = content_stems(ru_text, stem_length, RU_FUNCTION_WORDS)
-        a, b = a - b, b - a
-        kk_count.update(a)
-        ru_count.update(b)
-        together.update((s, t) for s in a for t in b)
-    best: dict[str, tuple[float, int, set[str]]] = {}
-    for (s, t), c in together.items():
-        if c < min_count:
-            continue
-        dice = 2.0 * c / (kk_count[s] + ru_count[t])
-        if dice < min_dice:
-            continue
-        top = best.get(s)
-        if top is None or dice > top[0] + 1e-12:
-            best[s] = (dice, c, {t})
-        elif math.isclose(dice, top[0]):
-            top[2].add(t)
-    return [LexiconEntry(s, next(iter(ts)), c, round(d, 3), source)
-            for s, (d, c, ts) in sorted(best.items()) if len(ts) == 1]
+        counts.add(a - b, b - a)
+    return [LexiconEntry(s, t, c, round(d, 3), source)
+            for s, (t, d, c) in sorted(counts.best_partners(min_count, min_dice).items())]
 
 
 def merge_entries(*groups: Iterable[LexiconEntry]) -> list[LexiconEntry]:
