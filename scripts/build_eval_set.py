@@ -80,7 +80,8 @@ def split_sentences(par):
 
 
 def parse(path, lang):
-    text = open(path, encoding='utf-8').read()
+    with open(path, encoding='utf-8') as f:
+        text = f.read()
     if text.startswith('---\n'):
         text = text[text.index('\n---\n', 4) + 5:]
     paras = [p for p in re.split(r'\n\s*\n', text)]
@@ -146,7 +147,7 @@ def parse(path, lang):
         indented = line.startswith(' ')
         mp = POINT_RE.match(s)
         ms = SUBPOINT_RE.match(s)
-        owner = art if art is not None else 's%d' % sec
+        owner = art if art is not None else f's{sec}'
         if mp and not indented:
             new_unit(('art', owner, 'pt', mp.group(1)))[1].append(('p', s))
         elif ms and not indented and (cur is None or cur[0][0] != 'art' or cur[0][2] in ('head', 'intro', 'sp')):
@@ -206,7 +207,7 @@ def build(src, out):
         kp = kmap.get(key, [])
         rp = rmap.get(key, [])
         if not kp or not rp:
-            warnings.append('unit only on one side: %r' % (key,))
+            warnings.append(f'unit only on one side: {key!r}')
             ki = add(kk_raw, kk_s, kp)
             rj = add(ru_raw, ru_s, rp)
             beads.append((ki, rj, key, 'one-sided'))
@@ -224,30 +225,36 @@ def build(src, out):
             ki = add(kk_raw, kk_s, kp)
             rj = add(ru_raw, ru_s, rp)
             if len(ki) == len(rj):  # paragraphed differently, the same sentences: checked by eye
-                warnings.append('paragraph count differs %d/%d, sentences paired in order: %r'
-                                % (len(kp), len(rp), key))
+                warnings.append(f'paragraph count differs {len(kp)}/{len(rp)}, sentences paired in order: '
+                                f'{key!r}')
                 beads.extend(([x], [y], key, 'sent-in-unit') for x, y in zip(ki, rj))
             else:
-                warnings.append('paragraph count differs %d/%d: %r' % (len(kp), len(rp), key))
+                warnings.append(f'paragraph count differs {len(kp)}/{len(rp)}: {key!r}')
                 beads.append((ki, rj, key, 'unit'))
         unit_rows.append('\t'.join(map(str, key)))
     # checks
     assert sorted(i for b in beads for i in b[0]) == list(range(len(kk_s)))
     assert sorted(j for b in beads for j in b[1]) == list(range(len(ru_s)))
-    w = lambda name, lines: open(os.path.join(out, name), 'w', encoding='utf-8').write('\n'.join(lines) + '\n')
+
+    def w(name, lines):
+        with open(os.path.join(out, name), 'w', encoding='utf-8') as f:
+            f.write('\n'.join(lines) + '\n')
+
+    def ids(indices):
+        return ','.join(map(str, indices))
+
     w('kk.raw.txt', kk_raw)
     w('ru.raw.txt', ru_raw)
     w('kk.txt', kk_s)
     w('ru.txt', ru_s)
-    w('gold.txt', ['[%s]:[%s]' % (','.join(map(str, a)), ','.join(map(str, b))) for a, b, _, _ in beads])
-    w('gold.keys.tsv', ['[%s]:[%s]\t%s\t%s' % (','.join(map(str, a)), ','.join(map(str, b)), '/'.join(map(str, k)), why)
-                         for a, b, k, why in beads])
+    w('gold.txt', [f'[{ids(a)}]:[{ids(b)}]' for a, b, _, _ in beads])
+    w('gold.keys.tsv', [f"[{ids(a)}]:[{ids(b)}]\t{'/'.join(map(str, k))}\t{why}" for a, b, k, why in beads])
     n11 = sum(1 for a, b, _, _ in beads if len(a) == 1 and len(b) == 1)
-    types = Counter('%d-%d' % (len(a), len(b)) for a, b, _, _ in beads)
-    stats = ['kk paragraphs: %d' % len(kk_raw), 'ru paragraphs: %d' % len(ru_raw),
-             'kk sentences: %d' % len(kk_s), 'ru sentences: %d' % len(ru_s),
-             'beads: %d' % len(beads), '1-1 beads: %d' % n11, 'non 1-1 beads: %d' % (len(beads) - n11),
-             'bead types: ' + ', '.join('%s=%d' % kv for kv in sorted(types.items(), key=lambda kv: -kv[1]))]
+    types = Counter(f'{len(a)}-{len(b)}' for a, b, _, _ in beads)
+    stats = [f'kk paragraphs: {len(kk_raw)}', f'ru paragraphs: {len(ru_raw)}',
+             f'kk sentences: {len(kk_s)}', f'ru sentences: {len(ru_s)}',
+             f'beads: {len(beads)}', f'1-1 beads: {n11}', f'non 1-1 beads: {len(beads) - n11}',
+             'bead types: ' + ', '.join(f'{kind}={n}' for kind, n in sorted(types.items(), key=lambda kv: -kv[1]))]
     stats += ['warning: ' + x for x in warnings]
     w('stats.txt', stats)
     print('\n'.join(stats))
