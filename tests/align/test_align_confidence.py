@@ -15,6 +15,7 @@ JOIN = FEATURES.index("margin to joining a neighbour")
 CROSS = FEATURES.index("margin to crossing with a neighbour")
 NEARBY = FEATURES.index("skips within two beads")
 LENGTH = FEATURES.index("length outlier")
+GAP = FEATURES.index("margin to moving a gap")
 
 
 def _lines(name: str, file: str) -> list[str]:
@@ -137,3 +138,33 @@ def test_straight_pairs_whose_crossing_is_cheaper_are_doubtful():
     last = [b for b in beads if set(b.kk) & {4, 5}]
     assert [(b.kk, b.ru) for b in last] == [((4,), (3,)), ((5,), (4,))]
     assert all(b.score < 0.9 for b in last), last
+
+
+GAP_KK = [
+    "Парламент екі палатадан тұрады: Сенат пен Мәжіліс.",
+    "Президент Сенаттың 15 депутатын тағайындайды.",
+    "Президент Сенаттың 15 депутатын тағайындайды.",
+    "Астана қаласы 1997 жылы елорда болды.",
+]
+GAP_RU = [
+    "Парламент состоит из двух палат: Сената и Мажилиса.",
+    "Президент назначает 15 депутатов Сената.",
+    "Город Астана стал столицей в 1997 году.",
+]
+
+
+@pytest.mark.parametrize("doubled, doubtful", [(True, [1, 2]), (False, [])])
+def test_margin_to_moving_a_gap(doubled, doubtful):
+    # kk 2 has no ru counterpart. When it repeats kk 1, the gap could as well be kk 1: the skip and the pair
+    # the move would change are doubtful; when kk 2 is unrelated, moving the gap costs a real pairing.
+    kk = list(GAP_KK) if doubled else [*GAP_KK[:2], "Бүгін күн жылы әрі ашық болды.", GAP_KK[3]]
+    config = AlignConfig()
+    kk_f, ru_f = side_features(kk, config.stem_length), side_features(GAP_RU, config.stem_length)
+    bc = _bead_cost_of(kk_f, ru_f, {}, (), (), Side(kk), Side(GAP_RU), config)
+    path = [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 0), (3, 1, 2, 1)]
+    margins = bead_features(bc, path)[:, GAP]
+    for k in range(4):
+        if k in doubtful:
+            assert margins[k] <= 0.0, (k, margins)
+        else:
+            assert margins[k] > 0.5, (k, margins)
