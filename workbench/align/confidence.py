@@ -37,7 +37,7 @@ MAX_NEARBY_SKIPS = 4
 MAX_GAP_SHIFT = 3
 MAX_LENGTH_Z = 6.0
 # Intercept, then one coefficient per feature, in the order of FEATURES.
-COEFFICIENTS = (-10.524, -0.797, 5.094, 0.879, 0.097, -3.613, -1.361, 0.020, -0.183, -0.126, 0.323, 7.054, -1.617, -0.086, 0.481, 1.995)
+COEFFICIENTS = (-9.226, -0.645, 4.767, 0.743, 0.280, -3.508, -1.426, -0.195, -0.159, -0.143, 0.144, 6.918, -2.510, -0.178, 0.468, 2.117)
 
 
 def recut_cost(bc: BeadCost, i: int, a: int, j: int, b: int) -> float:
