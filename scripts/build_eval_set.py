@@ -36,7 +36,15 @@ corpora/constitution_2026), kept here with the additions the later acts of corpo
   of a unit of its own, without the ** markup;
 * text after an appendix heading, outside any article, is keyed by its section;
 * a unit paragraphed differently on the two sides but with as many sentences on each gives 1-1
-  beads in order (stats.txt lists each such unit, to be checked by eye), not one n:m bead.
+  beads in order (stats.txt lists each such unit, to be checked by eye), not one n:m bead;
+* a table of contents before the "# " title is dropped, and so is a heading made of underscores
+  only ("## ____", the rule that closes an appendix);
+* numbered points before any heading (the operative points of a resolution, after its preamble)
+  end the preamble and are points of section 0; the bold signature after them is a signature;
+* paragraphs wholly in italics after an article (the signature of the older acts: "*Президент*",
+  "*Республики Казахстан*") are one signature heading, joined with spaces, without the * markup;
+* a hard-wrapped line (a paragraph ending in a letter, digit or comma and followed by one
+  beginning with a lower-case letter) is joined to the next with a space.
 On the constitution's sources it gives the same five files as build_kzlaw.py did.
 """
 import os
@@ -54,6 +62,9 @@ NOTE_RE = re.compile(r'^\*?(Ескертпе|Ескерту|Примечание
 POINT_RE = re.compile(r'^(\d+(?:-\d+)?)\.\s')
 SUBPOINT_RE = re.compile(r'^(\d+(?:-\d+)?)\)\s')
 BOLD_RE = re.compile(r'\*\*([^*]+)\*\*')
+ITALIC_RE = re.compile(r'\*([^*]+)\*')
+WRAPPED_RE = re.compile(r'[\w,]$')
+CONTINUED_RE = re.compile(r'^[a-zа-яёәіңғүұқөһ]')
 
 
 def split_sentences(par):
@@ -85,6 +96,17 @@ def parse(path, lang):
     if text.startswith('---\n'):
         text = text[text.index('\n---\n', 4) + 5:]
     paras = [p for p in re.split(r'\n\s*\n', text)]
+    titles = [i for i, p in enumerate(paras) if p.startswith('# ')]
+    if titles:
+        paras = paras[titles[0]:]  # a table of contents before the title
+    joined = []
+    for p in paras:
+        if (joined and CONTINUED_RE.match(p.strip()) and WRAPPED_RE.search(joined[-1].rstrip())
+                and not joined[-1].lstrip().startswith(('#', '>', '<', '*'))):
+            joined[-1] = joined[-1].rstrip() + ' ' + p.strip()  # a hard-wrapped line
+        else:
+            joined.append(p)
+    paras = joined
     units = []  # list of (key, [ (kind, paragraph_text) ])
     art = None
     sec = 0
@@ -115,7 +137,7 @@ def parse(path, lang):
             continue  # editorial blockquote note
         if NOTE_RE.match(s):
             continue
-        if re.fullmatch(r'_+', s):
+        if re.fullmatch(r'(?:#+ )?_+', s):
             continue
         s = re.sub(r'^(\d+)\\\.', r'\1.', s)  # markdown escape of a point number
         if s.startswith('# '):
@@ -136,13 +158,23 @@ def parse(path, lang):
             new_unit(('section', sec))[1].append(('h', s[3:].strip()))
             continue
         if not seen_section and art is None:
-            preamble.append(s)
-            continue
+            if not (POINT_RE.match(s) and not line.startswith(' ')):
+                preamble.append(s)
+                continue
+            end_preamble()  # the operative points of a resolution
+            seen_section = True
         bold = BOLD_RE.fullmatch(s)
-        if bold and art is not None:  # the signature after the last article
+        if bold and (art is not None or sec == 0):  # the signature after the last article or point
             if cur is None or cur[0][0] != 'signature':
                 new_unit(('signature',))
             cur[1].append(('h', bold.group(1).strip()))
+            continue
+        italic = ITALIC_RE.fullmatch(s)
+        if italic and art is not None:  # the signature of the older acts, one line a paragraph
+            if cur is None or cur[0][0] != 'signature':
+                new_unit(('signature',))[1].append(('h', italic.group(1).strip()))
+            else:
+                cur[1][-1] = ('h', cur[1][-1][1] + ' ' + italic.group(1).strip())
             continue
         indented = line.startswith(' ')
         mp = POINT_RE.match(s)
