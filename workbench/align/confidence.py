@@ -37,7 +37,7 @@ MAX_NEARBY_SKIPS = 4
 MAX_GAP_SHIFT = 3
 MAX_LENGTH_Z = 6.0
 # Intercept, then one coefficient per feature, in the order of FEATURES.
-COEFFICIENTS = (-9.226, -0.645, 4.767, 0.743, 0.280, -3.508, -1.426, -0.195, -0.159, -0.143, 0.144, 6.918, -2.510, -0.178, 0.468, 2.117)
+COEFFICIENTS = (-9.776, -0.618, 4.934, 0.729, 0.312, -3.460, -1.439, -0.239, -0.153, -0.160, 0.111, 7.486, -2.601, -0.226, 0.451, 2.113)
 
 
 def recut_cost(bc: BeadCost, i: int, a: int, j: int, b: int) -> float:
