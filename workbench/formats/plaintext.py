@@ -15,6 +15,17 @@ BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
+def _reads_as_utf16(data: bytes) -> bool:
+    """Whether bytes opening with a UTF-16 byte order mark read as Latin or Cyrillic text in UTF-16 (most of
+    the characters below U+0530 or general punctuation), not as binary data that happens to open with one."""
+    codec = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
+    text = data[2:].decode(codec, errors="replace")
+    if not text:
+        return True
+    plain = sum(1 for ch in text if ord(ch) < 0x0530 or 0x2000 <= ord(ch) <= 0x206F)
+    return plain * 2 >= len(text)
+
+
 def _decode_utf16(data: bytes, path: str) -> str:
     codec = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
     body = data[2:]
@@ -35,7 +46,7 @@ def _decode_utf16(data: bytes, path: str) -> str:
 def decode(data: bytes, path: str) -> str:
     """Decode UTF-8 (with or without BOM), or UTF-16 with its BOM (what Windows editors save as "Unicode"),
     or raise an error naming the line of the first bad byte."""
-    if data.startswith(UTF16_BOMS):
+    if data.startswith(UTF16_BOMS) and _reads_as_utf16(data):
         return _decode_utf16(data, path)
     if data.startswith(BOM):
         data = data[len(BOM):]
