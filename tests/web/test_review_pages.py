@@ -267,3 +267,20 @@ def test_exports_name_beads_by_the_sentence_numbers_of_the_page(client, demo):
     assert '<prop type="x-kk-sentences">6</prop>' in tmx and '<prop type="x-ru-sentences">5</prop>' in tmx
     page = client.get(f"/alignments/{demo.alignment_id}").get_data(as_text=True)
     assert 'data-label="kk 6 · ru 5"' in page
+
+
+@pytest.mark.parametrize("score", ["nan", "inf", "-1", "5", "", "1e400"])
+def test_confirm_above_refuses_a_score_outside_0_to_1_on_both_endpoints(client, demo, users, score):
+    base = f"/alignments/{demo.alignment_id}/api"
+    counted = client.get(f"{base}/confirm-above/count?score={score}")
+    assert counted.status_code == 400 and "between 0 and 1" in counted.get_json()["error"]
+    token = login(client, "translator")
+    confirmed = client.post(f"{base}/confirm-above", json={"score": score}, headers={"X-CSRF-Token": token})
+    assert confirmed.status_code == 400 and "between 0 and 1" in confirmed.get_json()["error"]
+
+
+def test_confirm_above_errors_are_in_the_readers_language(client, demo, users):
+    base = f"/alignments/{demo.alignment_id}/api"
+    answer = client.get(f"{base}/confirm-above/count?score=x", headers={"Accept-Language": "ru"}).get_json()
+    assert answer["error_en"] == "the score threshold is between 0 and 1"
+    assert answer["error"] != answer["error_en"]
