@@ -16,7 +16,7 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, jsonify, m
                    request, url_for)
 
 from workbench.db import get_session, transaction
-from workbench.errors import N_, Conflict, InputError, NotFound, WorkbenchError
+from workbench.errors import N_, Conflict, InputError, Message, NotFound, WorkbenchError
 from workbench.services import exporting, review, review_pair, review_undo
 from workbench.services import review_page as pages
 from workbench.web import jobs as job_pages
@@ -132,7 +132,8 @@ def _call(alignment_id: int, fn: Callable[..., Any], *args: Any) -> Response | t
         return jsonify(error=translate(error), error_en=str(error)), 404
     except WorkbenchError as error:
         return jsonify(error=translate(error), error_en=str(error)), 400
-    return jsonify(ok=True, result=result)
+    # A service's message (what undo did) is read in the page's language.
+    return jsonify(ok=True, result=translate(result) if isinstance(result, Message) else result)
 
 
 def _json() -> dict[str, Any]:
@@ -264,6 +265,8 @@ def bead_history(alignment_id: int, bead_id: int):
     """The changes of one bead and its sentences, newest first."""
     alignment = _alignment_or_404(alignment_id)
     try:
-        return jsonify(changes=pages.history(get_session(), alignment, bead_id))
+        changes = pages.history(get_session(), alignment, bead_id)
     except NotFound as error:
         return jsonify(error=translate(error), error_en=str(error)), 404
+    # ``action`` is the change's id (confirm, pair, …); ``what`` names it in the reader's language.
+    return jsonify(changes=[{**c, "what": _(c["action"])} for c in changes])

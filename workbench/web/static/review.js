@@ -311,7 +311,7 @@
     body.replaceChildren();
     (data.changes || []).forEach((c) => {
       const tr = document.createElement("tr");
-      [c.at, c.user || "–", c.action + (c.state === "undone" ? " (" + t("undone") + ")" : ""), c.before, c.after].forEach((v) => {
+      [c.at, c.user || "–", (c.what || c.action) + (c.state === "undone" ? " (" + t("undone") + ")" : ""), c.before, c.after].forEach((v) => {
         const td = document.createElement("td");
         td.textContent = v;
         tr.appendChild(td);
