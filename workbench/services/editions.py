@@ -61,9 +61,34 @@ def page_of_segments(session: Session, edition_id: int, start: int, size: int) -
         .order_by(Segment.position)))
 
 
+def printed_pages(session: Session, edition_id: int) -> dict[int, str]:
+    """Page position in the file → the page as printed, for the pages printed otherwise (a PDF's roman front
+    matter, a body numbered from its third page); a page missing here is printed as its position."""
+    rows = session.execute(select(Segment.page, Segment.page_label).where(
+        Segment.edition_id == edition_id, Segment.page.is_not(None), Segment.page_label.is_not(None)).distinct())
+    return {page: label for page, label in rows if label != str(page)}
+
+
+def page_position(session: Session, edition_id: int, printed: int) -> int:
+    """The position in the file (1, 2, …) of the page printed as number ``printed``.
+
+    People give pages as printed: in a PDF with two roman pages of front matter, page 1 is the file's third
+    page. A number that no page with text carries (a blank page, past the end) is placed by the nearest
+    numbered page; an edition without printed numbers has its pages printed as their positions.
+    """
+    rows = session.execute(select(Segment.page, Segment.page_label).where(
+        Segment.edition_id == edition_id, Segment.page.is_not(None), Segment.page_label.is_not(None)).distinct())
+    numbered = [(int(label), page) for page, label in rows if label.isdigit()]
+    if not numbered:
+        return printed
+    label, page = min(numbered, key=lambda lp: (abs(lp[0] - printed), lp[1]))
+    return page + printed - label
+
+
 def first_position_on_page(session: Session, edition_id: int, page: int) -> int | None:
+    """The first sentence on the page printed as ``page`` (or on the next page that has text)."""
     return session.scalar(select(func.min(Segment.position)).where(
-        Segment.edition_id == edition_id, Segment.page >= page))
+        Segment.edition_id == edition_id, Segment.page >= page_position(session, edition_id, page)))
 
 
 def blocks_count(session: Session, edition_id: int) -> int:
@@ -81,7 +106,7 @@ def sentence_range(session: Session, edition_id: int, first_page: int | None = N
     """1-based first and last sentence of a page range or of the part a heading opens (None: the whole).
 
     ``heading`` is the sentence number of a heading; its part ends before the next heading that opens
-    a paragraph. Pages are the book's page numbers, inclusive.
+    a paragraph. Pages are the book's page numbers as printed, inclusive.
     """
     base = select(func.min(Segment.position), func.max(Segment.position)).where(Segment.edition_id == edition_id)
     if heading is not None:
@@ -97,9 +122,9 @@ def sentence_range(session: Session, edition_id: int, first_page: int | None = N
         return None
     query = base
     if first_page is not None:
-        query = query.where(Segment.page >= first_page)
+        query = query.where(Segment.page >= page_position(session, edition_id, first_page))
     if last_page is not None:
-        query = query.where(Segment.page <= last_page)
+        query = query.where(Segment.page <= page_position(session, edition_id, last_page))
     first, last = session.execute(query).one()
     if first is None:
         raise NotFound(N_("edition %(edition_id)s has no sentence on pages %(first)s–%(last)s"),

@@ -1,13 +1,25 @@
 """Pages for editions: the list of editions and one edition's numbered sentences, paged."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 
 from workbench.db import get_session
 from workbench.errors import NotFound
 from workbench.services import editions as service
 
 bp = Blueprint("editions", __name__, url_prefix="/editions")
+
+
+@bp.app_template_global()
+def printed_page(edition_id: int, page: int | None) -> str | int | None:
+    """A page as the edition prints it (``ii``, or ``1`` for the file's third page), for every page that shows
+    a page: people find it in the book by that number. Read once per edition and request."""
+    if page is None:
+        return None
+    kept = g.setdefault("printed_pages", {})
+    if edition_id not in kept:
+        kept[edition_id] = service.printed_pages(get_session(), edition_id)
+    return kept[edition_id].get(page, page)
 
 
 def index():
