@@ -8,16 +8,16 @@ import re
 import pytest
 from printed_pdf import lay_out
 from review_builders import login
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from workbench.db import transaction
-from workbench.models import Alignment, Segment
+from workbench.models import Alignment, Finding, Segment
 from workbench.services import editions, review_page
 from workbench.services.importing import import_file
 
 TEXTS = {
     "kk": ["Бірінші тарау", "Қазақстан Республикасы – демократиялық мемлекет.", "Екінші тарау",
-           "Мемлекеттік тіл – қазақ тілі.", "Үшінші тарау", "Астана – елдің астанасы."],
+           "Мемлекеттік тіл – қазақ тілі (мемлекеттiк тіл).", "Үшінші тарау", "Астана – елдің астанасы."],
     "ru": ["Глава первая", "Республика Казахстан – демократическое государство.", "Глава вторая",
            "Государственный язык – казахский язык.", "Глава третья", "Астана – столица страны."],
 }
@@ -100,3 +100,29 @@ def test_errata_sheets_and_the_align_form_give_printed_pages(client, users, prin
         assert re.search(r'<tr[^>]*><td class="num">1</td>', html), url
     form = client.get("/editions/align").get_data(as_text=True)
     assert "p. 1 · Бірінші тарау" in form and "p. 3 · Бірінші тарау" not in form
+
+
+def test_the_corrections_csv_gives_printed_pages(client, users, printed, sessions):
+    from workbench.services.corrections import edit
+
+    first_body = first_on(sessions, printed["kk"], 3)
+    with transaction(sessions) as s:
+        seg = s.scalar(select(Segment).where(Segment.edition_id == printed["kk"], Segment.position == first_body))
+        edit(s, printed["kk"], seg.id, seg.version, seg.text + " Түзетілді.", "editor")
+    login(client, "editor")
+    rows = client.get(f"/editions/{printed['kk']}/corrections.csv").get_data(as_text=True).splitlines()
+    assert rows[1].split(",")[0] == "1", rows
+
+
+def test_the_errata_csv_gives_printed_pages(client, users, printed, sessions):
+    from workbench.services.checking import check_edition
+
+    with transaction(sessions) as s:
+        check_edition(s, editions.get_edition(s, printed["kk"]))
+        on_body_pages = s.scalar(select(func.count()).select_from(Finding).where(
+            Finding.edition_id == printed["kk"], Finding.page >= 3))
+    assert on_body_pages, "the Latin i in мемлекеттiк is found on the body pages"
+    login(client, "editor")
+    rows = client.get(f"/editions/{printed['kk']}/errata.csv").get_data(as_text=True).lstrip("\ufeff").splitlines()
+    pages = {row.split(",")[0] for row in rows[1:]}
+    assert pages and pages <= {"i", "ii", "1", "2", "3"}, pages
