@@ -25,6 +25,15 @@ def test_search_by_an_inflected_kazakh_form(client, loaded):
     assert "партия" in page and "Nothing found" not in page
 
 
+def test_counts_take_the_singular_for_one_and_the_reader_s_plural_forms(client, loaded):
+    one = client.get("/glossary/?q=партиясының&lang=kk").get_data(as_text=True)
+    assert "1 entry for" in one and "1 entries" not in one
+    many = client.get("/glossary/?q=қоғам").get_data(as_text=True)
+    assert "22 entries for" in many
+    russian = client.get("/glossary/?q=партиясының&lang=kk", headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    assert "статей: 1" in russian
+
+
 def test_search_is_paged(client, loaded, app):
     app.config["PAGE_SIZE"] = 20
     page = client.get("/glossary/").get_data(as_text=True)
@@ -155,7 +164,7 @@ def test_import_shows_a_preview_and_stores_only_when_confirmed(client, loaded, u
     page = client.post("/glossary/import", data={"csrf_token": token, "format": "",
                                                  "file": (io.BytesIO(data), "mine.utf8")},
                        content_type="multipart/form-data").get_data(as_text=True)
-    assert "1 entries will be added" in page and "1 entries are already in the glossary" in page
+    assert "1 entry will be added" in page and "1 entry is already in the glossary as it is" in page
     assert "Тексеру сөзі" in page
     assert session.scalar(select(GlossaryEntry).where(GlossaryEntry.id == "imp-0001")) is None
     held = page.split('action="/glossary/import/')[1].split('"')[0]

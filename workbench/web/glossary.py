@@ -28,6 +28,7 @@ from workbench.services import glossary, harvesting
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
 from workbench.web.i18n import gettext as _
+from workbench.web.i18n import ngettext
 from workbench.web.i18n import translate
 
 bp = Blueprint("glossary", __name__, url_prefix="/glossary")
@@ -177,7 +178,7 @@ def reject_many():
     ids = [int(i) for i in request.form.getlist("ids") if i.isdigit()]
     with _tx() as session:
         done = harvesting.reject_many(session, ids, g.user.name)
-    flash(_("%(n)s candidates rejected.", n=done))
+    flash(ngettext("%(num)s candidate rejected.", "%(num)s candidates rejected.", done))
     return redirect(url_for(".harvest_queue", sort=request.form.get("sort") or "score"))
 
 
