@@ -20,6 +20,10 @@ RUSSIAN_MARKERS = "вфцчщъэё"
 MIN_LETTERS = 200
 # From this many letters a text mostly in another script is neither Kazakh nor Russian, however short.
 MIN_SCRIPT_LETTERS = 20
+# The share of Cyrillic letters below which a text is in another script: a long text needs half; a short
+# one, which a quoted name or a line of code can tip, only a fifth.
+CYRILLIC_SHARE = 0.5
+CYRILLIC_SHARE_SHORT = 0.2
 KAZAKH_SHARE_FOR_KK = 0.03  # a Kazakh text has at least this share of Kazakh-specific letters
 KAZAKH_SHARE_FOR_RU = 0.03  # a Russian text has at most this share
 RUSSIAN_SHARE_FOR_RU = 0.03  # a text with fewer Kazakh letters is Russian only if it has this many markers
@@ -61,7 +65,8 @@ def language_mismatch(texts: Iterable[str], lang: str) -> Message | None:
     counts = count_letters(texts)
     if counts.letters < MIN_SCRIPT_LETTERS:
         return None
-    if counts.cyrillic < 0.5 * counts.letters:
+    needed = CYRILLIC_SHARE if counts.letters >= MIN_LETTERS else CYRILLIC_SHARE_SHORT
+    if counts.cyrillic < needed * counts.letters:
         return Message(N_("only %(share)s of the letters are Cyrillic; expected a Kazakh text") if lang == "kk" else
                        N_("only %(share)s of the letters are Cyrillic; expected a Russian text"),
                        share=f"{counts.cyrillic / counts.letters:.0%}")
