@@ -100,7 +100,7 @@ def test_import_and_align_from_the_browser_with_progress(live, context, sessions
             page.set_input_files("input[name=file]", str(LAW / f"{lang}.raw.txt"))
             page.select_option("select[name=lang]", lang)
             page.fill("input[name=title]", f"Заң {lang}")
-            with page.expect_navigation(url=re.compile(r"/editions/\d+$"), timeout=60_000):
+            with page.expect_navigation(url=re.compile(r"/editions/\d+\?job=\d+$"), timeout=60_000):
                 page.click("#start-import")
             assert f"Заң {lang}" in page.locator("h1").inner_text()
     kk, ru = (session.scalar(select(Edition).where(Edition.title == f"Заң {lang}")) for lang in ("kk", "ru"))

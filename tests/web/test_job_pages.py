@@ -41,9 +41,31 @@ def test_import_page_starts_a_job_and_shows_its_progress(client, anonymous, user
     run_jobs()
     status = client.get(f"/jobs/{job.id}/status").get_json()
     edition = session.scalar(select(Edition))
-    assert status["state"] == "done" and status["url"] == f"/editions/{edition.id}"
+    assert status["state"] == "done" and status["url"] == f"/editions/{edition.id}?job={job.id}"
     assert status["progress"] == 1.0 and status["message"].startswith(f"edition {edition.id}: Заң")
     assert edition.source_name == "kk.raw.txt"
+
+
+def test_an_import_lands_on_the_edition_saying_what_the_import_did(client, users, session, run_jobs):
+    """The clean-up report after an import; and a file imported before (under another title) says so on the
+    edition it lands on, instead of showing an edition of another title without a word."""
+    token = login(client, "translator")
+    first = upload(client, token, "kk", LAW / "kk.raw.txt", "Заң")
+    run_jobs()
+    first_job = int(first.headers["Location"].rsplit("=", 1)[1])
+    landing = client.get(client.get(f"/jobs/{first_job}/status").get_json()["url"]).get_data(as_text=True)
+    edition = session.scalar(select(Edition))
+    assert f"edition {edition.id}: Заң [kk] from kk.raw.txt" in landing
+    again = upload(client, token, "kk", LAW / "kk.raw.txt", "Басқа атау")
+    run_jobs()
+    job_id = int(again.headers["Location"].rsplit("=", 1)[1])
+    url = client.get(f"/jobs/{job_id}/status").get_json()["url"]
+    assert url.startswith(f"/editions/{edition.id}?")
+    page = client.get(url, headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    assert f"kk.raw.txt: уже импортирован как издание {edition.id}" in page, page[:3000]
+    # A job of another edition, or of another kind, adds nothing to the page.
+    other = client.get(f"/editions/{edition.id}?job=999").get_data(as_text=True)
+    assert "already imported" not in other and "from kk.raw.txt" not in other
 
 
 def test_import_page_refuses_bad_input_with_one_line(client, app, users, session):

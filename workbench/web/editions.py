@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, r
 from workbench.db import get_session
 from workbench.errors import NotFound
 from workbench.services import editions as service
+from workbench.web import jobs as job_pages
 
 bp = Blueprint("editions", __name__, url_prefix="/editions")
 
@@ -43,4 +44,5 @@ def show(edition_id: int):
     segments = service.page_of_segments(session, edition_id, start, size)
     return render_template(
         "editions/show.html", edition=edition, segments=segments, start=start, size=size,
+        imported=job_pages.finished_import(edition_id),
         chapters=service.chapters(session, edition_id), alignments=service.alignments_of(session, edition_id))
