@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from review_builders import login
 from workbench.models import GlossaryCandidate, GlossaryEntry
@@ -69,6 +69,25 @@ def test_editor_adds_a_term_to_an_entry(client, loaded, users, session):
     client.post("/glossary/entry/term-0002", data=data)
     session.expire_all()
     assert "Құрылтай" in [t.text for t in session.get(GlossaryEntry, "term-0002").terms]
+
+
+def test_a_new_entry_with_the_terms_of_a_stored_one_is_not_added_twice(client, loaded, users, session):
+    token = login(client, "editor")
+    before = session.scalar(select(func.count()).select_from(GlossaryEntry))
+    added = client.post("/glossary/new", data={"csrf_token": token, "kk": "Сынақ кеңесі",
+                                                 "ru": "Испытательный совет"})
+    assert added.status_code == 302
+    first = added.headers["Location"].rsplit("/", 1)[1]
+    for kk, ru in (("Сынақ кеңесі", "Испытательный совет"), ("сынақ  КЕҢЕСІ", "испытательный  совет")):
+        again = client.post("/glossary/new", data={"csrf_token": token, "kk": kk, "ru": ru})
+        assert again.headers["Location"].endswith(f"/glossary/entry/{first}")
+        assert f"The glossary has these terms already: entry {first}." in client.get(
+            again.headers["Location"]).get_data(as_text=True)
+    session.commit()  # a fresh read
+    assert session.scalar(select(func.count()).select_from(GlossaryEntry)) == before + 1
+    # A stored concept is found by its terms whatever its id: the shipped «Парламент» / «Парламент».
+    shipped = client.post("/glossary/new", data={"csrf_token": token, "kk": "Парламент", "ru": "Парламент"})
+    assert "/glossary/entry/term-" in shipped.headers["Location"]
 
 
 def test_markup_in_a_term_is_shown_as_text(client, loaded, users):

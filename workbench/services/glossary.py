@@ -155,6 +155,14 @@ def get(session: Session, entry_id: str) -> GlossaryEntry:
     return row
 
 
+def entries_with_terms(session: Session, kk: str, ru: str) -> list[str]:
+    """Ids of the stored entries holding both terms (compared folded, as imports match entries)."""
+    def holding(lang: str, text: str):
+        return select(GlossaryTerm.entry_id).where(GlossaryTerm.lang == lang,
+                                                   GlossaryTerm.folded == fold(" ".join(text.split())))
+    return sorted(set(session.scalars(holding("kk", kk))) & set(session.scalars(holding("ru", ru))))
+
+
 EXACT, INFLECTED, SUBSTRING = 0, 1, 2  # how a search result matched, best first
 
 

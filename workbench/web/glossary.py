@@ -108,6 +108,10 @@ def new():
         flash(_("Give both a Kazakh and a Russian term."), "error")
         return redirect(url_for(".index"))
     with _tx() as session:
+        same = glossary.entries_with_terms(session, kk, ru)
+        if same:  # an entry of the same two terms is the same concept: add to it, do not repeat it
+            flash(_("The glossary has these terms already: entry %(id)s.", id=", ".join(same)), "error")
+            return redirect(url_for(".entry", entry_id=same[0]))
         n = glossary.count(session) + 1
         entry_id = f"user-{n:04d}"
         while session.get(glossary.GlossaryEntry, entry_id) is not None:
