@@ -34,6 +34,13 @@ def test_counts_take_the_singular_for_one_and_the_reader_s_plural_forms(client, 
     assert "статей: 1" in russian
 
 
+def test_a_query_of_spaces_lists_every_entry_and_names_no_query(client, loaded):
+    page = client.get("/glossary/?q=%20%20%20").get_data(as_text=True)
+    assert "731 entries" in page and "for «" not in page
+    spaced = client.get("/glossary/?q=%20азаматтық%20%20қоғам%20").get_data(as_text=True)
+    assert "for «азаматтық қоғам»" in spaced
+
+
 def test_search_is_paged(client, loaded, app):
     app.config["PAGE_SIZE"] = 20
     page = client.get("/glossary/").get_data(as_text=True)

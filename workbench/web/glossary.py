@@ -44,7 +44,7 @@ def index():
     session = get_session()
     size = current_app.config["PAGE_SIZE"]
     page = max(1, request.args.get("p", 1, type=int))
-    q = request.args.get("q", "")
+    q = " ".join(request.args.get("q", "").split())  # a query of spaces is no query: every entry, not "for « »"
     lang = request.args.get("lang") or None
     approval = request.args.get("approval") or None
     rows, total = glossary.search(session, q, lang, approval, (page - 1) * size, size)
