@@ -148,3 +148,14 @@ def test_page_and_heading_ranges_become_sentence_ranges(demo, session):
         assert str(error) == f"edition {demo.kk_edition_id} has no sentence on pages 9–12"
     else:
         raise AssertionError("pages without sentences are refused")
+
+
+def test_a_page_that_is_not_a_number_is_named_as_the_form_names_it(client, users, demo):
+    token = login(client, "translator")
+    for language, expected in (("en", "Kazakh: “from page” must be a whole number"),
+                               ("kk", "Қазақша: «мына беттен» бүтін сан болуы керек"),
+                               ("ru", "Русский: «по страницу» — нужно целое число")):
+        side, field = ("ru", "last_page") if language == "ru" else ("kk", "first_page")
+        page = client.post("/editions/align", headers={"Accept-Language": language}, data={
+            "csrf_token": token, "kk": demo.kk_edition_id, "ru": demo.ru_edition_id, f"{side}_{field}": "abc"})
+        assert page.status_code == 400 and expected in page.get_data(as_text=True), language
