@@ -159,3 +159,19 @@ def test_a_page_that_is_not_a_number_is_named_as_the_form_names_it(client, users
         page = client.post("/editions/align", headers={"Accept-Language": language}, data={
             "csrf_token": token, "kk": demo.kk_edition_id, "ru": demo.ru_edition_id, f"{side}_{field}": "abc"})
         assert page.status_code == 400 and expected in page.get_data(as_text=True), language
+
+
+def test_the_part_under_a_numbered_section_takes_its_articles_along(run_in, session, tmp_path):
+    """«І бөлім» of the constitution runs to «II бөлім», not to its first article «1-бап»."""
+    from workbench.services.editions import sentence_range
+    from workbench.services.importing import import_file
+    from workbench.models import Segment
+
+    edition = run_in(import_file, CORPORA / "constitution_2026" / "kk.raw.txt", "kk", "Конституция").edition
+    headings = {s.text: s.position for s in session.scalars(select(Segment).where(
+        Segment.edition_id == edition.id, Segment.is_heading.is_(True)))}
+    first = next(p for t, p in headings.items() if t.startswith("І бөлім"))
+    second = next(p for t, p in headings.items() if t.startswith("II бөлім"))
+    assert sentence_range(session, edition.id, heading=first) == (first, second - 1)
+    article = headings["1-бап"]
+    assert sentence_range(session, edition.id, heading=article) == (article, headings["2-бап"] - 1)

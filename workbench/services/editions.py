@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import N_, NotFound
 from workbench.models import Alignment, Block, Edition, Segment
+from workbench.text.headings import numbered_kind, part_end
 
 
 def list_editions(session: Session) -> list[Edition]:
@@ -106,17 +107,24 @@ def sentence_range(session: Session, edition_id: int, first_page: int | None = N
     """1-based first and last sentence of a page range or of the part a heading opens (None: the whole).
 
     ``heading`` is the sentence number of a heading; its part ends before the next heading that opens
-    a paragraph. Pages are the book's page numbers as printed, inclusive.
+    a paragraph, or, for a numbered heading («Раздел I», «2.»), before the next heading of its kind or of
+    a higher one (``workbench.text.headings``), so that a section takes its articles along. Pages are the
+    book's page numbers as printed, inclusive.
     """
     base = select(func.min(Segment.position), func.max(Segment.position)).where(Segment.edition_id == edition_id)
     if heading is not None:
-        next_heading = session.scalar(select(func.min(Segment.position)).where(
-            Segment.edition_id == edition_id, Segment.position > heading, Segment.is_heading.is_(True),
-            Segment.opens_block.is_(True), Segment.position > heading + 1))
         first, last = session.execute(base.where(Segment.position >= heading)).one()
         if first is None:
             raise NotFound(N_("edition %(edition_id)s has no sentence %(heading)s"),
                            edition_id=edition_id, heading=heading)
+        titles = [(p, t) for p, t in session.execute(select(Segment.position, Segment.text).where(
+            Segment.edition_id == edition_id, Segment.is_heading.is_(True), Segment.opens_block.is_(True))
+            .order_by(Segment.position))]
+        if numbered_kind(dict(titles).get(heading, "")) is not None:
+            # A numbered heading («Раздел I», «2.») runs to the next of its kind or of a higher one.
+            end = part_end(titles, heading)
+            return first, (end - 1) if end else last
+        next_heading = next((p for p, _title in titles if p > heading + 1), None)
         return first, (next_heading - 1) if next_heading else last
     if first_page is None and last_page is None:
         return None
