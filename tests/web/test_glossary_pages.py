@@ -97,6 +97,41 @@ def test_a_new_entry_with_the_terms_of_a_stored_one_is_not_added_twice(client, l
     assert "/glossary/entry/term-" in shipped.headers["Location"]
 
 
+def test_a_term_typed_with_letters_of_the_other_script_is_refused_with_the_spelling_meant(client, loaded, users,
+                                                                                          session):
+    token = login(client, "editor")
+    before = session.scalar(select(func.count()).select_from(GlossaryEntry))
+    refused = client.post("/glossary/new", data={"csrf_token": token, "kk": "Mемлекеттік кеңес",  # a Latin M
+                                                   "ru": "Государственный совет"}, follow_redirects=True)
+    assert "«Mемлекеттік» mixes Latin and Cyrillic letters; did you mean «Мемлекеттік»?" in refused.get_data(
+        as_text=True)
+    row = session.get(GlossaryEntry, "term-0002")
+    data = {"csrf_token": token, "category": row.category or "", "note": "",
+            "lang": [t.lang for t in row.terms] + ["ru"], "text": [t.text for t in row.terms] + ["Пaрламент РК"],
+            "type": [t.type for t in row.terms] + ["variant"], "status": [t.status for t in row.terms] + ["admitted"]}
+    page = client.post("/glossary/entry/term-0002", data=data, follow_redirects=True).get_data(as_text=True)
+    assert "did you mean «Парламент»?" in page
+    session.commit()
+    assert session.scalar(select(func.count()).select_from(GlossaryEntry)) == before
+    assert "Пaрламент РК" not in [t.text for t in session.get(GlossaryEntry, "term-0002").terms]
+
+
+def test_a_term_kept_as_printed_with_mixed_letters_does_not_block_saving_its_entry(client, loaded, users, session):
+    """The book's list of abbreviations is kept as printed, errors included: its entries stay editable."""
+    from workbench.models import GlossaryTerm
+
+    token = login(client, "editor")
+    term = session.scalar(select(GlossaryTerm).where(GlossaryTerm.text == "Парламент"))
+    term.text = "Пaрламент"  # stored with a Latin a, as a printed error would be
+    session.commit()
+    row = session.get(GlossaryEntry, term.entry_id)
+    data = {"csrf_token": token, "category": row.category or "", "note": "a note",
+            "lang": [t.lang for t in row.terms], "text": [t.text for t in row.terms],
+            "type": [t.type for t in row.terms], "status": [t.status for t in row.terms]}
+    page = client.post(f"/glossary/entry/{row.id}", data=data, follow_redirects=True).get_data(as_text=True)
+    assert f"Entry {row.id} saved." in page
+
+
 def test_markup_in_a_term_is_shown_as_text(client, loaded, users):
     token = login(client, "editor")
     client.post("/glossary/new", data={"csrf_token": token, "kk": "<b>бас</b>", "ru": "<i>глава</i>"})

@@ -25,6 +25,7 @@ from workbench.errors import N_, InputError, NotFound, WorkbenchError
 from workbench.formats import registry
 from workbench.glossary.model import TERM_STATUSES, TERM_TYPES, Entry, Term
 from workbench.services import glossary, harvesting
+from workbench.text.normalise import mixed_script_words
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
 from workbench.web.i18n import gettext as _
@@ -64,6 +65,16 @@ def entry(entry_id: str):
                            types=TERM_TYPES, statuses=TERM_STATUSES)
 
 
+def _mixed_script(texts: list[str]) -> InputError | None:
+    """A term typed with letters of the other script (a Latin M in «Mемлекет»: the keyboard's layout) is
+    never found in running text; it is refused with the spelling meant."""
+    for text in texts:
+        for _offset, word, suggestion in mixed_script_words(text):
+            return InputError(N_("«%(word)s» mixes Latin and Cyrillic letters; did you mean «%(suggestion)s»? "
+                                 "Nothing was saved."), word=word, suggestion=suggestion)
+    return None
+
+
 def _terms_from_form() -> list[Term]:
     terms = []
     contexts = request.form.getlist("context")
@@ -87,6 +98,10 @@ def save(entry_id: str):
             existing = session.get(glossary.GlossaryEntry, entry_id)
             # The form edits text, type, status and context: part of speech and term notes stay as stored.
             kept = {(t.lang, t.text): (t.pos, t.note) for t in (existing.terms if existing else [])}
+            # Terms kept as printed (the book's abbreviation list, errors included) stay; new ones are checked.
+            mixed = _mixed_script([t.text for t in terms if (t.lang, t.text) not in kept])
+            if mixed:
+                raise mixed
             for term in terms:
                 term.pos, term.note = kept.get((term.lang, term.text), (None, None))
             entry = Entry(entry_id, terms, category=request.form.get("category") or None,
@@ -106,6 +121,10 @@ def new():
     kk, ru = request.form.get("kk", "").strip(), request.form.get("ru", "").strip()
     if not kk or not ru:
         flash(_("Give both a Kazakh and a Russian term."), "error")
+        return redirect(url_for(".index"))
+    mixed = _mixed_script([kk, ru])
+    if mixed:
+        flash(translate(mixed), "error")
         return redirect(url_for(".index"))
     with _tx() as session:
         same = glossary.entries_with_terms(session, kk, ru)
