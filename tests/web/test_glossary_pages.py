@@ -229,7 +229,9 @@ def test_import_shows_a_preview_and_stores_only_when_confirmed(client, loaded, u
     assert "Тексеру сөзі" in page
     assert session.scalar(select(GlossaryEntry).where(GlossaryEntry.id == "imp-0001")) is None
     held = page.split('action="/glossary/import/')[1].split('"')[0]
-    client.post(f"/glossary/import/{held}", data={"csrf_token": token, "decision": "import"})
+    done = client.post(f"/glossary/import/{held}", data={"csrf_token": token, "decision": "import"},
+                       follow_redirects=True).get_data(as_text=True)
+    assert ": 1 entry added, 0 updated, 1 unchanged, 0 skipped as conflicts." in done
     session.expire_all()
     assert [t.text for t in session.get(GlossaryEntry, "imp-0001").terms] == ["Тексеру сөзі", "Проверочное слово"]
     # the held file is gone: confirming twice does nothing

@@ -291,9 +291,12 @@ def import_confirmed(token: str):
             return redirect(url_for(".index"))
         with _tx() as session:
             plan = glossary.import_data(session, data_path.read_bytes(), info["name"], info["format"])
-        flash(_("%(name)s: %(added)s entries added, %(updated)s updated, %(unchanged)s unchanged, %(conflicts)s skipped as conflicts.",
-                name=info["name"], added=len(plan.added), updated=len(plan.updated), unchanged=len(plan.unchanged),
-                conflicts=len(plan.conflicts)))
+        flash(ngettext("%(name)s: %(num)s entry added, %(updated)s updated, %(unchanged)s unchanged, "
+                       "%(conflicts)s skipped as conflicts.",
+                       "%(name)s: %(num)s entries added, %(updated)s updated, %(unchanged)s unchanged, "
+                       "%(conflicts)s skipped as conflicts.", len(plan.added),
+                       name=info["name"], updated=len(plan.updated), unchanged=len(plan.unchanged),
+                       conflicts=len(plan.conflicts)))
     except WorkbenchError as error:
         flash(translate(error), "error")
     finally:
