@@ -141,7 +141,8 @@ def editions(obj: AppContext) -> None:
 @cli.command()
 @click.argument("doc")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv"]), default="jsonl", show_default=True,
-              help="jsonl: {\"n\", \"page\", \"line\", \"text\"} per line; tsv: n, page, line, text.")
+              help="jsonl: {\"n\", \"page\", \"page_label\", \"line\", \"text\"} per line; tsv: n, page, line, "
+                   "text.")
 @pass_ctx
 def segments(obj: AppContext, doc: str, fmt: str) -> None:
     """Print every sentence of a stored edition DOC (id or title) in order.
