@@ -175,3 +175,15 @@ def test_the_part_under_a_numbered_section_takes_its_articles_along(run_in, sess
     assert sentence_range(session, edition.id, heading=first) == (first, second - 1)
     article = headings["1-бап"]
     assert sentence_range(session, edition.id, heading=article) == (article, headings["2-бап"] - 1)
+
+
+def test_a_refused_part_is_shown_again_to_be_corrected(client, users, demo):
+    token = login(client, "translator")
+    page = client.post("/editions/align", data={
+        "csrf_token": token, "kk": demo.kk_edition_id, "ru": demo.ru_edition_id,
+        "kk_first_page": "9", "kk_last_page": "12"}).get_data(as_text=True)
+    assert "has no sentence on pages 9–12" in page
+    assert 'name="kk_first_page" min="1" size="5" value="9"' in page
+    assert 'name="kk_last_page" min="1" size="5" value="12"' in page
+    assert 'name="ru_first_page" min="1" size="5" value=""' in page
+    assert page.count("<details open>") == 1, "the side with the part asked for is open"
