@@ -96,7 +96,7 @@ class Saved:
     updated: int = 0
 
     def summary(self) -> str:
-        return f"{self.created} entries added, {self.updated} updated"
+        return f"{self.created} {'entry' if self.created == 1 else 'entries'} added, {self.updated} updated"
 
 
 def save_entries(session: Session, new: Iterable[Entry], *, keep_approval: bool = True) -> Saved:
