@@ -100,7 +100,7 @@ def test_import_and_align_from_the_browser_with_progress(live, context, sessions
             page.set_input_files("input[name=file]", str(LAW / f"{lang}.raw.txt"))
             page.select_option("select[name=lang]", lang)
             page.fill("input[name=title]", f"Заң {lang}")
-            with page.expect_navigation(url=re.compile(r"/editions/\d+$"), timeout=60_000):
+            with page.expect_navigation(url=re.compile(r"/editions/\d+\?job=\d+$"), timeout=60_000):
                 page.click("#start-import")
             assert f"Заң {lang}" in page.locator("h1").inner_text()
     kk, ru = (session.scalar(select(Edition).where(Edition.title == f"Заң {lang}")) for lang in ("kk", "ru"))
@@ -138,3 +138,19 @@ def test_realign_runs_as_a_job_with_the_button_disabled_until_done(live, context
         pass  # the page goes to the new alignment when the job is done
     assert re.match(rf"alignment {demo.alignment_id}: \d+ beads", page.locator("#message").inner_text())
     assert page.locator("#realign").is_enabled() and page.locator("#jobs .job").count() == 0
+
+
+def test_confirm_above_with_the_score_field_emptied_asks_nothing_and_confirms_nothing(live, context, session):
+    base, demo = live
+    page = context.new_page()
+    log_in(page, base, "translator")
+    page.goto(f"{base}/alignments/{demo.alignment_id}")
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    for score in ("", "5"):
+        page.fill("#threshold", score)
+        page.click("#confirm-above")
+        page.wait_for_selector("#message.error")
+        assert "between 0 and 1" in page.locator("#message").inner_text()
+    assert asked == [], "an empty field is no score: it must not offer to confirm every bead"
+    assert page.locator("tr.bead.confirmed").count() == 0

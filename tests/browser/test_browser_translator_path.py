@@ -65,8 +65,9 @@ def test_pdf_and_docx_imported_aligned_reviewed_and_delivered_as_tmx(live, conte
         assert page.locator("#start-import").is_disabled(), "the button waits for the import"
         shot(page, f"path-import-{lang}-queued")
         with jobs_running(sessions, app.config):
-            page.wait_for_url(re.compile(r"/editions/\d+$"), timeout=60_000)
+            page.wait_for_url(re.compile(r"/editions/\d+\?job=\d+$"), timeout=60_000)
         assert page.locator("h1").inner_text() == title
+        assert page.locator(".import-report").inner_text().startswith("edition "), "what the import did"
         shot(page, f"path-edition-{lang}")
     kk, ru = (session.scalar(select(Edition).where(Edition.title == f"Декларация {kind}")) for kind in ("DOCX", "PDF"))
     assert kk.lang == "kk" and ru.lang == "ru"

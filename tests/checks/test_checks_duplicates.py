@@ -57,3 +57,16 @@ def test_consecutive_repeated_sentences_are_one_finding(edition):
     b = "Екінші сөйлем де сол тақырыпты жалғастырып, қосымша дәлелдер келтіреді."
     found = DuplicatePassageCheck().run(edition(f"{a} {b}", f"{a} {b}"))
     assert len(found) == 1 and found[0].message.startswith("2 sentences repeated")
+
+
+def test_the_page_of_the_first_copy_is_named_as_printed(edition):
+    """In a PDF with two pages of roman front matter the file's third page is printed "1"."""
+    from dataclasses import replace
+
+    ed = edition(PREFACE, first_line=60)
+    ed.sentences = [replace(s, page=3) for s in ed.sentences]
+    assert DuplicatePassageCheck().run(ed)[0].message.endswith("from line 63 (page 3)")
+    ed = edition(PREFACE, first_line=60)
+    ed.sentences = [replace(s, page=3) for s in ed.sentences]
+    ed.page_labels = {1: "i", 2: "ii", 3: "1"}
+    assert DuplicatePassageCheck().run(ed)[0].message.endswith("from line 63 (page 1)")

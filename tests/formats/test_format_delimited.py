@@ -4,10 +4,12 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from contract import StoreContract
 from glossary_samples import plain_entries, with_text, without
 from translate.storage import csvl10n, omegat
 
+from workbench.errors import FormatError
 from workbench.formats import delimited
 from workbench.glossary.data import COLUMNS, parse_glossary_tsv
 from workbench.glossary.model import Entry
@@ -89,3 +91,20 @@ def test_tsv_without_our_header_is_read_as_omegat() -> None:
     [entry] = delimited.read("Мәжіліс\tМажилис\tнижняя палата\n".encode(), "from-omegat.tsv")
     assert [(t.lang, t.text) for t in entry.terms] == [("kk", "Мәжіліс"), ("ru", "Мажилис")]
     assert entry.note == "нижняя палата"
+
+
+def test_a_csv_quote_never_closed_is_reported_on_the_line_it_opens() -> None:
+    """The reader only notices at the end of the file; the line to fix is where the quote opens."""
+    data = (",".join(COLUMNS) + '\nt-1,,а,,,а,,,proposed,,\nt-2,,"бұзылған,,,б,,,proposed,,\n'
+            "t-3,,в,,,в,,,proposed,,\nt-4,,г,,,г,,,proposed,,\n").encode()
+    with pytest.raises(FormatError) as caught:
+        delimited.read(data, "g.csv")
+    assert caught.value.line == 3 and str(caught.value).startswith("g.csv:3: ")
+    assert "never closed" in str(caught.value) and "unexpected end of data" not in str(caught.value)
+
+
+def test_a_csv_record_spanning_lines_is_named_by_its_first_line() -> None:
+    data = (",".join(COLUMNS) + '\nt-1,,"а\nа",,,а,,,proposed,,\nt-2,,"б\nб\nб",,,б,,,proposed\n').encode()
+    with pytest.raises(FormatError) as caught:
+        delimited.read(data, "g.csv")
+    assert caught.value.line == 4, str(caught.value)

@@ -180,7 +180,7 @@ def test_dry_run_shows_add_update_skip_and_stores_nothing(cli_runner, run_in, lo
     result = invoke(cli_runner, ["glossary", "import", "--dry-run", str(path)])
     assert result.exit_code == 0, result.output
     assert "add imp-0001: «Тексеру сөзі» / «Проверочное слово»" in result.output
-    assert "would be: 1 entries added, 0 updated, 1 unchanged, 0 skipped as conflicts" in result.output
+    assert "would be: 1 entry added, 0 updated, 1 unchanged, 0 skipped as conflicts" in result.output
     assert session.scalar(select(func.count()).select_from(GlossaryEntry)) == 731
 
 

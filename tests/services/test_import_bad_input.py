@@ -80,6 +80,9 @@ def bad_files(tmp_path_factory) -> dict[str, Path]:
     files["kk-as-ru"] = write_docx(lines("kk"), folder / "kazakh.docx").path
     files["kk-text-as-ru"] = folder / "kazakh.txt"
     files["kk-text-as-ru"].write_text("\n".join(lines("kk")) + "\n", encoding="utf-8")
+    # A short text in Latin letters: too short for telling Kazakh from Russian, not too short to see it is neither.
+    files["short-latin"] = folder / "notes.txt"
+    files["short-latin"].write_text("hello world, this is an English text only.\n", encoding="utf-8")
     # Over the test app's limit of 5 MiB: a real PDF header, then padding.
     files["huge"] = folder / "huge.pdf"
     files["huge"].write_bytes(b"%PDF-1.4\n" + b"0" * (5 * 1024 * 1024 + 1))
@@ -95,9 +98,12 @@ CASES = [
     ("fake-pdf", "kk", r"not a PDF file: it does not start with %PDF-"),
     ("not-zip", "kk", r"not a DOCX file: not a zip archive"),
     ("no-document", "kk", r"not a DOCX file: the zip archive has no word/document\.xml"),
-    ("ru-as-kk", "kk", r"text looks Russian, not Kazakh: only 0\.\d% of its Cyrillic letters are Kazakh-"),
-    ("kk-as-ru", "ru", r"text looks Kazakh, not Russian: 1\d\.\d% of its Cyrillic letters are Kazakh-"),
+    ("ru-as-kk", "kk", r"text looks Russian, not Kazakh: only 0\.\d% of its Cyrillic letters are Kazakh-.*; "
+                       r"import it as Russian \(ru\)$"),
+    ("kk-as-ru", "ru", r"text looks Kazakh, not Russian: 1\d\.\d% of its Cyrillic letters are Kazakh-.*; "
+                       r"import it as Kazakh \(kk\)$"),
     ("kk-text-as-ru", "ru", r"text looks Kazakh, not Russian"),
+    ("short-latin", "kk", r"only 0% of the letters are Cyrillic; expected a Kazakh text"),
     ("huge", "kk", r"file is 5,242,890 bytes, over the import limit of 5,242,880 bytes"),
 ]
 

@@ -193,3 +193,12 @@ def test_jobs_command_lists_the_latest_jobs(cli_runner, sessions):
     assert out.exit_code == 0
     assert out.output.splitlines() == [f"{job_id}\tharvest\tqueued\t0 %\tann\twaiting for a worker"]
     assert cli_runner.invoke(cli, ["worker", "--help"]).exit_code == 0
+
+
+@pytest.mark.parametrize("args", [["jobs", "--limit", "0"], ["jobs", "--limit", "-1"],
+                                  ["users", "audit", "--limit", "-2"], ["users", "audit", "--limit", "0"]])
+def test_a_limit_below_one_is_refused_rather_than_listing_all_or_nothing(cli_runner, args):
+    from workbench.cli.main import cli
+
+    out = cli_runner.invoke(cli, args)
+    assert out.exit_code == 2 and "Invalid value for '--limit'" in out.output, out.output

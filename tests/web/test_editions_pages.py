@@ -71,3 +71,27 @@ def test_edition_view_links_to_its_errata_and_alignments(client, sessions):
     page = client.get(f"/editions/{demo.kk_edition_id}").get_data(as_text=True)
     assert f"/editions/{demo.kk_edition_id}/errata" in page
     assert f"/alignments/{demo.alignment_id}" in page
+
+
+def test_a_docx_edition_numbers_its_sentences_by_paragraph_and_says_so(client, tmp_path, run_in, users):
+    """A DOCX has no lines: the number beside a sentence is its paragraph's, and the column says so."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from printed_docx import write_docx
+    from review_builders import login
+
+    from workbench.services.checking import check_edition
+
+    texts = ["Бірінші тарау", "Қазақстан Республикасы – демократиялық мемлекет.",
+             "Мемлекеттік тіл – қазақ тілі,, деп жазылған."]  # a doubled comma: a finding
+    written = write_docx(texts, tmp_path / "book.docx", headings=frozenset({0}))
+    edition = run_in(import_file, written.path, "kk", "Кітап").edition
+    run_in(lambda s: check_edition(s, s.merge(edition)))
+    login(client, "editor")
+    page = client.get(f"/editions/{edition.id}").get_data(as_text=True)
+    assert '<th class="num">Paragraph</th>' in page and '<th class="num">Line</th>' not in page
+    errata = client.get(f"/editions/{edition.id}/errata").get_data(as_text=True)
+    assert f"p. –, paragraph {written.numbers[2]}" in errata  # no page breaks in this file: no pages
+    text = import_excerpt(tmp_path, run_in, 1, 40, "Мәтін")
+    assert '<th class="num">Line</th>' in client.get(f"/editions/{text.id}").get_data(as_text=True)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from review_builders import login
 from workbench.models import GlossaryCandidate, GlossaryEntry
@@ -23,6 +23,22 @@ def loaded(run_in):
 def test_search_by_an_inflected_kazakh_form(client, loaded):
     page = client.get("/glossary/?q=партиясының&lang=kk").get_data(as_text=True)
     assert "партия" in page and "Nothing found" not in page
+
+
+def test_counts_take_the_singular_for_one_and_the_reader_s_plural_forms(client, loaded):
+    one = client.get("/glossary/?q=партиясының&lang=kk").get_data(as_text=True)
+    assert "1 entry for" in one and "1 entries" not in one
+    many = client.get("/glossary/?q=қоғам").get_data(as_text=True)
+    assert "22 entries for" in many
+    russian = client.get("/glossary/?q=партиясының&lang=kk", headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    assert "статей: 1" in russian
+
+
+def test_a_query_of_spaces_lists_every_entry_and_names_no_query(client, loaded):
+    page = client.get("/glossary/?q=%20%20%20").get_data(as_text=True)
+    assert "731 entries" in page and "for «" not in page
+    spaced = client.get("/glossary/?q=%20азаматтық%20%20қоғам%20").get_data(as_text=True)
+    assert "for «азаматтық қоғам»" in spaced
 
 
 def test_search_is_paged(client, loaded, app):
@@ -60,6 +76,60 @@ def test_editor_adds_a_term_to_an_entry(client, loaded, users, session):
     client.post("/glossary/entry/term-0002", data=data)
     session.expire_all()
     assert "Құрылтай" in [t.text for t in session.get(GlossaryEntry, "term-0002").terms]
+
+
+def test_a_new_entry_with_the_terms_of_a_stored_one_is_not_added_twice(client, loaded, users, session):
+    token = login(client, "editor")
+    before = session.scalar(select(func.count()).select_from(GlossaryEntry))
+    added = client.post("/glossary/new", data={"csrf_token": token, "kk": "Сынақ кеңесі",
+                                                 "ru": "Испытательный совет"})
+    assert added.status_code == 302
+    first = added.headers["Location"].rsplit("/", 1)[1]
+    for kk, ru in (("Сынақ кеңесі", "Испытательный совет"), ("сынақ  КЕҢЕСІ", "испытательный  совет")):
+        again = client.post("/glossary/new", data={"csrf_token": token, "kk": kk, "ru": ru})
+        assert again.headers["Location"].endswith(f"/glossary/entry/{first}")
+        assert f"The glossary has these terms already: entry {first}." in client.get(
+            again.headers["Location"]).get_data(as_text=True)
+    session.commit()  # a fresh read
+    assert session.scalar(select(func.count()).select_from(GlossaryEntry)) == before + 1
+    # A stored concept is found by its terms whatever its id: the shipped «Парламент» / «Парламент».
+    shipped = client.post("/glossary/new", data={"csrf_token": token, "kk": "Парламент", "ru": "Парламент"})
+    assert "/glossary/entry/term-" in shipped.headers["Location"]
+
+
+def test_a_term_typed_with_letters_of_the_other_script_is_refused_with_the_spelling_meant(client, loaded, users,
+                                                                                          session):
+    token = login(client, "editor")
+    before = session.scalar(select(func.count()).select_from(GlossaryEntry))
+    refused = client.post("/glossary/new", data={"csrf_token": token, "kk": "Mемлекеттік кеңес",  # a Latin M
+                                                   "ru": "Государственный совет"}, follow_redirects=True)
+    assert "«Mемлекеттік» mixes Latin and Cyrillic letters; did you mean «Мемлекеттік»?" in refused.get_data(
+        as_text=True)
+    row = session.get(GlossaryEntry, "term-0002")
+    data = {"csrf_token": token, "category": row.category or "", "note": "",
+            "lang": [t.lang for t in row.terms] + ["ru"], "text": [t.text for t in row.terms] + ["Пaрламент РК"],
+            "type": [t.type for t in row.terms] + ["variant"], "status": [t.status for t in row.terms] + ["admitted"]}
+    page = client.post("/glossary/entry/term-0002", data=data, follow_redirects=True).get_data(as_text=True)
+    assert "did you mean «Парламент»?" in page
+    session.commit()
+    assert session.scalar(select(func.count()).select_from(GlossaryEntry)) == before
+    assert "Пaрламент РК" not in [t.text for t in session.get(GlossaryEntry, "term-0002").terms]
+
+
+def test_a_term_kept_as_printed_with_mixed_letters_does_not_block_saving_its_entry(client, loaded, users, session):
+    """The book's list of abbreviations is kept as printed, errors included: its entries stay editable."""
+    from workbench.models import GlossaryTerm
+
+    token = login(client, "editor")
+    term = session.scalar(select(GlossaryTerm).where(GlossaryTerm.text == "Парламент"))
+    term.text = "Пaрламент"  # stored with a Latin a, as a printed error would be
+    session.commit()
+    row = session.get(GlossaryEntry, term.entry_id)
+    data = {"csrf_token": token, "category": row.category or "", "note": "a note",
+            "lang": [t.lang for t in row.terms], "text": [t.text for t in row.terms],
+            "type": [t.type for t in row.terms], "status": [t.status for t in row.terms]}
+    page = client.post(f"/glossary/entry/{row.id}", data=data, follow_redirects=True).get_data(as_text=True)
+    assert f"Entry {row.id} saved." in page
 
 
 def test_markup_in_a_term_is_shown_as_text(client, loaded, users):
@@ -155,11 +225,13 @@ def test_import_shows_a_preview_and_stores_only_when_confirmed(client, loaded, u
     page = client.post("/glossary/import", data={"csrf_token": token, "format": "",
                                                  "file": (io.BytesIO(data), "mine.utf8")},
                        content_type="multipart/form-data").get_data(as_text=True)
-    assert "1 entries will be added" in page and "1 entries are already in the glossary" in page
+    assert "1 entry will be added" in page and "1 entry is already in the glossary as it is" in page
     assert "Тексеру сөзі" in page
     assert session.scalar(select(GlossaryEntry).where(GlossaryEntry.id == "imp-0001")) is None
     held = page.split('action="/glossary/import/')[1].split('"')[0]
-    client.post(f"/glossary/import/{held}", data={"csrf_token": token, "decision": "import"})
+    done = client.post(f"/glossary/import/{held}", data={"csrf_token": token, "decision": "import"},
+                       follow_redirects=True).get_data(as_text=True)
+    assert ": 1 entry added, 0 updated, 1 unchanged, 0 skipped as conflicts." in done
     session.expire_all()
     assert [t.text for t in session.get(GlossaryEntry, "imp-0001").terms] == ["Тексеру сөзі", "Проверочное слово"]
     # the held file is gone: confirming twice does nothing

@@ -41,9 +41,31 @@ def test_import_page_starts_a_job_and_shows_its_progress(client, anonymous, user
     run_jobs()
     status = client.get(f"/jobs/{job.id}/status").get_json()
     edition = session.scalar(select(Edition))
-    assert status["state"] == "done" and status["url"] == f"/editions/{edition.id}"
+    assert status["state"] == "done" and status["url"] == f"/editions/{edition.id}?job={job.id}"
     assert status["progress"] == 1.0 and status["message"].startswith(f"edition {edition.id}: Заң")
     assert edition.source_name == "kk.raw.txt"
+
+
+def test_an_import_lands_on_the_edition_saying_what_the_import_did(client, users, session, run_jobs):
+    """The clean-up report after an import; and a file imported before (under another title) says so on the
+    edition it lands on, instead of showing an edition of another title without a word."""
+    token = login(client, "translator")
+    first = upload(client, token, "kk", LAW / "kk.raw.txt", "Заң")
+    run_jobs()
+    first_job = int(first.headers["Location"].rsplit("=", 1)[1])
+    landing = client.get(client.get(f"/jobs/{first_job}/status").get_json()["url"]).get_data(as_text=True)
+    edition = session.scalar(select(Edition))
+    assert f"edition {edition.id}: Заң [kk] from kk.raw.txt" in landing
+    again = upload(client, token, "kk", LAW / "kk.raw.txt", "Басқа атау")
+    run_jobs()
+    job_id = int(again.headers["Location"].rsplit("=", 1)[1])
+    url = client.get(f"/jobs/{job_id}/status").get_json()["url"]
+    assert url.startswith(f"/editions/{edition.id}?")
+    page = client.get(url, headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    assert f"kk.raw.txt: уже импортирован как издание {edition.id}" in page, page[:3000]
+    # A job of another edition, or of another kind, adds nothing to the page.
+    other = client.get(f"/editions/{edition.id}?job=999").get_data(as_text=True)
+    assert "already imported" not in other and "from kk.raw.txt" not in other
 
 
 def test_import_page_refuses_bad_input_with_one_line(client, app, users, session):
@@ -126,3 +148,42 @@ def test_page_and_heading_ranges_become_sentence_ranges(demo, session):
         assert str(error) == f"edition {demo.kk_edition_id} has no sentence on pages 9–12"
     else:
         raise AssertionError("pages without sentences are refused")
+
+
+def test_a_page_that_is_not_a_number_is_named_as_the_form_names_it(client, users, demo):
+    token = login(client, "translator")
+    for language, expected in (("en", "Kazakh: “from page” must be a whole number"),
+                               ("kk", "Қазақша: «мына беттен» бүтін сан болуы керек"),
+                               ("ru", "Русский: «по страницу» — нужно целое число")):
+        side, field = ("ru", "last_page") if language == "ru" else ("kk", "first_page")
+        page = client.post("/editions/align", headers={"Accept-Language": language}, data={
+            "csrf_token": token, "kk": demo.kk_edition_id, "ru": demo.ru_edition_id, f"{side}_{field}": "abc"})
+        assert page.status_code == 400 and expected in page.get_data(as_text=True), language
+
+
+def test_the_part_under_a_numbered_section_takes_its_articles_along(run_in, session, tmp_path):
+    """«І бөлім» of the constitution runs to «II бөлім», not to its first article «1-бап»."""
+    from workbench.services.editions import sentence_range
+    from workbench.services.importing import import_file
+    from workbench.models import Segment
+
+    edition = run_in(import_file, CORPORA / "constitution_2026" / "kk.raw.txt", "kk", "Конституция").edition
+    headings = {s.text: s.position for s in session.scalars(select(Segment).where(
+        Segment.edition_id == edition.id, Segment.is_heading.is_(True)))}
+    first = next(p for t, p in headings.items() if t.startswith("І бөлім"))
+    second = next(p for t, p in headings.items() if t.startswith("II бөлім"))
+    assert sentence_range(session, edition.id, heading=first) == (first, second - 1)
+    article = headings["1-бап"]
+    assert sentence_range(session, edition.id, heading=article) == (article, headings["2-бап"] - 1)
+
+
+def test_a_refused_part_is_shown_again_to_be_corrected(client, users, demo):
+    token = login(client, "translator")
+    page = client.post("/editions/align", data={
+        "csrf_token": token, "kk": demo.kk_edition_id, "ru": demo.ru_edition_id,
+        "kk_first_page": "9", "kk_last_page": "12"}).get_data(as_text=True)
+    assert "has no sentence on pages 9–12" in page
+    assert 'name="kk_first_page" min="1" size="5" value="9"' in page
+    assert 'name="kk_last_page" min="1" size="5" value="12"' in page
+    assert 'name="ru_first_page" min="1" size="5" value=""' in page
+    assert page.count("<details open>") == 1, "the side with the part asked for is open"

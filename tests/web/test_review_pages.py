@@ -267,3 +267,38 @@ def test_exports_name_beads_by_the_sentence_numbers_of_the_page(client, demo):
     assert '<prop type="x-kk-sentences">6</prop>' in tmx and '<prop type="x-ru-sentences">5</prop>' in tmx
     page = client.get(f"/alignments/{demo.alignment_id}").get_data(as_text=True)
     assert 'data-label="kk 6 · ru 5"' in page
+
+
+@pytest.mark.parametrize("score", ["nan", "inf", "-1", "5", "", "1e400"])
+def test_confirm_above_refuses_a_score_outside_0_to_1_on_both_endpoints(client, demo, users, score):
+    base = f"/alignments/{demo.alignment_id}/api"
+    counted = client.get(f"{base}/confirm-above/count?score={score}")
+    assert counted.status_code == 400 and "between 0 and 1" in counted.get_json()["error"]
+    token = login(client, "translator")
+    confirmed = client.post(f"{base}/confirm-above", json={"score": score}, headers={"X-CSRF-Token": token})
+    assert confirmed.status_code == 400 and "between 0 and 1" in confirmed.get_json()["error"]
+
+
+def test_confirm_above_errors_are_in_the_readers_language(client, demo, users):
+    base = f"/alignments/{demo.alignment_id}/api"
+    answer = client.get(f"{base}/confirm-above/count?score=x", headers={"Accept-Language": "ru"}).get_json()
+    assert answer["error_en"] == "the score threshold is between 0 and 1"
+    assert answer["error"] != answer["error_en"]
+
+
+def test_undo_redo_and_the_history_name_the_change_in_the_readers_language(as_user, client, session, demo):
+    api = as_user("translator")
+    api.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "ru"
+    b1 = session.scalar(select(Bead).where(Bead.position == 1))
+    assert api.post(f"/beads/{b1.id}/confirm", {"version": b1.version}).status_code == 200
+    assert api.post("/undo").get_json()["result"] == "отменено: подтверждение"
+    assert api.post("/redo").get_json()["result"] == "повторено: подтверждение"
+    page = api.client.get(f"/alignments/{demo.alignment_id}/history").get_data(as_text=True)
+    assert "<td>подтверждение</td>" in page and "<td>отменить</td>" in page and ">confirm<" not in page
+    history = api.client.get(f"/alignments/{demo.alignment_id}/api/beads/{b1.id}/history").get_json()["changes"]
+    whats = {c["action"]: c["what"] for c in history}
+    assert whats["confirm"] == "подтверждение" and whats["redo"] == "повторить"
+    # English readers get the English words, the command line and scripts the action's id.
+    assert client.post(f"/alignments/{demo.alignment_id}/api/undo").status_code in (400, 401, 403)
+    english = as_user("translator")
+    assert english.post("/undo").get_json()["result"] == "undid confirm"

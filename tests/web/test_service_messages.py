@@ -120,3 +120,17 @@ def test_dates_are_shown_in_one_format_on_the_job_pages(client, run_in):
         page = client.get(url, headers={"Accept-Language": "kk"}).get_data(as_text=True)
         assert re.search(r"\b\d{4}-\d\d-\d\d \d\d:\d\d\b", page) and not re.search(r"\d\dT\d\d:", page), url
     assert i18n.when("2026-12-05T09:07:03") == "2026-12-05 09:07" and i18n.day("2026-12-05T09:07:03") == "2026-12-05"
+
+
+def test_the_jobs_page_names_each_kind_of_job_in_the_readers_language(client, users, sessions):
+    from review_builders import login
+
+    login(client, "viewer")
+    with sessions.begin() as s:
+        for kind in ("import", "align", "realign", "check", "harvest"):
+            jobs.submit(s, kind, {}, user="editor")
+    listing = client.get("/jobs/", headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    for word in ("<td>импорт</td>", "<td>выравнивание</td>", "<td>повторное выравнивание</td>",
+                 "<td>проверка</td>", "<td>сбор терминов</td>"):
+        assert word in listing
+    assert "<td>harvest</td>" not in listing

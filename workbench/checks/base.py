@@ -77,6 +77,8 @@ class Edition:
     blocks: list[Block]
     sentences: list[Sentence] = field(default_factory=list)
     glossary: list[Entry] | None = None
+    # A page's position in the file → the page as printed, where they differ (a PDF's roman front matter).
+    page_labels: dict[int, str] = field(default_factory=dict)
     _sentence_offsets: dict[int, int] = field(default_factory=dict, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -85,6 +87,10 @@ class Edition:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]  # type: ignore[no-any-return]
+
+    def printed_page(self, page: int) -> str:
+        """How a message names a page: as printed."""
+        return self.page_labels.get(page, str(page))
 
     def sentence_offset(self, index: int) -> int:
         """Offset of sentence ``index`` in its block's text (0 if the segmenter changed the text)."""

@@ -101,7 +101,7 @@ class _DuplicateBase(EditionCheck):
             n = f"{len(run)} sentences" if len(run) > 1 else "sentence"
             found.append(self.at_sentence(
                 edition, second,
-                f"{n} {what} from line {a.start_line} (page {a.page})" if a.page else
+                f"{n} {what} from line {a.start_line} (page {edition.printed_page(a.page)})" if a.page else
                 f"{n} {what} from line {a.start_line}",
                 other_line=a.start_line, suggestion=None if not self.near else "delete one of the copies",
             ))

@@ -45,7 +45,7 @@ def worker(obj: AppContext, until_idle: bool, poll: float) -> None:
 
 
 @click.command("jobs")
-@click.option("--limit", type=int, default=20, show_default=True, help="How many of the latest jobs to list.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="How many of the latest jobs to list.")
 @pass_ctx
 def list_jobs(obj: AppContext, limit: int) -> None:
     """List the latest jobs: id, kind, state, progress, who started it, message."""

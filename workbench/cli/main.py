@@ -1,7 +1,9 @@
 """The ``python run.py`` command group: set-up and serving, import, listing and export of sentences."""
 from __future__ import annotations
 
+import errno
 import json
+import socket
 import sys
 from pathlib import Path
 
@@ -10,7 +12,7 @@ from flask import Flask
 
 from workbench import create_app
 from workbench.db import transaction, upgrade
-from workbench.errors import WorkbenchError
+from workbench.errors import N_, InputError, WorkbenchError
 
 
 class AppContext:
@@ -41,7 +43,8 @@ def fail(error: WorkbenchError) -> None:
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (serving only).")
-@click.option("--port", default=5000, show_default=True, help="Port to listen on (serving only).")
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535),
+              help="Port to listen on (serving only).")
 @click.pass_context
 def cli(ctx: click.Context, host: str, port: int) -> None:
     """Kazakh–Russian alignment workbench.
@@ -55,16 +58,31 @@ def cli(ctx: click.Context, host: str, port: int) -> None:
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=5000, show_default=True, help="Port to listen on.")
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @pass_ctx
 def serve(obj: AppContext, host: str, port: int) -> None:
     """Set up the database and the bundled corpora, then serve the workbench."""
     import time
 
+    from werkzeug.serving import make_server
+
     from workbench.services.setup import prepare
 
     start = time.perf_counter()
     app = obj.app
+    # The address is tried first: a port in use is said at once, in one line, before any set-up or job
+    # thread (werkzeug would print its own lines and exit).
+    try:
+        family, kind, _proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+            probe.bind(address)
+    except OSError as error:
+        fail(InputError(N_("%(address)s is in use (is the workbench running already?); choose another port "
+                           "with --port") if error.errno == errno.EADDRINUSE else
+                        N_("cannot listen on %(address)s: %(reason)s"),
+                        address=f"{host}:{port}", reason=error.strerror or str(error)))
+    server = make_server(host, port, app, threaded=True)
     with obj.transaction() as session:
         for line in prepare(session, app.config, app.instance_path):
             click.echo(line)
@@ -75,7 +93,12 @@ def serve(obj: AppContext, host: str, port: int) -> None:
         Worker(app.extensions["workbench.sessions"], app.config).start_thread()
         click.echo("Jobs run in a background thread of this server (JOBS_IN_PROCESS; for a team: run.py worker)")
     click.echo(f"Workbench running at http://{host}:{port}/  (Ctrl+C stops it)")
-    app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @cli.command("import")
@@ -118,7 +141,8 @@ def editions(obj: AppContext) -> None:
 @cli.command()
 @click.argument("doc")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv"]), default="jsonl", show_default=True,
-              help="jsonl: {\"n\", \"page\", \"line\", \"text\"} per line; tsv: n, page, line, text.")
+              help="jsonl: {\"n\", \"page\", \"page_label\", \"line\", \"text\"} per line; tsv: n, page, line, "
+                   "text.")
 @pass_ctx
 def segments(obj: AppContext, doc: str, fmt: str) -> None:
     """Print every sentence of a stored edition DOC (id or title) in order.

@@ -53,7 +53,9 @@ def terms(file: str, lang: str, fmt: str, glossary_path: str | None) -> None:
         data = read_file(Path(file), int(DEFAULTS["MAX_IMPORT_BYTES"]))  # type: ignore[call-overload]
         blocks = pipeline.blocks_of(data, file).blocks
     except InputError as exc:
-        raise click.ClickException(str(exc)) from None
+        from workbench.cli.main import fail  # main registers this command: imported when it is needed
+
+        fail(exc)  # one "error: …" line, as every other command says it
     by_id = {e.id: e for e in entries}
     other_lang = "ru" if lang == "kk" else "kk"
     for found in TermMatcher(entries).find_in_blocks(blocks, lang):

@@ -107,7 +107,7 @@ def users_role(obj: AppContext, name: str, role: str) -> None:
 
 
 @users.command("audit")
-@click.option("--limit", default=50, show_default=True, help="How many of the newest actions to show.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="How many of the newest actions to show.")
 @pass_ctx
 def users_audit(obj: AppContext, limit: int) -> None:
     """Print the audit history of administrative actions, newest first."""

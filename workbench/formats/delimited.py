@@ -90,9 +90,10 @@ def _read_table(text: str, path: str, delimiter: str) -> list[Entry]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows = []
     columns: list[str] | None = None
+    ended = 0  # the line the previous record ended on: a record (quoted fields may span lines) starts after it
     try:
         for cells in reader:
-            line = reader.line_num
+            line, ended = ended + 1, reader.line_num
             if not any(c.strip() for c in cells):
                 continue
             if columns is None:
@@ -103,6 +104,10 @@ def _read_table(text: str, path: str, delimiter: str) -> list[Entry]:
                                   path=path, line=line, n=len(cells), expected=len(columns))
             rows.append((line, dict(zip(columns, cells))))
     except csv.Error as exc:
+        if reader.line_num > ended and "end of data" in str(exc):
+            # A quote that never closes swallows the rest of the file: the line to fix is where it opens.
+            raise FormatError(N_("a quoted field opens on this line and is never closed"),
+                              path=path, line=ended + 1) from None
         raise FormatError(N_("malformed %(kind)s: %(exc)s"), path=path,
                           line=reader.line_num, kind="CSV" if delimiter == "," else "TSV", exc=exc) from None
     return entries_from_rows(rows, path)

@@ -33,7 +33,9 @@ class ImportPlan:
     notes: list[str] = field(default_factory=list)  # entries added or updated, with something to know
 
     def summary(self) -> str:
-        return (f"{len(self.added)} entries added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+        added = len(self.added)
+        return (f"{added} {'entry' if added == 1 else 'entries'} added, {len(self.updated)} updated, "
+                f"{len(self.unchanged)} unchanged, "
                 f"{len(self.conflicts)} skipped as conflicts")
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from workbench.checks import base as checks
 from workbench.checks.runner import run_bead_checks, run_edition_checks
 from workbench.errors import N_, InputError, Message
+from workbench.services import editions
 from workbench.models import Alignment, Bead, Block, Edition, Finding, Segment, utcnow
 from workbench.models.findings import FINDING_STATUSES
 from workbench.text.model import Anchor
@@ -87,7 +88,8 @@ def check_edition(session: Session, edition: Edition, flags: tuple[str, ...] = (
 
     blocks, sentences, positions = numbered_edition_text(session, edition)
     context = checks.Edition(lang=edition.lang, blocks=blocks, sentences=sentences,
-                             glossary=glossary.entries(session))
+                             glossary=glossary.entries(session),
+                             page_labels=editions.printed_pages(session, edition.id))
     # A finding names the sentence by its index among the sentences read: store its number instead.
     found = [f if f.sentence is None else replace(f, sentence=positions[f.sentence] - 1)
              for f in run_edition_checks(context, flags)]

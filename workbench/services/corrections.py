@@ -272,8 +272,9 @@ def export_name(edition: Edition, fmt: str) -> str:
 CSV_COLUMNS = ("page", "line", "sentence", "change", "printed", "corrected", "finding", "user", "at", "undone")
 
 
-def to_csv(rows: list[Correction]) -> str:
-    """The corrections as CSV (UTF-8 with a byte-order mark, so spreadsheets keep the Kazakh letters)."""
+def to_csv(rows: list[Correction], printed: dict[int, str] | None = None) -> str:
+    """The corrections as CSV (UTF-8 with a byte-order mark, so spreadsheets keep the Kazakh letters);
+    ``printed`` maps a page's position in the file to the page as printed (``editions.printed_pages``)."""
     import csv
     import io
 
@@ -281,9 +282,10 @@ def to_csv(rows: list[Correction]) -> str:
     out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
+    pages = printed or {}
     for r in rows:
-        printed, corrected = printed_and_corrected(r)
-        writer.writerow([r.page or "", r.line or "", r.position, r.action, printed, corrected, r.finding_id or "",
+        printed_text, corrected = printed_and_corrected(r)
+        writer.writerow([pages.get(r.page, r.page) or "", r.line or "", r.position, r.action, printed_text, corrected, r.finding_id or "",
                          r.user or "", r.at.isoformat(timespec="seconds"),
                          r.undone_at.isoformat(timespec="seconds") if r.undone_at else ""])
     return out.getvalue()

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import N_, NotFound
 from workbench.models import Alignment, Block, Edition, Segment
+from workbench.text.headings import numbered_kind, part_end
 
 
 def list_editions(session: Session) -> list[Edition]:
@@ -61,9 +62,34 @@ def page_of_segments(session: Session, edition_id: int, start: int, size: int) -
         .order_by(Segment.position)))
 
 
+def printed_pages(session: Session, edition_id: int) -> dict[int, str]:
+    """Page position in the file → the page as printed, for the pages printed otherwise (a PDF's roman front
+    matter, a body numbered from its third page); a page missing here is printed as its position."""
+    rows = session.execute(select(Segment.page, Segment.page_label).where(
+        Segment.edition_id == edition_id, Segment.page.is_not(None), Segment.page_label.is_not(None)).distinct())
+    return {page: label for page, label in rows if label != str(page)}
+
+
+def page_position(session: Session, edition_id: int, printed: int) -> int:
+    """The position in the file (1, 2, …) of the page printed as number ``printed``.
+
+    People give pages as printed: in a PDF with two roman pages of front matter, page 1 is the file's third
+    page. A number that no page with text carries (a blank page, past the end) is placed by the nearest
+    numbered page; an edition without printed numbers has its pages printed as their positions.
+    """
+    rows = session.execute(select(Segment.page, Segment.page_label).where(
+        Segment.edition_id == edition_id, Segment.page.is_not(None), Segment.page_label.is_not(None)).distinct())
+    numbered = [(int(label), page) for page, label in rows if label.isdigit()]
+    if not numbered:
+        return printed
+    label, page = min(numbered, key=lambda lp: (abs(lp[0] - printed), lp[1]))
+    return page + printed - label
+
+
 def first_position_on_page(session: Session, edition_id: int, page: int) -> int | None:
+    """The first sentence on the page printed as ``page`` (or on the next page that has text)."""
     return session.scalar(select(func.min(Segment.position)).where(
-        Segment.edition_id == edition_id, Segment.page >= page))
+        Segment.edition_id == edition_id, Segment.page >= page_position(session, edition_id, page)))
 
 
 def blocks_count(session: Session, edition_id: int) -> int:
@@ -81,25 +107,32 @@ def sentence_range(session: Session, edition_id: int, first_page: int | None = N
     """1-based first and last sentence of a page range or of the part a heading opens (None: the whole).
 
     ``heading`` is the sentence number of a heading; its part ends before the next heading that opens
-    a paragraph. Pages are the book's page numbers, inclusive.
+    a paragraph, or, for a numbered heading («Раздел I», «2.»), before the next heading of its kind or of
+    a higher one (``workbench.text.headings``), so that a section takes its articles along. Pages are the
+    book's page numbers as printed, inclusive.
     """
     base = select(func.min(Segment.position), func.max(Segment.position)).where(Segment.edition_id == edition_id)
     if heading is not None:
-        next_heading = session.scalar(select(func.min(Segment.position)).where(
-            Segment.edition_id == edition_id, Segment.position > heading, Segment.is_heading.is_(True),
-            Segment.opens_block.is_(True), Segment.position > heading + 1))
         first, last = session.execute(base.where(Segment.position >= heading)).one()
         if first is None:
             raise NotFound(N_("edition %(edition_id)s has no sentence %(heading)s"),
                            edition_id=edition_id, heading=heading)
+        titles = [(p, t) for p, t in session.execute(select(Segment.position, Segment.text).where(
+            Segment.edition_id == edition_id, Segment.is_heading.is_(True), Segment.opens_block.is_(True))
+            .order_by(Segment.position))]
+        if numbered_kind(dict(titles).get(heading, "")) is not None:
+            # A numbered heading («Раздел I», «2.») runs to the next of its kind or of a higher one.
+            end = part_end(titles, heading)
+            return first, (end - 1) if end else last
+        next_heading = next((p for p, _title in titles if p > heading + 1), None)
         return first, (next_heading - 1) if next_heading else last
     if first_page is None and last_page is None:
         return None
     query = base
     if first_page is not None:
-        query = query.where(Segment.page >= first_page)
+        query = query.where(Segment.page >= page_position(session, edition_id, first_page))
     if last_page is not None:
-        query = query.where(Segment.page <= last_page)
+        query = query.where(Segment.page <= page_position(session, edition_id, last_page))
     first, last = session.execute(query).one()
     if first is None:
         raise NotFound(N_("edition %(edition_id)s has no sentence on pages %(first)s–%(last)s"),

@@ -144,13 +144,16 @@ def sheet_rows(session: Session, edition_id: int, filters: Filters) -> list[Find
                                 .order_by(Finding.page, Finding.line, Finding.id)))
 
 
-def to_csv(rows: list[Finding]) -> str:
-    """The rows as CSV, starting with a byte-order mark so spreadsheet programs read it as UTF-8."""
+def to_csv(rows: list[Finding], printed: dict[int, str] | None = None) -> str:
+    """The rows as CSV, starting with a byte-order mark so spreadsheet programs read it as UTF-8.
+
+    ``printed`` maps a page's position in the file to the page as printed (``editions.printed_pages``)."""
+    printed = printed or {}
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for f in rows:
-        writer.writerow([f.page or "", f.line or "", f.check_id, f.severity, f.status, f.excerpt, f.message,
+        writer.writerow([printed.get(f.page, f.page) or "", f.line or "", f.check_id, f.severity, f.status, f.excerpt, f.message,
                          f.suggestion or "", f.comment or "", f.changed_by or ""])
     return out.getvalue()

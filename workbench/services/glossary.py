@@ -96,7 +96,7 @@ class Saved:
     updated: int = 0
 
     def summary(self) -> str:
-        return f"{self.created} entries added, {self.updated} updated"
+        return f"{self.created} {'entry' if self.created == 1 else 'entries'} added, {self.updated} updated"
 
 
 def save_entries(session: Session, new: Iterable[Entry], *, keep_approval: bool = True) -> Saved:
@@ -153,6 +153,14 @@ def get(session: Session, entry_id: str) -> GlossaryEntry:
     if row is None:
         raise NotFound(N_("no glossary entry %(entry_id)r"), entry_id=entry_id)
     return row
+
+
+def entries_with_terms(session: Session, kk: str, ru: str) -> list[str]:
+    """Ids of the stored entries holding both terms (compared folded, as imports match entries)."""
+    def holding(lang: str, text: str):
+        return select(GlossaryTerm.entry_id).where(GlossaryTerm.lang == lang,
+                                                   GlossaryTerm.folded == fold(" ".join(text.split())))
+    return sorted(set(session.scalars(holding("kk", kk))) & set(session.scalars(holding("ru", ru))))
 
 
 EXACT, INFLECTED, SUBSTRING = 0, 1, 2  # how a search result matched, best first

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from workbench.errors import N_, NotFound
 from workbench.models import Alignment, Bead, Change, Correction, Edition, Finding, Segment
 from workbench.services.aligning import LOW_CONFIDENCE
+from workbench.services.editions import first_position_on_page
 from workbench.services.review import describe
 from workbench.text.normalise import fold
 
@@ -326,10 +327,10 @@ def bead_at(session: Session, alignment: Alignment, lang: str, position: int) ->
 
 
 def bead_on_book_page(session: Session, alignment: Alignment, page: int) -> int:
-    """The first bead whose Kazakh sentence stands on ``page`` of the book (or the next page that has text)."""
+    """The first bead whose Kazakh sentence stands on the page printed as ``page`` (or the next page that has
+    text)."""
     for lang, edition_id in (("kk", alignment.kk_edition_id), ("ru", alignment.ru_edition_id)):
-        first = session.scalar(select(func.min(Segment.position)).where(Segment.edition_id == edition_id,
-                                                                        Segment.page >= page))
+        first = first_position_on_page(session, edition_id, page)
         if first is not None:
             return bead_at(session, alignment, lang, first)
     return 1
@@ -454,8 +455,9 @@ def find_sentences(session: Session, alignment: Alignment, lang: str, query: str
         positions = _matching_positions(session, edition_id, needle)[:limit] if needle else []
     if not positions:
         return []
-    rows = session.execute(select(Segment.position, Segment.page, Segment.text).where(
+    rows = session.execute(select(Segment.position, Segment.page, Segment.page_label, Segment.text).where(
         Segment.edition_id == edition_id, Segment.position.in_(positions), Segment.deleted.is_(False))
         .order_by(Segment.position))
-    return [{"n": p, "page": page, "text": text} for p, page, text in rows]
+    # "page" is the page as printed (the one the reviewer reads elsewhere on the page).
+    return [{"n": p, "page": label or page, "text": text} for p, page, label, text in rows]
 

@@ -55,7 +55,7 @@ def _apply(session: Session, change: Change, source: dict[str, Any], target: dic
         replace_run(session, alignment_id, sorted(rows.values(), key=lambda r: r.position), target["beads"], user)
 
 
-def undo(session: Session, alignment_id: int, user: str) -> str:
+def undo(session: Session, alignment_id: int, user: str) -> Message:
     """Undo the user's latest change in this alignment; returns what was undone."""
     lock_alignment(session, alignment_id)
     change = session.scalar(select(Change).where(Change.user == user, Change.alignment_id == alignment_id,
@@ -67,10 +67,10 @@ def undo(session: Session, alignment_id: int, user: str) -> str:
     change.state = "undone"
     record(session, user, "undo", change.target_type, change.target_id, alignment_id,
             {"of": change.id, "action": change.action, **after}, {"of": change.id, **before}, state="log")
-    return f"undid {change.action}"
+    return Message(N_("undid %(action)s"), action=Message(change.action))
 
 
-def redo(session: Session, alignment_id: int, user: str) -> str:
+def redo(session: Session, alignment_id: int, user: str) -> Message:
     """Redo the change the user undid last in this alignment; returns what was redone."""
     lock_alignment(session, alignment_id)
     change = session.scalar(select(Change).where(Change.user == user, Change.alignment_id == alignment_id,
@@ -82,4 +82,4 @@ def redo(session: Session, alignment_id: int, user: str) -> str:
     change.state = "done"
     record(session, user, "redo", change.target_type, change.target_id, alignment_id,
             {"of": change.id, "action": change.action, **before}, {"of": change.id, **after}, state="log")
-    return f"redid {change.action}"
+    return Message(N_("redid %(action)s"), action=Message(change.action))

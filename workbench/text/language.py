@@ -18,6 +18,12 @@ from workbench.text.normalise import KAZAKH_LETTERS
 RUSSIAN_MARKERS = "вфцчщъэё"
 # Below this many Cyrillic letters the statistics say nothing.
 MIN_LETTERS = 200
+# From this many letters a text mostly in another script is neither Kazakh nor Russian, however short.
+MIN_SCRIPT_LETTERS = 20
+# The share of Cyrillic letters below which a text is in another script: a long text needs half; a short
+# one, which a quoted name or a line of code can tip, only a fifth.
+CYRILLIC_SHARE = 0.5
+CYRILLIC_SHARE_SHORT = 0.2
 KAZAKH_SHARE_FOR_KK = 0.03  # a Kazakh text has at least this share of Kazakh-specific letters
 KAZAKH_SHARE_FOR_RU = 0.03  # a Russian text has at most this share
 RUSSIAN_SHARE_FOR_RU = 0.03  # a text with fewer Kazakh letters is Russian only if it has this many markers
@@ -57,17 +63,20 @@ def count_letters(texts: Iterable[str]) -> LetterCounts:
 def language_mismatch(texts: Iterable[str], lang: str) -> Message | None:
     """Why the texts cannot be ``lang`` (``kk`` or ``ru``), or None when they can (or too little to say)."""
     counts = count_letters(texts)
-    if counts.letters < MIN_LETTERS:
+    if counts.letters < MIN_SCRIPT_LETTERS:
         return None
-    if counts.cyrillic < 0.5 * counts.letters:
+    needed = CYRILLIC_SHARE if counts.letters >= MIN_LETTERS else CYRILLIC_SHARE_SHORT
+    if counts.cyrillic < needed * counts.letters:
         return Message(N_("only %(share)s of the letters are Cyrillic; expected a Kazakh text") if lang == "kk" else
                        N_("only %(share)s of the letters are Cyrillic; expected a Russian text"),
                        share=f"{counts.cyrillic / counts.letters:.0%}")
+    if counts.letters < MIN_LETTERS:
+        return None
     share = Message(N_("%(share)s of its Cyrillic letters are Kazakh-specific (%(letters)s)"),
                     share=f"{counts.kazakh_share:.1%}", letters=" ".join(KAZAKH_LETTERS))
     looks_russian = counts.russian_share >= RUSSIAN_SHARE_FOR_RU
     if lang == "kk" and counts.kazakh_share < KAZAKH_SHARE_FOR_KK and looks_russian:
-        return Message(N_("text looks Russian, not Kazakh: only %(share)s; import it with --lang ru"), share=share)
+        return Message(N_("text looks Russian, not Kazakh: only %(share)s; import it as Russian (ru)"), share=share)
     if lang == "ru" and counts.kazakh_share > KAZAKH_SHARE_FOR_RU:
-        return Message(N_("text looks Kazakh, not Russian: %(share)s; import it with --lang kk"), share=share)
+        return Message(N_("text looks Kazakh, not Russian: %(share)s; import it as Kazakh (kk)"), share=share)
     return None

@@ -8,6 +8,7 @@ checked on the server for every call (see ``web.auth``).
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +16,7 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, jsonify, m
                    request, url_for)
 
 from workbench.db import get_session, transaction
-from workbench.errors import N_, Conflict, InputError, NotFound, WorkbenchError
+from workbench.errors import N_, Conflict, InputError, Message, NotFound, WorkbenchError
 from workbench.services import exporting, review, review_pair, review_undo
 from workbench.services import review_page as pages
 from workbench.web import jobs as job_pages
@@ -131,7 +132,8 @@ def _call(alignment_id: int, fn: Callable[..., Any], *args: Any) -> Response | t
         return jsonify(error=translate(error), error_en=str(error)), 404
     except WorkbenchError as error:
         return jsonify(error=translate(error), error_en=str(error)), 400
-    return jsonify(ok=True, result=result)
+    # A service's message (what undo did) is read in the page's language.
+    return jsonify(ok=True, result=translate(result) if isinstance(result, Message) else result)
 
 
 def _json() -> dict[str, Any]:
@@ -140,6 +142,19 @@ def _json() -> dict[str, Any]:
         abort(make_response(jsonify(error=_("expected a JSON object")), 400))
     return data
 
+
+def _threshold(value: Any) -> float:
+    """A score threshold (a number, or its text in a query): finite and between 0 and 1, else a 400.
+
+    An empty field is no threshold: it must not read as 0, which would confirm every bead."""
+    try:
+        threshold = math.nan if isinstance(value, bool) else float(value)
+    except (TypeError, ValueError):
+        threshold = math.nan
+    if not 0.0 <= threshold <= 1.0:  # NaN fails every comparison
+        error = InputError(N_("the score threshold is between 0 and 1"))
+        abort(make_response(jsonify(error=translate(error), error_en=str(error)), 400))
+    return threshold
 
 def _int(data: dict[str, Any], key: str, required: bool = True) -> int | None:
     value = data.get(key)
@@ -205,22 +220,14 @@ def redo(alignment_id: int):
 @bp.post("/<int:alignment_id>/api/confirm-above")
 @require("beads")
 def confirm_above(alignment_id: int):
-    data = _json()
-    try:
-        threshold = float(data.get("score"))
-    except (TypeError, ValueError):
-        return jsonify(error="score must be a number between 0 and 1"), 400
-    return _call(alignment_id, review.confirm_above, threshold, g.user.name)
+    return _call(alignment_id, review.confirm_above, _threshold(_json().get("score")), g.user.name)
 
 
 @bp.get("/<int:alignment_id>/api/confirm-above/count")
 def confirm_above_count(alignment_id: int):
     """How many beads "confirm all scored at or above" would confirm (the page asks before doing it)."""
     alignment = _alignment_or_404(alignment_id)
-    try:
-        threshold = float(request.args.get("score", ""))
-    except ValueError:
-        return jsonify(error="score must be a number between 0 and 1"), 400
+    threshold = _threshold(request.args.get("score"))
     return jsonify(count=pages.count_above(get_session(), alignment, threshold), score=threshold)
 
 
@@ -258,6 +265,8 @@ def bead_history(alignment_id: int, bead_id: int):
     """The changes of one bead and its sentences, newest first."""
     alignment = _alignment_or_404(alignment_id)
     try:
-        return jsonify(changes=pages.history(get_session(), alignment, bead_id))
+        changes = pages.history(get_session(), alignment, bead_id)
     except NotFound as error:
         return jsonify(error=translate(error), error_en=str(error)), 404
+    # ``action`` is the change's id (confirm, pair, …); ``what`` names it in the reader's language.
+    return jsonify(changes=[{**c, "what": _(c["action"])} for c in changes])

@@ -1,13 +1,26 @@
 """Pages for editions: the list of editions and one edition's numbered sentences, paged."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 
 from workbench.db import get_session
 from workbench.errors import NotFound
 from workbench.services import editions as service
+from workbench.web import jobs as job_pages
 
 bp = Blueprint("editions", __name__, url_prefix="/editions")
+
+
+@bp.app_template_global()
+def printed_page(edition_id: int, page: int | None) -> str | int | None:
+    """A page as the edition prints it (``ii``, or ``1`` for the file's third page), for every page that shows
+    a page: people find it in the book by that number. Read once per edition and request."""
+    if page is None:
+        return None
+    kept = g.setdefault("printed_pages", {})
+    if edition_id not in kept:
+        kept[edition_id] = service.printed_pages(get_session(), edition_id)
+    return kept[edition_id].get(page, page)
 
 
 def index():
@@ -31,4 +44,5 @@ def show(edition_id: int):
     segments = service.page_of_segments(session, edition_id, start, size)
     return render_template(
         "editions/show.html", edition=edition, segments=segments, start=start, size=size,
+        imported=job_pages.finished_import(edition_id),
         chapters=service.chapters(session, edition_id), alignments=service.alignments_of(session, edition_id))

@@ -158,7 +158,8 @@ def corrections_sheet(edition_id: int):
 def corrections_csv(edition_id: int):
     """Every correction of the edition as CSV, by page."""
     edition = _edition(edition_id)
-    data = corrections.to_csv(corrections.history(get_session(), edition_id))
+    session = get_session()
+    data = corrections.to_csv(corrections.history(session, edition_id), editions.printed_pages(session, edition_id))
     return Response(data, mimetype="text/csv; charset=utf-8", headers={
         "Content-Disposition": f'attachment; filename="corrections-{edition.id}-{edition.lang}.csv"'})
 
@@ -196,7 +197,7 @@ def export_csv(edition_id: int):
     edition = _edition(edition_id)
     rows = findings.sheet_rows(get_session(), edition_id, _filters(default="all"))
     name = f"errata-{edition.id}-{edition.lang}.csv"
-    return Response(findings.to_csv(rows), mimetype="text/csv; charset=utf-8",
+    return Response(findings.to_csv(rows, editions.printed_pages(get_session(), edition_id)), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 

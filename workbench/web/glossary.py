@@ -25,9 +25,11 @@ from workbench.errors import N_, InputError, NotFound, WorkbenchError
 from workbench.formats import registry
 from workbench.glossary.model import TERM_STATUSES, TERM_TYPES, Entry, Term
 from workbench.services import glossary, harvesting
+from workbench.text.normalise import mixed_script_words
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
 from workbench.web.i18n import gettext as _
+from workbench.web.i18n import ngettext
 from workbench.web.i18n import translate
 
 bp = Blueprint("glossary", __name__, url_prefix="/glossary")
@@ -43,7 +45,7 @@ def index():
     session = get_session()
     size = current_app.config["PAGE_SIZE"]
     page = max(1, request.args.get("p", 1, type=int))
-    q = request.args.get("q", "")
+    q = " ".join(request.args.get("q", "").split())  # a query of spaces is no query: every entry, not "for « »"
     lang = request.args.get("lang") or None
     approval = request.args.get("approval") or None
     rows, total = glossary.search(session, q, lang, approval, (page - 1) * size, size)
@@ -61,6 +63,16 @@ def entry(entry_id: str):
         abort(404)
     return render_template("glossary/entry.html", row=row, usages=glossary.usages(session, entry_id, limit=50),
                            types=TERM_TYPES, statuses=TERM_STATUSES)
+
+
+def _mixed_script(texts: list[str]) -> InputError | None:
+    """A term typed with letters of the other script (a Latin M in «Mемлекет»: the keyboard's layout) is
+    never found in running text; it is refused with the spelling meant."""
+    for text in texts:
+        for _offset, word, suggestion in mixed_script_words(text):
+            return InputError(N_("«%(word)s» mixes Latin and Cyrillic letters; did you mean «%(suggestion)s»? "
+                                 "Nothing was saved."), word=word, suggestion=suggestion)
+    return None
 
 
 def _terms_from_form() -> list[Term]:
@@ -86,6 +98,10 @@ def save(entry_id: str):
             existing = session.get(glossary.GlossaryEntry, entry_id)
             # The form edits text, type, status and context: part of speech and term notes stay as stored.
             kept = {(t.lang, t.text): (t.pos, t.note) for t in (existing.terms if existing else [])}
+            # Terms kept as printed (the book's abbreviation list, errors included) stay; new ones are checked.
+            mixed = _mixed_script([t.text for t in terms if (t.lang, t.text) not in kept])
+            if mixed:
+                raise mixed
             for term in terms:
                 term.pos, term.note = kept.get((term.lang, term.text), (None, None))
             entry = Entry(entry_id, terms, category=request.form.get("category") or None,
@@ -106,7 +122,15 @@ def new():
     if not kk or not ru:
         flash(_("Give both a Kazakh and a Russian term."), "error")
         return redirect(url_for(".index"))
+    mixed = _mixed_script([kk, ru])
+    if mixed:
+        flash(translate(mixed), "error")
+        return redirect(url_for(".index"))
     with _tx() as session:
+        same = glossary.entries_with_terms(session, kk, ru)
+        if same:  # an entry of the same two terms is the same concept: add to it, do not repeat it
+            flash(_("The glossary has these terms already: entry %(id)s.", id=", ".join(same)), "error")
+            return redirect(url_for(".entry", entry_id=same[0]))
         n = glossary.count(session) + 1
         entry_id = f"user-{n:04d}"
         while session.get(glossary.GlossaryEntry, entry_id) is not None:
@@ -177,7 +201,7 @@ def reject_many():
     ids = [int(i) for i in request.form.getlist("ids") if i.isdigit()]
     with _tx() as session:
         done = harvesting.reject_many(session, ids, g.user.name)
-    flash(_("%(n)s candidates rejected.", n=done))
+    flash(ngettext("%(num)s candidate rejected.", "%(num)s candidates rejected.", done))
     return redirect(url_for(".harvest_queue", sort=request.form.get("sort") or "score"))
 
 
@@ -267,9 +291,12 @@ def import_confirmed(token: str):
             return redirect(url_for(".index"))
         with _tx() as session:
             plan = glossary.import_data(session, data_path.read_bytes(), info["name"], info["format"])
-        flash(_("%(name)s: %(added)s entries added, %(updated)s updated, %(unchanged)s unchanged, %(conflicts)s skipped as conflicts.",
-                name=info["name"], added=len(plan.added), updated=len(plan.updated), unchanged=len(plan.unchanged),
-                conflicts=len(plan.conflicts)))
+        flash(ngettext("%(name)s: %(num)s entry added, %(updated)s updated, %(unchanged)s unchanged, "
+                       "%(conflicts)s skipped as conflicts.",
+                       "%(name)s: %(num)s entries added, %(updated)s updated, %(unchanged)s unchanged, "
+                       "%(conflicts)s skipped as conflicts.", len(plan.added),
+                       name=info["name"], updated=len(plan.updated), unchanged=len(plan.unchanged),
+                       conflicts=len(plan.conflicts)))
     except WorkbenchError as error:
         flash(translate(error), "error")
     finally:

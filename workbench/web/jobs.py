@@ -70,6 +70,16 @@ def shown_job(kind: str, **arguments: Any) -> dict[str, Any] | None:
     return view
 
 
+def finished_import(edition_id: int) -> dict[str, Any] | None:
+    """The import job in ``?job=`` when it is done and its result is this edition, for its report."""
+    job_id = request.args.get("job", type=int)
+    job = get_session().get(Job, job_id) if job_id is not None else None
+    if job is None or job.kind != "import" or job.state != "done":
+        return None
+    view = translated(jobs.describe(job))
+    return view if (view.get("result") or {}).get("edition") == edition_id else None
+
+
 def translated(view: dict[str, Any]) -> dict[str, Any]:
     """A job as :func:`jobs.describe` gives it, with its message in the reader's language (``message``) and
     in English (``message_en``)."""
@@ -84,7 +94,8 @@ def result_url(view: dict[str, Any]) -> str | None:
     if "edition" in result:
         if view["kind"] == "check":
             return url_for("errata.index", edition_id=result["edition"], job=view["id"])
-        return url_for("editions.show", edition_id=result["edition"])
+        # The edition page shows what the import did (or that the file was there already).
+        return url_for("editions.show", edition_id=result["edition"], job=view["id"])
     if view["kind"] == "harvest":
         return url_for("glossary.harvest_queue", job=view["id"])
     return None

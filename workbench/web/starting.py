@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from workbench.db import get_session
-from workbench.errors import InputError, NotFound
+from workbench.errors import N_, InputError, NotFound
 from workbench.services import editions, jobs
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
@@ -45,14 +45,19 @@ def import_page():
     return render_template("editions/import.html", job=_shown_job())
 
 
+SIDES = {"kk": N_("Kazakh"), "ru": N_("Russian")}
+FIELDS = {"first_page": N_("from page"), "last_page": N_("to page"), "heading": N_("or the part under a heading")}
+
+
 def _range(prefix: str, edition_id: int) -> tuple[int, int] | None:
     def number(name: str) -> int | None:
         value = request.form.get(f"{prefix}_{name}", "").strip()
         if not value:
             return None
         if not value.isdigit():
-            raise InputError(_("%(side)s %(what)s must be a whole number", side=prefix,
-                               what=name.replace("_", " ")))
+            # Named as the form names it, in the page's language: "Kazakh: “from page” …".
+            raise InputError(_("%(side)s: “%(field)s” must be a whole number", side=_(SIDES[prefix]),
+                               field=_(FIELDS[name])))
         return int(value)
 
     return editions.sentence_range(get_session(), edition_id, number("first_page"), number("last_page"),

@@ -311,7 +311,7 @@
     body.replaceChildren();
     (data.changes || []).forEach((c) => {
       const tr = document.createElement("tr");
-      [c.at, c.user || "–", c.action + (c.state === "undone" ? " (" + t("undone") + ")" : ""), c.before, c.after].forEach((v) => {
+      [c.at, c.user || "–", (c.what || c.action) + (c.state === "undone" ? " (" + t("undone") + ")" : ""), c.before, c.after].forEach((v) => {
         const td = document.createElement("td");
         td.textContent = v;
         tr.appendChild(td);
@@ -346,10 +346,13 @@
   bind("redo", () => post("/redo", {}, focusPosition()));
   bind("realign", () => { if (confirm(t("Re-align every unconfirmed stretch? Confirmed beads stay as they are."))) post("/realign", {}); });
   bind("confirm-above", async () => {
-    const score = Number(document.getElementById("threshold").value);
-    const response = await fetch(api + "/confirm-above/count?score=" + score, { credentials: "same-origin" });
+    // The field's text goes as it is: the server refuses an empty or out-of-range score (an empty field
+    // read as a number would be 0, and offer to confirm every bead).
+    const field = document.getElementById("threshold").value.trim();
+    const response = await fetch(api + "/confirm-above/count?score=" + encodeURIComponent(field), { credentials: "same-origin" });
     const data = await response.json();
     if (!response.ok) { say(data.error, "error"); return; }
+    const score = data.score;
     if (!data.count) { say(t("No unconfirmed bead is scored {score} or above.", { score: score }), "ok"); return; }
     if (confirm(t("Confirm {n} unconfirmed beads scored {score} or above? (one undo takes it back)", { n: data.count, score: score }))) {
       post("/confirm-above", { score: score }, focusPosition());

@@ -1,0 +1,128 @@
+"""Pages as printed: a PDF edition with roman front matter shows and takes its pages by their printed
+numbers (its third page is printed "1") on the edition page, the review page, the errata pages and the
+align form, not by their position in the file."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from printed_pdf import lay_out
+from review_builders import login
+from sqlalchemy import func, select
+
+from workbench.db import transaction
+from workbench.models import Alignment, Finding, Segment
+from workbench.services import editions, review_page
+from workbench.services.importing import import_file
+
+TEXTS = {
+    "kk": ["Бірінші тарау", "Қазақстан Республикасы – демократиялық мемлекет.", "Екінші тарау",
+           "Мемлекеттік тіл – қазақ тілі (мемлекеттiк тіл).", "Үшінші тарау", "Астана – елдің астанасы."],
+    "ru": ["Глава первая", "Республика Казахстан – демократическое государство.", "Глава вторая",
+           "Государственный язык – казахский язык.", "Глава третья", "Астана – столица страны."],
+}
+HEADINGS = frozenset({0, 2, 4})
+
+
+@pytest.fixture
+def printed(tmp_path, sessions):
+    """A kk and a ru PDF, two roman pages of front matter each, then one body page per paragraph pair."""
+    ids = {}
+    for lang, texts in TEXTS.items():
+        # Long paragraphs so that each pair of paragraphs fills a page of its own.
+        body = [t if i in HEADINGS else " ".join([t] * 40) for i, t in enumerate(texts)]
+        layout = lay_out(body, tmp_path / f"book.{lang}.pdf", "Кітап", headings=HEADINGS,
+                         front_matter=["Кітап", "Мазмұны"])
+        assert layout.labels[:3] == ["i", "ii", "1"]
+        with transaction(sessions) as s:
+            ids[lang] = import_file(s, layout.path, lang, f"Кітап {lang}").edition.id
+    return ids
+
+
+def first_on(sessions, edition_id: int, position_in_file: int) -> int:
+    with transaction(sessions) as s:
+        return s.scalar(select(Segment.position).where(Segment.edition_id == edition_id,
+                                                       Segment.page == position_in_file).order_by(Segment.position))
+
+
+def test_page_position_reads_the_printed_number(printed, sessions):
+    with transaction(sessions) as s:
+        assert editions.page_position(s, printed["kk"], 1) == 3
+        labels = editions.printed_pages(s, printed["kk"])
+    assert labels[1] == "i" and labels[2] == "ii" and labels[3] == "1"
+
+
+def test_the_edition_page_shows_and_jumps_to_printed_pages(client, users, printed, sessions):
+    login(client, "viewer")
+    html = client.get(f"/editions/{printed['kk']}").get_data(as_text=True)
+    first_body = first_on(sessions, printed["kk"], 3)
+    row = re.search(rf'<tr id="s{first_body}"[^>]*>(.*?)</tr>', html, re.S).group(1)
+    assert re.findall(r'<td class="num">([^<]*)</td>', row)[1] == "1", row
+    front = re.search(r'<tr id="s1"[^>]*>(.*?)</tr>', html, re.S).group(1)
+    assert re.findall(r'<td class="num">([^<]*)</td>', front)[1] == "i", front
+    assert client.get(f"/editions/{printed['kk']}?page=1").headers["Location"].endswith(f"start={first_body}")
+
+
+def test_a_range_of_printed_pages_1_to_1_is_the_third_page_of_the_file(printed, sessions):
+    with transaction(sessions) as s:
+        first, last = editions.sentence_range(s, printed["kk"], 1, 1)
+        on_third = list(s.scalars(select(Segment.position).where(Segment.edition_id == printed["kk"],
+                                                                 Segment.page == 3)))
+    assert (first, last) == (min(on_third), max(on_third))
+
+
+def test_the_review_page_shows_and_jumps_to_printed_pages(client, users, printed, sessions):
+    from workbench.services.aligning import align_editions
+
+    with transaction(sessions) as s:
+        alignment_id = align_editions(s, editions.get_edition(s, printed["kk"]),
+                                      editions.get_edition(s, printed["ru"])).alignment.id
+    login(client, "editor")
+    html = client.get(f"/alignments/{alignment_id}").get_data(as_text=True)
+    pages = re.findall(r'<b class="n">\d+</b> · p\.([^<\s]+)</small>', html)
+    assert pages[:2] == ["i", "i"] and "1" in pages and "3" not in pages[:4], pages
+    first_body = first_on(sessions, printed["kk"], 3)
+    with transaction(sessions) as s:
+        expected = review_page.bead_at(s, s.get(Alignment, alignment_id), "kk", first_body)
+    assert client.get(f"/alignments/{alignment_id}?book_page=1").headers["Location"].endswith(f"#b{expected}")
+
+
+def test_errata_sheets_and_the_align_form_give_printed_pages(client, users, printed, sessions):
+    from workbench.services.corrections import edit
+
+    first_body = first_on(sessions, printed["kk"], 3)
+    with transaction(sessions) as s:
+        seg = s.scalar(select(Segment).where(Segment.edition_id == printed["kk"], Segment.position == first_body))
+        edit(s, printed["kk"], seg.id, seg.version, seg.text + " Түзетілді.", "editor")
+    login(client, "editor")
+    for url in (f"/editions/{printed['kk']}/corrections", f"/editions/{printed['kk']}/corrections/sheet"):
+        html = client.get(url).get_data(as_text=True)
+        assert re.search(r'<tr[^>]*><td class="num">1</td>', html), url
+    form = client.get("/editions/align").get_data(as_text=True)
+    assert "p. 1 · Бірінші тарау" in form and "p. 3 · Бірінші тарау" not in form
+
+
+def test_the_corrections_csv_gives_printed_pages(client, users, printed, sessions):
+    from workbench.services.corrections import edit
+
+    first_body = first_on(sessions, printed["kk"], 3)
+    with transaction(sessions) as s:
+        seg = s.scalar(select(Segment).where(Segment.edition_id == printed["kk"], Segment.position == first_body))
+        edit(s, printed["kk"], seg.id, seg.version, seg.text + " Түзетілді.", "editor")
+    login(client, "editor")
+    rows = client.get(f"/editions/{printed['kk']}/corrections.csv").get_data(as_text=True).splitlines()
+    assert rows[1].split(",")[0] == "1", rows
+
+
+def test_the_errata_csv_gives_printed_pages(client, users, printed, sessions):
+    from workbench.services.checking import check_edition
+
+    with transaction(sessions) as s:
+        check_edition(s, editions.get_edition(s, printed["kk"]))
+        on_body_pages = s.scalar(select(func.count()).select_from(Finding).where(
+            Finding.edition_id == printed["kk"], Finding.page >= 3))
+    assert on_body_pages, "the Latin i in мемлекеттiк is found on the body pages"
+    login(client, "editor")
+    rows = client.get(f"/editions/{printed['kk']}/errata.csv").get_data(as_text=True).lstrip("\ufeff").splitlines()
+    pages = {row.split(",")[0] for row in rows[1:]}
+    assert pages and pages <= {"i", "ii", "1", "2", "3"}, pages
