@@ -34,11 +34,21 @@ def job(sessions, job_id) -> Job:
 def test_two_workers_run_each_job_exactly_once(sessions, monkeypatch):
     runs: list[tuple[int, str]] = []
     lock = threading.Lock()
+    # Each worker's first job waits until the other worker holds a job too: both run at once, whatever the
+    # scheduler does (on a busy machine one thread could otherwise drain the queue before the other starts).
+    both_running = threading.Barrier(2, timeout=60)
+    started: set[str] = set()
 
     def counted(factory, args, payload, progress, user, config):
         progress(0.5, "half way")
+        name = threading.current_thread().name
         with lock:
-            runs.append((args["n"], threading.current_thread().name))
+            first = name not in started
+            started.add(name)
+        if first:
+            both_running.wait()
+        with lock:
+            runs.append((args["n"], name))
         return {"summary": f"ran {args['n']}"}
 
     monkeypatch.setitem(job_kinds.HANDLERS, "harvest", counted)
