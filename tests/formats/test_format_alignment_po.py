@@ -21,6 +21,8 @@ def test_translate_toolkit_reads_one_entry_per_bead_with_the_location_as_context
     assert [(u.source, u.target) for u in units] == [(p.kk.text, p.ru.text) for p in pairs()]
     assert [u.getcontext() for u in units] == [p.location for p in pairs()]
     assert units[0].getcontext() == "bead 1 · kk p. 5 l. 120 · ru p. 4 l. 98"
+    # Pages as printed (the 6th page of the file is printed "iv"), as the book is read.
+    assert units[2].getcontext() == "bead 3 · kk p. iv-1 l. 126 · ru"
 
 
 def test_automatic_beads_are_fuzzy_and_confirmed_are_not():

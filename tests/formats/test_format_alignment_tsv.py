@@ -47,6 +47,11 @@ def test_tabs_line_breaks_and_backslashes_survive(text):
     assert data.count(b"\n") == 2 and alignment_tsv.read(data)[0].kk.sentences == [text]
 
 
+def test_pages_are_printed_with_their_positions_beside_when_printed_otherwise():
+    rows = [dict(zip(alignment_tsv.COLUMNS, line.split("\t"))) for line in dump(pairs()).decode().splitlines()[1:]]
+    assert [(r["kk_pages"], r["kk_page_positions"]) for r in rows] == [("5", ""), ("5-6", ""), ("iv-1", "6-7")]
+
+
 def test_two_columns_without_a_header_are_kazakh_then_russian():
     got = alignment_tsv.read("Бір.\tОдин.\nЕкі.\t\n\tТри.\n".encode())
     assert [(p.kk.sentences, p.ru.sentences) for p in got] == [(["Бір."], ["Один."]), (["Екі."], []), ([], ["Три."])]

@@ -23,7 +23,9 @@ def pairs() -> list[AlignedPair]:
                     Side(["Республика Казахстан — независимое государство."], 4, 4, 98, 98), "confirmed", 0.95),
         AlignedPair(2, Side(["Бірінші сөйлем.", "Екінші сөйлем."], 5, 6, 121, 125),
                     Side(["Одно предложение."], 4, 4, 99, 99), "auto", 0.4321, "проверить"),
-        AlignedPair(3, Side(["Артық сөйлем."], 6, 6, 126, 126), Side(), "auto", 0.1),
+        # Pages printed otherwise than their positions in the file: the 6th page is printed "iv", the 7th "1".
+        AlignedPair(3, Side(["Артық сөйлем."], 6, 7, 126, 126, first_label="iv", last_label="1"), Side(), "auto",
+                    0.1),
     ]
 
 
@@ -81,6 +83,27 @@ def test_one_tu_per_bead_with_kk_and_ru_tuv_and_props():
     # A 1-0 bead kept on request: its one tuv, never an empty Russian seg.
     assert [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in tus[2].findall("tuv")] == ["kk"]
     assert {p.get("type"): p.text for p in tus[2].findall("prop")}["x-unpaired"] == "kk"
+
+
+def test_pages_are_printed_as_the_book_prints_them_with_their_positions_beside():
+    tu = etree.fromstring(dump(pairs(), include_unpaired=True)).findall("body/tu")[2]
+    props = {p.get("type"): p.text for p in tu.findall("prop")}
+    assert (props["x-kk-pages"], props["x-kk-page-positions"]) == ("iv-1", "6-7")
+    # Pages printed as their positions need no second property.
+    assert "x-kk-page-positions" not in {p.get("type") for p in etree.fromstring(dump(pairs())).iter("prop")}
+
+
+@pytest.mark.parametrize(("printed", "positions", "expected"), [
+    ("5-6", None, (5, 6, None, None)),  # a file without positions: its pages are positions
+    ("iv-1", "6-7", (6, 7, "iv", "1")),
+    ("A-1-A-2", "3-4", (3, 4, "A-1", "A-2")),  # labels with a hyphen of their own
+    ("A-1", "3", (3, 3, "A-1", "A-1")),
+    ("4-ii", "4-6", (4, 6, None, "ii")),
+])
+def test_printed_pages_read_back_with_their_positions(printed, positions, expected):
+    from workbench.formats.aligned import parse_pages
+
+    assert parse_pages(printed, positions) == expected
 
 
 def test_one_sided_beads_are_left_out_by_default():

@@ -37,6 +37,8 @@ def test_file_element_and_states_follow_xliff_12():
     assert root.find("x:file/x:body/x:trans-unit[@id='bead-3']/x:target", NS) is None
     notes = [n.text for n in root.iterfind(".//x:trans-unit[@id='bead-2']/x:note", NS)]
     assert notes[0].startswith("bead 2 · kk p. 5-6 l. 121-125 · ru p. 4 l. 99") and notes[1] == "проверить"
+    note = root.find(".//x:trans-unit[@id='bead-3']/x:note", NS).text
+    assert note.startswith("bead 3 · kk p. iv-1 l. 126"), note
 
 
 def test_markup_in_text_is_escaped_not_interpreted():

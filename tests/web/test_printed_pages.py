@@ -126,3 +126,35 @@ def test_the_errata_csv_gives_printed_pages(client, users, printed, sessions):
     rows = client.get(f"/editions/{printed['kk']}/errata.csv").get_data(as_text=True).lstrip("\ufeff").splitlines()
     pages = {row.split(",")[0] for row in rows[1:]}
     assert pages and pages <= {"i", "ii", "1", "2", "3"}, pages
+
+
+def test_exports_give_printed_pages_and_an_import_keeps_them(printed, sessions, cli_runner):
+    import io
+
+    from lxml import etree
+
+    from workbench.cli.main import cli
+    from workbench.services import exporting
+    from workbench.services.aligning import align_editions
+
+    with transaction(sessions) as s:
+        alignment_id = align_editions(s, editions.get_edition(s, printed["kk"]),
+                                      editions.get_edition(s, printed["ru"])).alignment.id
+    out = {}
+    for fmt in ("tmx", "tsv", "po", "xliff"):
+        out[fmt] = io.BytesIO()
+        with transaction(sessions) as s:
+            exporting.export(s, alignment_id, fmt, out[fmt])
+    tu = etree.fromstring(out["tmx"].getvalue()).find("body/tu")
+    props = {p.get("type"): p.text for p in tu.findall("prop")}
+    assert (props["x-kk-pages"], props["x-kk-page-positions"]) == ("i", "1"), props
+    assert any("\t1\t" in line and "\t3\t" in line for line in out["tsv"].getvalue().decode().splitlines())
+    assert 'msgctxt "kk 1 p. i · ru 1 p. i"' in out["po"].getvalue().decode()
+    assert '<note from="workbench">kk 1 p. i · ru 1 p. i ·' in out["xliff"].getvalue().decode()
+    with transaction(sessions) as s:
+        new = exporting.import_alignment(s, out["tmx"].getvalue(), "book.tmx")
+        kk_id = new.kk_edition_id
+        assert editions.printed_pages(s, kk_id)[1] == "i" and editions.page_position(s, kk_id, 1) == 3
+    tsv = cli_runner.invoke(cli, ["segments", str(printed["kk"]), "--format", "tsv"]).output.splitlines()
+    first_body = first_on(sessions, printed["kk"], 3)
+    assert tsv[0].split("\t")[1] == "i" and tsv[first_body - 1].split("\t")[1] == "1"

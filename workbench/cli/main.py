@@ -141,14 +141,15 @@ def editions(obj: AppContext) -> None:
 @cli.command()
 @click.argument("doc")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv"]), default="jsonl", show_default=True,
-              help="jsonl: {\"n\", \"page\", \"page_label\", \"line\", \"text\"} per line; tsv: n, page, line, "
-                   "text.")
+              help="jsonl: {\"n\", \"page\", \"page_label\", \"line\", \"text\"} per line; tsv: n, page as "
+                   "printed, line, text.")
 @pass_ctx
 def segments(obj: AppContext, doc: str, fmt: str) -> None:
     """Print every sentence of a stored edition DOC (id or title) in order.
 
     ``line`` is the 1-based line of the source file where the sentence starts (for a PDF: the line
-    within its page; for a DOCX: the paragraph number); ``page_label`` is the page as printed.
+    within its page; for a DOCX: the paragraph number); ``page`` is the page's position in the file and
+    ``page_label`` the page as printed (``ii``, or ``1`` for the file's third page), which the tsv gives.
     """
     from workbench.services.editions import get_edition, iter_segments
 
@@ -160,7 +161,7 @@ def segments(obj: AppContext, doc: str, fmt: str) -> None:
                     click.echo(json.dumps({"n": s.position, "page": s.page, "page_label": s.page_label,
                                            "line": s.start_line, "text": s.text}, ensure_ascii=False))
                 else:
-                    click.echo(f"{s.position}\t{s.page or ''}\t{s.start_line}\t{s.text}")
+                    click.echo(f"{s.position}\t{s.page_label or s.page or ''}\t{s.start_line}\t{s.text}")
     except WorkbenchError as error:
         fail(error)
 

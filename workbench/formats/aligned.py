@@ -13,7 +13,11 @@ from workbench.errors import N_, FormatError
 
 @dataclass
 class Side:
-    """One side of a bead: its sentences, the page(s) and source lines they come from."""
+    """One side of a bead: its sentences, the page(s) and source lines they come from.
+
+    ``first_page`` and ``last_page`` are positions in the file (1, 2, …); ``first_label`` and ``last_label``
+    are those pages as printed when printed otherwise (``ii``, or ``1`` for the file's third page), else None.
+    """
 
     sentences: list[str] = field(default_factory=list)
     first_page: int | None = None
@@ -23,6 +27,8 @@ class Side:
     # The sentence numbers of the edition (1-based), the numbers the review page and its history show.
     first_number: int | None = None
     last_number: int | None = None
+    first_label: str | None = None
+    last_label: str | None = None
 
     @property
     def text(self) -> str:
@@ -39,6 +45,17 @@ class Side:
 
     @property
     def pages(self) -> str:
+        """The pages as printed, the ones people find in the book: ``ii``, ``ii-1``, ``5-6``."""
+        if self.first_page is None:
+            return ""
+        first = self.first_label or str(self.first_page)
+        if self.first_page == self.last_page:
+            return first
+        return f"{first}-{self.last_label or self.last_page}"
+
+    @property
+    def page_positions(self) -> str:
+        """The pages as positions in the file: ``2-3`` (what ``pages`` prints as ``ii-1``)."""
         if self.first_page is None:
             return ""
         return str(self.first_page) if self.first_page == self.last_page else f"{self.first_page}-{self.last_page}"
@@ -109,6 +126,32 @@ def split_text(text: str, breaks: str | None, path: str, line: int | None) -> li
         raise FormatError(N_("sentence breaks %(breaks)r do not fit the text"),
                           path=path, line=line, breaks=breaks)
     return [text[a:b - 1] for a, b in zip(bounds, bounds[1:])]
+
+
+def parse_pages(printed: str | None, positions: str | None) -> tuple[int | None, int | None, str | None, str | None]:
+    """First and last page position and printed label from a file's printed pages and page positions.
+
+    A file without positions (written before pages were printed, or whose pages are printed as their
+    positions) gives its pages as positions. A printed range is split at its middle hyphen, so labels
+    such as ``A-1`` survive (``A-1-A-2``).
+    """
+    if not positions:
+        first, last = parse_range(printed)
+        return first, last, None, None
+    first, last = parse_range(positions)
+    if first is None or not printed:
+        return first, last, None, None
+    if first == last:
+        labels = (printed, printed)
+    else:
+        hyphens = [i for i, c in enumerate(printed) if c == "-"]
+        if len(hyphens) % 2 == 0:
+            return first, last, None, None
+        at = hyphens[len(hyphens) // 2]
+        labels = (printed[:at], printed[at + 1:])
+    # A page printed as its position has no label of its own (as ``Side`` keeps it).
+    return (first, last, None if labels[0] == str(first) else labels[0],
+            None if labels[1] == str(last) else labels[1])
 
 
 def parse_range(value: str | None) -> tuple[int | None, int | None]:

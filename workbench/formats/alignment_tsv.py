@@ -1,7 +1,9 @@
 """TSV export and import of an alignment: one line per bead, tab-separated, with a header line (pure).
 
 Columns: position, kk, ru, status, score, kk_pages, kk_lines, ru_pages, ru_lines, kk_breaks,
-ru_breaks, comment. Inside a cell a backslash, tab, line feed and carriage return are written
+ru_breaks, kk_page_positions, ru_page_positions, comment. Pages are printed as the book prints them
+(``ii``, ``ii-1``); the page positions (the file's 1st, 2nd … page) are filled only for pages printed
+otherwise. Inside a cell a backslash, tab, line feed and carriage return are written
 ``\\\\``, ``\\t``, ``\\n``, ``\\r``. For import only ``kk`` and ``ru`` are needed: a file without
 the header line is read as two columns, Kazakh then Russian.
 """
@@ -12,14 +14,14 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 from workbench.errors import N_, FormatError
-from workbench.formats.aligned import AlignedPair, Side, parse_range, split_text
+from workbench.formats.aligned import AlignedPair, Side, parse_pages, parse_range, split_text
 from workbench.formats.base import FileFormat
 from workbench.formats.safe import refuse_control_characters
 
 NAME = "TSV"
 EXTENSIONS = ("tsv", "tab")
 COLUMNS = ("position", "kk", "ru", "status", "score", "kk_pages", "kk_lines", "ru_pages", "ru_lines",
-           "kk_breaks", "ru_breaks", "comment")
+           "kk_breaks", "ru_breaks", "kk_page_positions", "ru_page_positions", "comment")
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 
@@ -46,7 +48,7 @@ def write(pairs: Iterable[AlignedPair], stream: BinaryIO) -> int:
     for p in pairs:
         cells = [str(p.position), p.kk.text, p.ru.text, p.status, f"{p.score:.4f}", p.kk.pages, p.kk.lines,
                  p.ru.pages, p.ru.lines, ",".join(map(str, p.kk.breaks)), ",".join(map(str, p.ru.breaks)),
-                 p.comment or ""]
+                 *(s.page_positions if s.page_positions != s.pages else "" for s in (p.kk, p.ru)), p.comment or ""]
         lines.append("\t".join(escape(c) for c in cells))
     stream.write(("\n".join(lines) + "\n").encode("utf-8"))
     return len(lines) - 1
@@ -84,9 +86,10 @@ def read(data: bytes, name: str = "alignment.tsv") -> list[AlignedPair]:
             raise FormatError(N_("both the kk and the ru cell are empty"), path=name, line=number)
         sides = {}
         for lang in ("kk", "ru"):
-            pages, src = parse_range(row.get(f"{lang}_pages")), parse_range(row.get(f"{lang}_lines"))
+            pages = parse_pages(row.get(f"{lang}_pages"), row.get(f"{lang}_page_positions"))
+            src = parse_range(row.get(f"{lang}_lines"))
             sides[lang] = Side(split_text(row[lang].strip(), row.get(f"{lang}_breaks"), name, number),
-                               pages[0], pages[1], src[0], src[1])
+                               pages[0], pages[1], src[0], src[1], first_label=pages[2], last_label=pages[3])
         try:
             score = float(row.get("score") or 0.0)
         except ValueError:

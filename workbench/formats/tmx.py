@@ -4,7 +4,9 @@ Header as TMX 1.4b requires it (creationtool, creationtoolversion, segtype="sent
 adminlang, srclang="kk", datatype="plaintext"). Each ``tu`` carries the bead's data in ``prop``
 elements with user-defined types (the spec asks for an ``x-`` prefix): x-position, x-status,
 x-score, x-kk-sentences, x-kk-pages, x-kk-lines (and the same for ru; sentences are the editions' 1-based
-sentence numbers shown on the review page), and x-kk-breaks / x-ru-breaks when a side holds more than one
+sentence numbers shown on the review page, pages are printed as the book prints them: ``ii``, ``ii-1``),
+x-kk-page-positions / x-ru-page-positions when those pages are printed otherwise than their positions in
+the file (the file's third page printed "1"), and x-kk-breaks / x-ru-breaks when a side holds more than one
 sentence; a comment becomes a ``note``.
 
 A translation memory offers a unit's target as the translation of its source, so a bead with one
@@ -22,7 +24,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from workbench.errors import N_, FormatError
-from workbench.formats.aligned import AlignedPair, Side, parse_range, split_text
+from workbench.formats.aligned import AlignedPair, Side, parse_pages, parse_range, split_text
 from workbench.formats.base import FileFormat
 from workbench.formats.languages import checked_language
 from workbench.formats.safe import parse_xml, xml_text
@@ -70,6 +72,7 @@ def _unit(body: etree._Element, pair: AlignedPair, only: str | None = None) -> N
              ("x-unpaired", only or "")]
     for lang, side in (("kk", pair.kk), ("ru", pair.ru)):
         props += [(f"x-{lang}-sentences", side.numbers), (f"x-{lang}-pages", side.pages),
+                  (f"x-{lang}-page-positions", side.page_positions if side.page_positions != side.pages else ""),
                   (f"x-{lang}-lines", side.lines)]
         if len(side.sentences) > 1:
             props.append((f"x-{lang}-breaks", ",".join(map(str, side.breaks))))
@@ -109,9 +112,10 @@ def read(data: bytes, name: str = "alignment.tmx") -> tuple[list[AlignedPair], d
             raise FormatError(N_("a <tu> has neither a kk nor a ru <tuv>"), path=name, line=tu.sourceline)
         sides = {}
         for lang in ("kk", "ru"):
-            pages, lines = parse_range(props.get(f"x-{lang}-pages")), parse_range(props.get(f"x-{lang}-lines"))
+            pages = parse_pages(props.get(f"x-{lang}-pages"), props.get(f"x-{lang}-page-positions"))
+            lines = parse_range(props.get(f"x-{lang}-lines"))
             sides[lang] = Side(split_text(texts.get(lang, ""), props.get(f"x-{lang}-breaks"), name, tu.sourceline),
-                               pages[0], pages[1], lines[0], lines[1])
+                               pages[0], pages[1], lines[0], lines[1], first_label=pages[2], last_label=pages[3])
         try:
             score = float(props.get("x-score") or 0.0)
         except ValueError:

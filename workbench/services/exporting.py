@@ -1,7 +1,7 @@
 """Export an alignment as TMX, XLIFF, PO or TSV, and import a TMX or TSV alignment as two editions.
 
 An import creates a Kazakh and a Russian edition (one sentence per sentence of the file, each its
-own paragraph, with the pages and lines the file names) and an alignment whose beads are the file's
+own paragraph, with the pages (as printed, and their positions) and lines the file names) and an alignment whose beads are the file's
 units, with their status, score and comment: importing an export gives back the same beads.
 """
 from __future__ import annotations
@@ -29,9 +29,11 @@ def _side(segments: dict[int, tuple], start: int, end: int) -> Side:
     if not numbers:
         return Side()
     rows = [segments[p] for p in numbers]
-    pages = [r[1] for r in rows if r[1] is not None]
-    return Side([r[0] for r in rows], min(pages) if pages else None, max(pages) if pages else None,
-                rows[0][2], rows[-1][3], numbers[0], numbers[-1])
+    # page → its printed label, None for a page printed as its position (as Side keeps it)
+    pages = {r[1]: (r[4] if r[4] != str(r[1]) else None) for r in rows if r[1] is not None}
+    first, last = (min(pages), max(pages)) if pages else (None, None)
+    return Side([r[0] for r in rows], first, last, rows[0][2], rows[-1][3], numbers[0], numbers[-1],
+                pages.get(first), pages.get(last))
 
 
 def iter_pairs(session: Session, alignment_id: int, confirmed_only: bool = False) -> Iterator[AlignedPair]:
@@ -48,7 +50,8 @@ def iter_pairs(session: Session, alignment_id: int, confirmed_only: bool = False
     segments = {}
     for lang, edition_id in (("kk", alignment.kk_edition_id), ("ru", alignment.ru_edition_id)):
         segments[lang] = {r[0]: r[1:] for r in session.execute(
-            select(Segment.position, Segment.text, Segment.page, Segment.start_line, Segment.end_line)
+            select(Segment.position, Segment.text, Segment.page, Segment.start_line, Segment.end_line,
+                   Segment.page_label)
             .where(Segment.edition_id == edition_id, Segment.deleted.is_(False)))}
     query = select(Bead).where(Bead.alignment_id == alignment_id).order_by(Bead.position)
     if confirmed_only:
@@ -182,6 +185,7 @@ def _store_sentences(session: Session, edition: Edition, sides: list[Side]) -> N
             n += 1
             segment_rows.append({"edition_id": edition.id, "block_id": block_ids[block], "position": n,
                                  "text": text, "original": text, "page": side.first_page,
+                                 "page_label": side.first_label,
                                  "start_line": first if i == 0 else last, "end_line": last,
                                  "is_heading": False, "opens_block": i == 0, "version": 1})
     session.execute(insert(Segment), segment_rows)
