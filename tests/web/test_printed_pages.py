@@ -3,6 +3,7 @@ numbers (its third page is printed "1") on the edition page, the review page, th
 align form, not by their position in the file."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -158,3 +159,54 @@ def test_exports_give_printed_pages_and_an_import_keeps_them(printed, sessions, 
     tsv = cli_runner.invoke(cli, ["segments", str(printed["kk"]), "--format", "tsv"]).output.splitlines()
     first_body = first_on(sessions, printed["kk"], 3)
     assert tsv[0].split("\t")[1] == "i" and tsv[first_body - 1].split("\t")[1] == "1"
+
+
+def test_a_page_is_found_by_its_printed_label_whatever_its_case(printed, sessions):
+    from workbench.errors import NotFound
+
+    with transaction(sessions) as s:
+        assert editions.page_position(s, printed["kk"], "ii") == editions.page_position(s, printed["kk"], "II") == 2
+        assert editions.sentence_range(s, printed["kk"], "i", "I") == editions.sentence_range(s, printed["kk"], "i", "i")
+        with pytest.raises(NotFound, match="no page printed xv"):
+            editions.page_position(s, printed["kk"], "xv")
+
+
+def test_the_page_jumps_take_a_printed_label(client, users, printed, sessions):
+    from workbench.services.aligning import align_editions
+
+    login(client, "editor")
+    second = first_on(sessions, printed["kk"], 2)
+    assert client.get(f"/editions/{printed['kk']}?page=II").headers["Location"].endswith(f"start={second}")
+    refused = client.get(f"/editions/{printed['kk']}?page=xv", follow_redirects=True).get_data(as_text=True)
+    assert "“Page”: no page is printed “xv”" in refused
+    with transaction(sessions) as s:
+        alignment_id = align_editions(s, editions.get_edition(s, printed["kk"]),
+                                      editions.get_edition(s, printed["ru"])).alignment.id
+        expected = review_page.bead_at(s, s.get(Alignment, alignment_id), "kk", second)
+    assert client.get(f"/alignments/{alignment_id}?book_page=ii").headers["Location"].endswith(f"#b{expected}")
+    refused = client.get(f"/alignments/{alignment_id}?book_page=xv", follow_redirects=True).get_data(as_text=True)
+    assert "“Book page”: no page is printed “xv”" in refused
+
+
+def test_the_align_form_takes_printed_labels_and_names_an_unknown_one(client, users, printed, sessions):
+    from workbench.models import Job
+
+    token = login(client, "editor")
+    form = {"csrf_token": token, "kk": printed["kk"], "ru": printed["ru"]}
+    for language, expected in (("en", "Kazakh: “to page”: no page is printed “xv”"),
+                               ("kk", "Қазақша: «мына бетке дейін»: «xv» деп басылған бет жоқ"),
+                               ("ru", "Русский: «по страницу»: нет страницы с номером «xv»")):
+        side = "ru" if language == "ru" else "kk"
+        page = client.post("/editions/align", headers={"Accept-Language": language},
+                           data=form | {f"{side}_first_page": "i", f"{side}_last_page": "xv"})
+        assert page.status_code == 400 and expected in page.get_data(as_text=True), language
+    started = client.post("/editions/align", data=form | {"kk_first_page": "I", "kk_last_page": "ii",
+                                                          "ru_first_page": "ii", "ru_last_page": "1"})
+    assert started.status_code == 303
+    with transaction(sessions) as s:
+        arguments = json.loads(s.scalar(select(Job.arguments).where(Job.kind == "align")))
+        last_on_1 = s.scalar(select(func.max(Segment.position)).where(Segment.edition_id == printed["ru"],
+                                                                      Segment.page == 3))
+    # kk pages i–ii: the front matter; ru pages ii–1: the second and third page of the file.
+    assert arguments["kk_range"] == [1, first_on(sessions, printed["kk"], 3) - 1], arguments
+    assert arguments["ru_range"] == [first_on(sessions, printed["ru"], 2), last_on_1], arguments

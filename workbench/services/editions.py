@@ -70,13 +70,33 @@ def printed_pages(session: Session, edition_id: int) -> dict[int, str]:
     return {page: label for page, label in rows if label != str(page)}
 
 
-def page_position(session: Session, edition_id: int, printed: int) -> int:
-    """The position in the file (1, 2, …) of the page printed as number ``printed``.
+def labelled_page(session: Session, edition_id: int, label: str) -> int | None:
+    """The position in the file of the first page printed as ``label`` (``ii``, ``IV``: case does not
+    matter), or None when no page with text is printed so."""
+    wanted = label.strip().casefold()
+    rows = session.execute(select(Segment.page, Segment.page_label).where(
+        Segment.edition_id == edition_id, Segment.page.is_not(None), Segment.page_label.is_not(None)).distinct())
+    return min((page for page, printed in rows if printed.casefold() == wanted), default=None)
+
+
+def page_position(session: Session, edition_id: int, printed: int | str) -> int:
+    """The position in the file (1, 2, …) of the page printed as ``printed``: a number, or a label (``ii``).
 
     People give pages as printed: in a PDF with two roman pages of front matter, page 1 is the file's third
-    page. A number that no page with text carries (a blank page, past the end) is placed by the nearest
-    numbered page; an edition without printed numbers has its pages printed as their positions.
+    page and page "ii" its second. A number that no page with text carries (a blank page, past the end) is
+    placed by the nearest numbered page; an edition without printed numbers has its pages printed as their
+    positions.
+
+    :raises NotFound: a label that no page with text carries.
     """
+    if isinstance(printed, str):
+        if not printed.strip().isdigit():
+            page = labelled_page(session, edition_id, printed)
+            if page is None:
+                raise NotFound(N_("edition %(edition_id)s has no page printed %(page)s"),
+                               edition_id=edition_id, page=printed.strip())
+            return page
+        printed = int(printed)
     rows = session.execute(select(Segment.page, Segment.page_label).where(
         Segment.edition_id == edition_id, Segment.page.is_not(None), Segment.page_label.is_not(None)).distinct())
     numbered = [(int(label), page) for page, label in rows if label.isdigit()]
@@ -86,8 +106,11 @@ def page_position(session: Session, edition_id: int, printed: int) -> int:
     return page + printed - label
 
 
-def first_position_on_page(session: Session, edition_id: int, page: int) -> int | None:
-    """The first sentence on the page printed as ``page`` (or on the next page that has text)."""
+def first_position_on_page(session: Session, edition_id: int, page: int | str) -> int | None:
+    """The first sentence on the page printed as ``page`` (or on the next page that has text).
+
+    :raises NotFound: ``page`` is a label that no page with text carries.
+    """
     return session.scalar(select(func.min(Segment.position)).where(
         Segment.edition_id == edition_id, Segment.page >= page_position(session, edition_id, page)))
 
@@ -102,14 +125,14 @@ def alignments_of(session: Session, edition_id: int) -> list[Alignment]:
         (Alignment.kk_edition_id == edition_id) | (Alignment.ru_edition_id == edition_id)).order_by(Alignment.id)))
 
 
-def sentence_range(session: Session, edition_id: int, first_page: int | None = None,
-                   last_page: int | None = None, heading: int | None = None) -> tuple[int, int] | None:
+def sentence_range(session: Session, edition_id: int, first_page: int | str | None = None,
+                   last_page: int | str | None = None, heading: int | None = None) -> tuple[int, int] | None:
     """1-based first and last sentence of a page range or of the part a heading opens (None: the whole).
 
     ``heading`` is the sentence number of a heading; its part ends before the next heading that opens
     a paragraph, or, for a numbered heading («Раздел I», «2.»), before the next heading of its kind or of
     a higher one (``workbench.text.headings``), so that a section takes its articles along. Pages are the
-    book's page numbers as printed, inclusive.
+    book's pages as printed (a number, or a label such as ``ii``), inclusive.
     """
     base = select(func.min(Segment.position), func.max(Segment.position)).where(Segment.edition_id == edition_id)
     if heading is not None:

@@ -326,13 +326,23 @@ def bead_at(session: Session, alignment: Alignment, lang: str, position: int) ->
     return found or 1
 
 
-def bead_on_book_page(session: Session, alignment: Alignment, page: int) -> int:
+def bead_on_book_page(session: Session, alignment: Alignment, page: int | str) -> int:
     """The first bead whose Kazakh sentence stands on the page printed as ``page`` (or the next page that has
-    text)."""
+    text); ``page`` is a number or a label (``ii``), read on the Russian side when the Kazakh has no such page.
+
+    :raises NotFound: a label that no page of either edition carries.
+    """
+    unknown = None
     for lang, edition_id in (("kk", alignment.kk_edition_id), ("ru", alignment.ru_edition_id)):
-        first = first_position_on_page(session, edition_id, page)
+        try:
+            first = first_position_on_page(session, edition_id, page)
+        except NotFound as error:
+            unknown = error
+            continue
         if first is not None:
             return bead_at(session, alignment, lang, first)
+    if unknown is not None:
+        raise unknown
     return 1
 
 

@@ -48,8 +48,14 @@ def review_page(alignment_id: int):
     filters = pages.Filters.from_args(request.args)
     size = int(current_app.config.get("REVIEW_PAGE_SIZE", 50))
     focus = None
-    if request.args.get("book_page", "").isdigit():
-        focus = pages.bead_on_book_page(session, alignment, int(request.args["book_page"]))
+    book_page = request.args.get("book_page", "").strip()
+    if book_page:
+        # A page as printed: a number, or a label of the front matter ("ii").
+        try:
+            focus = pages.bead_on_book_page(session, alignment, book_page)
+        except NotFound:
+            flash(_("“%(field)s”: no page is printed “%(page)s”", field=_("Book page"), page=book_page), "error")
+            return redirect(url_for(".review_page", alignment_id=alignment_id))
     elif request.args.get("heading", "").isdigit():
         focus = pages.bead_at(session, alignment, "kk", int(request.args["heading"]))
     elif request.args.get("sentence", "").isdigit():

@@ -1,12 +1,13 @@
 """Pages for editions: the list of editions and one edition's numbered sentences, paged."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 
 from workbench.db import get_session
 from workbench.errors import NotFound
 from workbench.services import editions as service
 from workbench.web import jobs as job_pages
+from workbench.web.i18n import gettext as _
 
 bp = Blueprint("editions", __name__, url_prefix="/editions")
 
@@ -37,8 +38,14 @@ def show(edition_id: int):
     except NotFound:
         abort(404)
     size = current_app.config["PAGE_SIZE"]
-    if request.args.get("page", "").isdigit():
-        start = service.first_position_on_page(session, edition_id, int(request.args["page"]))
+    page = request.args.get("page", "").strip()
+    if page:
+        # A page as printed: a number, or a label of the front matter ("ii").
+        try:
+            start = service.first_position_on_page(session, edition_id, page)
+        except NotFound:
+            flash(_("“%(field)s”: no page is printed “%(page)s”", field=_("Page"), page=page), "error")
+            return redirect(url_for(".show", edition_id=edition_id))
         return redirect(url_for(".show", edition_id=edition_id, start=start or 1))
     start = max(1, request.args.get("start", 1, type=int))
     segments = service.page_of_segments(session, edition_id, start, size)

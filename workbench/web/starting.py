@@ -50,18 +50,26 @@ FIELDS = {"first_page": N_("from page"), "last_page": N_("to page"), "heading": 
 
 
 def _range(prefix: str, edition_id: int) -> tuple[int, int] | None:
-    def number(name: str) -> int | None:
-        value = request.form.get(f"{prefix}_{name}", "").strip()
-        if not value:
-            return None
-        if not value.isdigit():
-            # Named as the form names it, in the page's language: "Kazakh: “from page” …".
-            raise InputError(_("%(side)s: “%(field)s” must be a whole number", side=_(SIDES[prefix]),
-                               field=_(FIELDS[name])))
-        return int(value)
+    session = get_session()
 
-    return editions.sentence_range(get_session(), edition_id, number("first_page"), number("last_page"),
-                                   number("heading"))
+    def value(name: str, page: bool) -> int | str | None:
+        given = request.form.get(f"{prefix}_{name}", "").strip()
+        if not given:
+            return None
+        if given.isdigit():
+            return int(given)
+        # Named as the form names it, in the page's language: "Kazakh: “from page” …".
+        side, field = _(SIDES[prefix]), _(FIELDS[name])
+        if not page:
+            raise InputError(_("%(side)s: “%(field)s” must be a whole number", side=side, field=field))
+        if editions.labelled_page(session, edition_id, given) is None:
+            # A page as printed (roman front matter: "ii") is taken as the book prints it.
+            raise InputError(_("%(side)s: “%(field)s”: no page is printed “%(page)s”", side=side, field=field,
+                               page=given))
+        return given
+
+    return editions.sentence_range(session, edition_id, value("first_page", True), value("last_page", True),
+                                   value("heading", False))
 
 
 @bp.route("/align", methods=["GET", "POST"])
