@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from pathlib import Path
 
 import pytest
 from printed_pdf import lay_out
@@ -146,6 +148,11 @@ def test_exports_give_printed_pages_and_an_import_keeps_them(printed, sessions, 
         out[fmt] = io.BytesIO()
         with transaction(sessions) as s:
             exporting.export(s, alignment_id, fmt, out[fmt])
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "formats"))
+    from validators import dtd_errors, xsd_errors
+
+    # The page positions beside printed pages keep the TMX valid against the TMX 1.4 DTD.
+    assert dtd_errors(out["tmx"].getvalue()) == [] and xsd_errors(out["xliff"].getvalue()) == []
     tu = etree.fromstring(out["tmx"].getvalue()).find("body/tu")
     props = {p.get("type"): p.text for p in tu.findall("prop")}
     assert (props["x-kk-pages"], props["x-kk-page-positions"]) == ("i", "1"), props
