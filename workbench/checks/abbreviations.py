@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.errors import N_
 from workbench.glossary.abbreviations import AbbreviationDefinition, find_definitions, letters_fit
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER, UPPER
 from workbench.text.normalise import fold, to_russian_letters
@@ -150,10 +151,10 @@ class AbbreviationTwoExpansionsCheck(_ListCheck):
     """One abbreviation given two different expansions."""
 
     id = "abbreviation-two-expansions"
-    name = "Abbreviation with two expansions"
-    description = ("Fires when the list of abbreviations (or the text, in brackets) expands the same "
-                   "abbreviation "
-                   "in two ways that are not mere case forms of each other.")
+    name = N_("Abbreviation with two expansions")
+    description = N_("Fires when the list of abbreviations (or the text, in brackets) expands the same "
+                      "abbreviation "
+                      "in two ways that are not mere case forms of each other.")
     severity = "error"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -180,10 +181,10 @@ class AbbreviationLettersCheck(_ListCheck):
     """An abbreviation in the list whose letters do not fit its expansion."""
 
     id = "abbreviation-letters"
-    name = "Abbreviation does not fit its expansion"
-    description = ("Fires when the letters of an abbreviation in the list of abbreviations cannot be read "
-                   "off "
-                   "the initials of its expansion (a garbled or mistyped abbreviation).")
+    name = N_("Abbreviation does not fit its expansion")
+    description = N_("Fires when the letters of an abbreviation in the list of abbreviations cannot be read "
+                      "off "
+                      "the initials of its expansion (a garbled or mistyped abbreviation).")
     severity = "error"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -218,10 +219,10 @@ class AbbreviationUndefinedCheck(EditionCheck):
     """An abbreviation used in the text but defined neither in the list, in the text nor in the glossary."""
 
     id = "abbreviation-undefined"
-    name = "Undefined abbreviation"
-    description = ("Fires on the first use of an abbreviation that the list of abbreviations, the text "
-                   "itself "
-                   "(in brackets) and the glossary all leave undefined.")
+    name = N_("Undefined abbreviation")
+    description = N_("Fires on the first use of an abbreviation that the list of abbreviations, the text "
+                      "itself "
+                      "(in brackets) and the glossary all leave undefined.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -263,8 +264,8 @@ class AbbreviationUnusedCheck(_ListCheck):
     """An abbreviation in the list that the text never uses."""
 
     id = "abbreviation-unused"
-    name = "Abbreviation never used"
-    description = "Reports an abbreviation of the list of abbreviations that the text never uses."
+    name = N_("Abbreviation never used")
+    description = N_("Reports an abbreviation of the list of abbreviations that the text never uses.")
     severity = "info"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -285,9 +286,9 @@ class AbbreviationVariantCheck(_ListCheck):
     """Two different abbreviations for one expansion (ОСКҚ and КОСКҰ)."""
 
     id = "abbreviation-variant"
-    name = "Abbreviation spelled two ways"
-    description = ("Fires when two different abbreviations are defined for the same expansion, or one "
-                   "abbreviation is written with and without Kazakh letters (ҚР / КР).")
+    name = N_("Abbreviation spelled two ways")
+    description = N_("Fires when two different abbreviations are defined for the same expansion, or one "
+                      "abbreviation is written with and without Kazakh letters (ҚР / КР).")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:

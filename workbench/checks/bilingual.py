@@ -8,6 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Bead, BeadCheck, Finding, Pair
+from workbench.errors import N_
 from workbench.text.normalise import fold
 
 if TYPE_CHECKING:
@@ -53,9 +54,9 @@ class NumberMismatchCheck(BeadCheck):
     """Numbers, years or percentages that differ between the two sides of a bead."""
 
     id = "number-mismatch"
-    name = "Numbers differ"
-    description = ("Fires when the Kazakh and the Russian sentence of a bead do not contain the same numbers "
-                   "(years, percentages, counts); footnote markers are checked separately.")
+    name = N_("Numbers differ")
+    description = N_("Fires when the Kazakh and the Russian sentence of a bead do not contain the same numbers "
+                      "(years, percentages, counts); footnote markers are checked separately.")
     severity = "error"
 
     def check_bead(self, pair: Pair, index: int, bead: Bead) -> list[Finding]:
@@ -79,8 +80,8 @@ class MarkerMismatchCheck(BeadCheck):
     """Footnote markers that differ between the two sides of a bead."""
 
     id = "marker-mismatch"
-    name = "Footnote markers differ"
-    description = "Fires when the two sides of a bead do not carry the same footnote markers [N]."
+    name = N_("Footnote markers differ")
+    description = N_("Fires when the two sides of a bead do not carry the same footnote markers [N].")
     severity = "error"
 
     def check_bead(self, pair: Pair, index: int, bead: Bead) -> list[Finding]:
@@ -120,11 +121,11 @@ class GlossaryTermMissingCheck(_GlossaryCheck):
     """A glossary term on one side whose equivalent is missing on the other."""
 
     id = "glossary-term-missing"
-    name = "Glossary equivalent missing"
-    description = ("Fires when one side of a bead uses a glossary term of two or more words (or an "
-                   "abbreviation) and the other side has no word sharing a stem with any term of the same "
-                   "entry; paraphrases that keep part of the term (сөз еркіндігі for сөз бостандығы) are "
-                   "left out.")
+    name = N_("Glossary equivalent missing")
+    description = N_("Fires when one side of a bead uses a glossary term of two or more words (or an "
+                      "abbreviation) and the other side has no word sharing a stem with any term of the same "
+                      "entry; paraphrases that keep part of the term (сөз еркіндігі for сөз бостандығы) are "
+                      "left out.")
     severity = "warning"
 
     def check_bead(self, pair: Pair, index: int, bead: Bead) -> list[Finding]:
@@ -202,9 +203,9 @@ class ForbiddenTermCheck(_GlossaryCheck):
     """A term the glossary marks as forbidden (or deprecated) used in either edition."""
 
     id = "forbidden-term"
-    name = "Forbidden term"
-    description = ("Fires when a bead uses a term that the glossary marks as forbidden, suggesting the "
-                   "preferred term.")
+    name = N_("Forbidden term")
+    description = N_("Fires when a bead uses a term that the glossary marks as forbidden, suggesting the "
+                      "preferred term.")
     severity = "error"
 
     def check_bead(self, pair: Pair, index: int, bead: Bead) -> list[Finding]:
@@ -228,9 +229,9 @@ class OmissionCheck(BeadCheck):
     """A sentence with nothing on the other side (a 1-0 or 0-1 bead)."""
 
     id = "omission"
-    name = "Sentence not translated"
-    description = ("Fires on a bead with sentences on one side only: text that the other edition leaves out "
-                   "or adds.")
+    name = N_("Sentence not translated")
+    description = N_("Fires on a bead with sentences on one side only: text that the other edition leaves out "
+                      "or adds.")
     severity = "warning"
 
     def check_bead(self, pair: Pair, index: int, bead: Bead) -> list[Finding]:
@@ -252,9 +253,9 @@ class LengthRatioCheck(BeadCheck):
     """A bead whose length ratio is far from the document's norm: part of a sentence is missing."""
 
     id = "length-ratio"
-    name = "Length far from the norm"
-    description = ("Fires when one side of a bead is more than twice as long, relative to the other, as the "
-                   "document's median Russian/Kazakh length ratio says it should be.")
+    name = N_("Length far from the norm")
+    description = N_("Fires when one side of a bead is more than twice as long, relative to the other, as the "
+                      "document's median Russian/Kazakh length ratio says it should be.")
     severity = "warning"
 
     def run(self, pair: Pair) -> list[Finding]:
@@ -284,9 +285,9 @@ class UntranslatedBeadCheck(BeadCheck):
     """Both sides of a bead carry the same text: the sentence was copied, not translated."""
 
     id = "untranslated-bead"
-    name = "Same text on both sides"
-    description = ("Fires when the Kazakh and the Russian side of a bead are the same text of four or more "
-                   "words.")
+    name = N_("Same text on both sides")
+    description = N_("Fires when the Kazakh and the Russian side of a bead are the same text of four or more "
+                      "words.")
     severity = "error"
 
     def check_bead(self, pair: Pair, index: int, bead: Bead) -> list[Finding]:

@@ -5,6 +5,7 @@ import re
 from collections import defaultdict
 
 from workbench.checks.base import CorpusBeadCheck, Finding, Pair
+from workbench.errors import N_
 from workbench.text.normalise import fold
 
 MIN_WORDS = 4  # short sentences ("Бірінші.", "Да.") are rendered differently in context on purpose
@@ -55,10 +56,10 @@ class InconsistentTranslationCheck(_Inconsistency):
     """The same Kazakh sentence rendered by different Russian sentences."""
 
     id = "inconsistent-translation"
-    name = "Same sentence, different translation"
-    description = ("Fires when a Kazakh sentence of four or more words occurs twice and its Russian side "
-                   "differs; "
-                   "reported at each later rendering, naming the first.")
+    name = N_("Same sentence, different translation")
+    description = N_("Fires when a Kazakh sentence of four or more words occurs twice and its Russian side "
+                      "differs; "
+                      "reported at each later rendering, naming the first.")
     severity = "warning"
     source_side = 1
 
@@ -69,10 +70,10 @@ class InconsistentSourceCheck(_Inconsistency):
     """Different Kazakh sentences rendered by the same Russian sentence."""
 
     id = "inconsistent-source"
-    name = "Different sentences, same translation"
-    description = ("Fires when one Russian sentence of four or more words stands against two different "
-                   "Kazakh "
-                   "sentences; one of them is probably mistranslated or misaligned.")
+    name = N_("Different sentences, same translation")
+    description = N_("Fires when one Russian sentence of four or more words stands against two different "
+                      "Kazakh "
+                      "sentences; one of them is probably mistranslated or misaligned.")
     severity = "warning"
     source_side = 2
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding, word_end, word_start
 from workbench.checks.lexicon import CASE_ENDINGS
+from workbench.errors import N_
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
 
 if TYPE_CHECKING:
@@ -36,9 +37,9 @@ class ListDashCheck(EditionCheck):
     """In a run of list items, the one whose term is followed by a hyphen when the others use a dash."""
 
     id = "list-dash"
-    name = "Hyphen in a list of dashes"
-    description = ("Fires on a list item whose term and definition are separated by “-” (or “–”) when most "
-                   "items of the same list use the other mark.")
+    name = N_("Hyphen in a list of dashes")
+    description = N_("Fires on a list item whose term and definition are separated by “-” (or “–”) when most "
+                      "items of the same list use the other mark.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -69,9 +70,9 @@ class GluedDashCheck(EditionCheck):
     """A dash with a space on one side only (РКФСР– Ресей), or a hyphen for a dash (еңбегі-ол)."""
 
     id = "glued-dash"
-    name = "Dash glued to a word"
-    description = ("Fires on a dash with a space on one side only (“РКФСР– Ресей”) and on a hyphen standing "
-                   "for a dash before ол/бұл (“еңбегі-ол”); the book spaces its dashes on both sides.")
+    name = N_("Dash glued to a word")
+    description = N_("Fires on a dash with a space on one side only (“РКФСР– Ресей”) and on a hyphen standing "
+                      "for a dash before ол/бұл (“еңбегі-ол”); the book spaces its dashes on both sides.")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -94,9 +95,9 @@ class DetachedEndingCheck(EditionCheck):
     """A case ending cut off from its abbreviation or number by a spaced dash (ҚДП - ны)."""
 
     id = "detached-ending"
-    name = "Case ending detached by a dash"
-    description = ("Fires on “ҚДП - ны”, “ЕҚЫҰ – ға”, “2010 - жылы”: Kazakh joins an ending to an "
-                   "abbreviation or a number with a hyphen and no spaces (ҚДП-ны).")
+    name = N_("Case ending detached by a dash")
+    description = N_("Fires on “ҚДП - ны”, “ЕҚЫҰ – ға”, “2010 - жылы”: Kazakh joins an ending to an "
+                      "abbreviation or a number with a hyphen and no spaces (ҚДП-ны).")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.lexicon import MONTH_DAYS
+from workbench.errors import N_
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -25,10 +26,10 @@ class DateCheck(EditionCheck):
     """A date that cannot be: day and year swapped, a day past the month's end, a month past twelve."""
 
     id = "impossible-date"
-    name = "Impossible date"
-    description = ("Fires on a day and a year in each other's place (“15 жылдың 2014 мамырында”), on a day "
-                   "the month does not have (31 қарашада, 35 мамыр), on a month above 12 in 25.13.2015 and on a year "
-                   "of an event after 2100.")
+    name = N_("Impossible date")
+    description = N_("Fires on a day and a year in each other's place (“15 жылдың 2014 мамырында”), on a day "
+                      "the month does not have (31 қарашада, 35 мамыр), on a month above 12 in 25.13.2015 and on a year "
+                      "of an event after 2100.")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:

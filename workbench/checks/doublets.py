@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding, word_start
 from workbench.checks.lexicon import DOUBLET_CONTINUATIONS, DOUBLET_JOINERS, DOUBLET_MEANT
+from workbench.errors import N_
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -19,9 +20,9 @@ class DoubledPunctuationCheck(EditionCheck):
     """The same mark twice: “;;”, “,,”, or “..” that is not an ellipsis."""
 
     id = "doubled-punctuation"
-    name = "Doubled punctuation"
-    description = ("Fires on “;;”, “,,”, “::”, on two full stops that are not an ellipsis and on a full stop "
-                   "before a comma after a word (not an abbreviation's stop: т.б., көш.,).")
+    name = N_("Doubled punctuation")
+    description = N_("Fires on “;;”, “,,”, “::”, on two full stops that are not an ellipsis and on a full stop "
+                      "before a comma after a word (not an abbreviation's stop: т.б., көш.,).")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -42,9 +43,9 @@ class DoubletCheck(EditionCheck):
     """“маңызды және маңызды”: one word on both sides of a conjunction, where the source had two."""
 
     id = "doublet"
-    name = "Same word on both sides of “және”"
-    description = ("Fires on “X және X” (also мен/бен/пен/немесе/әрі) with the same word twice — usually two "
-                   "Russian synonyms rendered by one Kazakh word; “X және X емес” and pronouns are left out.")
+    name = N_("Same word on both sides of “және”")
+    description = N_("Fires on “X және X” (also мен/бен/пен/немесе/әрі) with the same word twice — usually two "
+                      "Russian synonyms rendered by one Kazakh word; “X және X емес” and pronouns are left out.")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.errors import N_, Message
 from workbench.text.normalise import fold
 
 if TYPE_CHECKING:
@@ -112,9 +113,9 @@ class DuplicatePassageCheck(_DuplicateBase):
     """The same passage twice within a few paragraphs: a copying slip."""
 
     id = "duplicate-passage"
-    name = "Duplicated passage"
-    description = ("Fires when a sentence of seven or more words appears again, exactly or nearly (rapidfuzz "
-                   "ratio ≥ 88), within three paragraphs; consecutive repeated sentences are one finding.")
+    name = N_("Duplicated passage")
+    description = N_("Fires when a sentence of seven or more words appears again, exactly or nearly (rapidfuzz "
+                      "ratio ≥ 88), within three paragraphs; consecutive repeated sentences are one finding.")
     severity = "error"
     near = True
 
@@ -123,10 +124,10 @@ class RepeatedPassageCheck(_DuplicateBase):
     """The same passage in two distant places: a quotation, a summary or a forgotten copy."""
 
     id = "repeated-passage"
-    name = "Passage repeated elsewhere"
-    description = ("Reports, for information, a sentence of seven or more words that appears again, exactly "
-                   "or "
-                   "nearly, far from the first place (a summary, a quotation or a forgotten copy).")
+    name = N_("Passage repeated elsewhere")
+    description = N_("Reports, for information, a sentence of seven or more words that appears again, exactly "
+                      "or "
+                      "nearly, far from the first place (a summary, a quotation or a forgotten copy).")
     severity = "info"
     near = False
 
@@ -148,10 +149,10 @@ class ReorderedRepeatCheck(EditionCheck):
     """A sentence repeating one just before it with its words in another order, or shortened."""
 
     id = "reordered-repeat"
-    name = "Sentence repeated reordered or shortened"
-    description = ("Fires on a sentence whose words (at least four) are nearly all those of a sentence at "
-                   f"most {REORDER_WINDOW} sentences before it, in another order or fewer of them — a copy the "
-                   "duplicated-passage check, which compares the wording, does not see.")
+    name = N_("Sentence repeated reordered or shortened")
+    description = Message(N_("Fires on a sentence whose words (at least four) are nearly all those of a sentence at "
+                             "most %(n)s sentences before it, in another order or fewer of them — a copy the "
+                             "duplicated-passage check, which compares the wording, does not see."), n=REORDER_WINDOW)
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:

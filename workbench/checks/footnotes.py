@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.errors import N_
 
 MARKER_RE = re.compile(r"\[(\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*)\]")
 # Headings after which numbering starts again at [1]: chapters, introduction, conclusion (kk, ru).
@@ -48,10 +49,10 @@ class FootnoteSequenceCheck(EditionCheck):
     """Footnote markers out of order within a chapter: a gap, a repeat or a step back."""
 
     id = "footnote-sequence"
-    name = "Footnote markers out of order"
-    description = ("Fires when a footnote marker [N] does not follow the previous one by one: a number "
-                   "skipped, "
-                   "repeated or going back; numbering may restart at [1] at a chapter.")
+    name = N_("Footnote markers out of order")
+    description = N_("Fires when a footnote marker [N] does not follow the previous one by one: a number "
+                      "skipped, "
+                      "repeated or going back; numbering may restart at [1] at a chapter.")
     severity = "error"
 
     def run(self, edition: Edition) -> list[Finding]:

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.errors import N_
 from workbench.language import CYRILLIC_LOWER
 
 if TYPE_CHECKING:
@@ -34,10 +35,10 @@ class UnresolvedHyphenCheck(EditionCheck):
     """A hyphen left inside a word, where a line break used to be or where none belongs."""
 
     id = "unresolved-hyphen"
-    name = "Hyphen inside a word"
-    description = ("Fires on a word broken by a hyphen before a Kazakh ending (білдір-ді) or by a hyphen "
-                   "and a "
-                   "space (бө- лісе) when the whole word is found elsewhere in the edition.")
+    name = N_("Hyphen inside a word")
+    description = N_("Fires on a word broken by a hyphen before a Kazakh ending (білдір-ді) or by a hyphen "
+                      "and a "
+                      "space (бө- лісе) when the whole word is found elsewhere in the edition.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -70,9 +71,9 @@ class RunningHeaderCheck(EditionCheck):
     """A running header or chapter title of the printed page left inside a sentence."""
 
     id = "running-header"
-    name = "Running header inside the text"
-    description = ("Fires when the text of a heading (a chapter or part title printed at the top of pages) "
-                   "appears inside a paragraph between two lowercase words.")
+    name = N_("Running header inside the text")
+    description = N_("Fires when the text of a heading (a chapter or part title printed at the top of pages) "
+                      "appears inside a paragraph between two lowercase words.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.lexicon import COUNTRY_NAMES, RUSSIAN_SPELLINGS
 from workbench.checks.name_spellings import spelling_key, usual_first, word_places
+from workbench.errors import N_
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
 from workbench.text.normalise import KAZAKH_LETTERS
 
@@ -30,9 +31,9 @@ class RussianSpellingCheck(EditionCheck):
     """Казахстан for Қазақстан in a Kazakh sentence or heading."""
 
     id = "russian-spelling"
-    name = "Name in its Russian spelling"
-    description = ("Fires in a Kazakh text on “Казахстан” (and Алма-Ата) written the Russian way with a Kazakh "
-                   "ending, a number or alone in a Kazakh sentence; Russian titles are left out.")
+    name = N_("Name in its Russian spelling")
+    description = N_("Fires in a Kazakh text on “Казахстан” (and Алма-Ата) written the Russian way with a Kazakh "
+                      "ending, a number or alone in a Kazakh sentence; Russian titles are left out.")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -58,8 +59,8 @@ class LowercaseNameAfterHyphenCheck(EditionCheck):
     """A country's name in lower case after a hyphen: Қазақстан-ресей for Қазақстан-Ресей."""
 
     id = "lowercase-name"
-    name = "Proper name in lower case"
-    description = "Fires on a country's name written in lower case after a hyphen (Қазақстан-ресей)."
+    name = N_("Proper name in lower case")
+    description = N_("Fires on a country's name written in lower case after a hyphen (Қазақстан-ресей).")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -82,11 +83,11 @@ class NameVariantCheck(EditionCheck):
     """One person's name transliterated several ways: hyphenated or joined, і inserted or not, -ов or -ұлы."""
 
     id = "name-variant"
-    name = "Name transliterated several ways"
-    description = ("Fires when a name (a capitalised word never written in lower case) also appears "
-                   "hyphenated or joined (Қуаныш-Әли / Қуанышәлі), with or without an inserted і/ы "
-                   "(Әбілязов / Әблязов), or with -ов/-ев and -ұлы (Сәрсенбаев / Сәрсенбайұлы); "
-                   "reported once at the rarer spelling.")
+    name = N_("Name transliterated several ways")
+    description = N_("Fires when a name (a capitalised word never written in lower case) also appears "
+                      "hyphenated or joined (Қуаныш-Әли / Қуанышәлі), with or without an inserted і/ы "
+                      "(Әбілязов / Әблязов), or with -ов/-ев and -ұлы (Сәрсенбаев / Сәрсенбайұлы); "
+                      "reported once at the rarer spelling.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:

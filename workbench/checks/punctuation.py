@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.quotes import UnbalancedQuotesCheck, glued_closing_quotes
+from workbench.errors import N_
 from workbench.language import CYRILLIC_LOWER, LOWER, UPPER
 from workbench.text.normalise import script_of
 
@@ -34,9 +35,9 @@ class UnbalancedBracketsCheck(EditionCheck):
     """Round or square brackets that do not pair up within a paragraph."""
 
     id = "unbalanced-brackets"
-    name = "Unbalanced brackets"
-    description = ("Fires when a paragraph closes a ( or [ bracket it never opened or leaves one open; "
-                   "list markers such as “1)” and “а)” are not brackets.")
+    name = N_("Unbalanced brackets")
+    description = N_("Fires when a paragraph closes a ( or [ bracket it never opened or leaves one open; "
+                      "list markers such as “1)” and “а)” are not brackets.")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -67,9 +68,9 @@ class DoubledWordCheck(EditionCheck):
     """The same word twice in a row."""
 
     id = "doubled-word"
-    name = "Doubled word"
-    description = ("Fires when a word is immediately repeated (“партиясы партиясы”); intended Kazakh "
-                   "repetitions are left out.")
+    name = N_("Doubled word")
+    description = N_("Fires when a word is immediately repeated (“партиясы партиясы”); intended Kazakh "
+                      "repetitions are left out.")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -87,10 +88,10 @@ class GluedWordsCheck(EditionCheck):
     """Two words run together, or a Latin word with a Cyrillic ending glued on."""
 
     id = "glued-words"
-    name = "Words run together"
-    description = ("Fires on a lowercase word running into a capitalised one (жатырБұл) and on a Latin word "
-                   "with a Cyrillic ending and no hyphen (Facebookи); names in «» and CamelCase brands are "
-                   "left out.")
+    name = N_("Words run together")
+    description = N_("Fires on a lowercase word running into a capitalised one (жатырБұл) and on a Latin word "
+                      "with a Cyrillic ending and no hyphen (Facebookи); names in «» and CamelCase brands are "
+                      "left out.")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -125,10 +126,10 @@ class MissingSpaceCheck(EditionCheck):
     """No space after a full stop, comma or semicolon between two words."""
 
     id = "missing-space"
-    name = "Missing space after punctuation"
-    description = ("Fires when a full stop, comma, semicolon or closing » sits between two words without a "
-                   "space (береді.қоғамдағы, корпорацияға»айналдырды); abbreviations such as т.б. and web "
-                   "addresses are left out.")
+    name = N_("Missing space after punctuation")
+    description = N_("Fires when a full stop, comma, semicolon or closing » sits between two words without a "
+                      "space (береді.қоғамдағы, корпорацияға»айналдырды); abbreviations such as т.б. and web "
+                      "addresses are left out.")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -152,11 +153,11 @@ class LowercaseSentenceStartCheck(EditionCheck):
     """A sentence that starts with a lowercase letter after a full stop."""
 
     id = "lowercase-sentence-start"
-    name = "Sentence starts in lower case"
-    description = ("Fires when a word ends with a full stop, exclamation or question mark and the next "
-                   "sentence "
-                   "starts with a lowercase letter; abbreviations (ж., т.б., б.з.д.) and list items are "
-                   "left out.")
+    name = N_("Sentence starts in lower case")
+    description = N_("Fires when a word ends with a full stop, exclamation or question mark and the next "
+                      "sentence "
+                      "starts with a lowercase letter; abbreviations (ж., т.б., б.з.д.) and list items are "
+                      "left out.")
     severity = "warning"
 
     PATTERN = re.compile(rf"(?<![\w.])([{UPPER}{LOWER}]{{3,}})([.!?])\s+([{LOWER}][{LOWER}-]+)")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.errors import N_
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -130,11 +131,11 @@ class UnbalancedQuotesCheck(EditionCheck):
     """Guillemets that do not pair up."""
 
     id = "unbalanced-quotes"
-    name = "Unbalanced quotation marks"
-    description = ("Fires when a «» quotation is closed but never opened, opened but never closed (within "
-                   "the next three paragraphs), or typed the wrong way (байланысты»экономикалық, "
-                   "уақытта» Назарбаев моделі « өзінің); quotations running over several paragraphs and "
-                   "nested quotes sharing one mark are left out.")
+    name = N_("Unbalanced quotation marks")
+    description = N_("Fires when a «» quotation is closed but never opened, opened but never closed (within "
+                      "the next three paragraphs), or typed the wrong way (байланысты»экономикалық, "
+                      "уақытта» Назарбаев моделі « өзінің); quotations running over several paragraphs and "
+                      "nested quotes sharing one mark are left out.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.lexicon import RUSSIAN_ONLY_ENDINGS
 from workbench.checks.script import foreign_passages, foreign_sections
+from workbench.errors import N_
 from workbench.text.normalise import KAZAKH_LETTERS
 
 if TYPE_CHECKING:
@@ -27,10 +28,10 @@ class RussianWordCheck(EditionCheck):
     """A lone Russian word in a Kazakh sentence."""
 
     id = "russian-word"
-    name = "Russian word in a Kazakh sentence"
-    description = ("Fires on a lower-case word with an ending only Russian has (-ых, -ого, -ая, -ться, "
-                   "-ение …) inside a Kazakh sentence; Russian titles in «…» and longer Russian passages "
-                   "(reported as untranslated passages) are left out.")
+    name = N_("Russian word in a Kazakh sentence")
+    description = N_("Fires on a lower-case word with an ending only Russian has (-ых, -ого, -ая, -ться, "
+                      "-ение …) inside a Kazakh sentence; Russian titles in «…» and longer Russian passages "
+                      "(reported as untranslated passages) are left out.")
     severity = "error"
 
     def run(self, edition: Edition) -> list[Finding]:

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.errors import N_
 from workbench.text.normalise import KAZAKH_LETTERS, fold, mixed_script_words, script_of, to_russian_letters
 
 if TYPE_CHECKING:
@@ -47,9 +48,9 @@ class MixedScriptCheck(EditionCheck):
     """Latin look-alike letters inside Cyrillic words, or Cyrillic inside Latin ones."""
 
     id = "mixed-script"
-    name = "Mixed Latin and Cyrillic letters"
-    description = ("Fires when a word mixes Latin and Cyrillic letters (Kазаk, елi); suggests the word in "
-                   "one script.")
+    name = N_("Mixed Latin and Cyrillic letters")
+    description = N_("Fires when a word mixes Latin and Cyrillic letters (Kазаk, елi); suggests the word in "
+                      "one script.")
     severity = "error"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -90,9 +91,9 @@ class CyrillicRomanNumeralCheck(EditionCheck):
     """A Roman numeral typed with Cyrillic letters (ХХІ ғасыр) instead of Latin ones (XXI)."""
 
     id = "cyrillic-roman-numeral"
-    name = "Roman numeral in Cyrillic letters"
-    description = ("Fires when a Roman numeral before a word such as ғасыр, съезі or тарау is typed with the "
-                   "Cyrillic letters Х and І (or the digit 1) instead of the Latin X and I.")
+    name = N_("Roman numeral in Cyrillic letters")
+    description = N_("Fires when a Roman numeral before a word such as ғасыр, съезі or тарау is typed with the "
+                      "Cyrillic letters Х and І (or the digit 1) instead of the Latin X and I.")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -202,10 +203,10 @@ class UntranslatedPassageCheck(EditionCheck):
     """A passage in the other language left inside the text (Russian in the Kazakh edition, or back)."""
 
     id = "untranslated-passage"
-    name = "Untranslated passage"
-    description = ("Fires on a run of four or more words of the other language inside the text of this "
-                   "edition; titles of publications in «…» and whole pages in the other language are left "
-                   "out.")
+    name = N_("Untranslated passage")
+    description = N_("Fires on a run of four or more words of the other language inside the text of this "
+                      "edition; titles of publications in «…» and whole pages in the other language are left "
+                      "out.")
     severity = "error"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -226,10 +227,10 @@ class ForeignSectionCheck(EditionCheck):
     """Several consecutive paragraphs wholly in the other language (a page kept in both languages)."""
 
     id = "foreign-section"
-    name = "Section in the other language"
-    description = ("Reports, for information, three or more consecutive paragraphs written wholly in the "
-                   "other "
-                   "language, such as an institute's page printed in several languages.")
+    name = N_("Section in the other language")
+    description = N_("Reports, for information, three or more consecutive paragraphs written wholly in the "
+                      "other "
+                      "language, such as an institute's page printed in several languages.")
     severity = "info"
 
     def run(self, edition: Edition) -> list[Finding]:

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding, word_end, word_start
+from workbench.errors import N_
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -20,8 +21,8 @@ class SpaceInsideQuotesCheck(EditionCheck):
     """« text» or «text »: the book sets guillemets tight against what they quote."""
 
     id = "space-inside-quotes"
-    name = "Space inside guillemets"
-    description = "Fires on a space after an opening « or before a closing » (the book sets them tight)."
+    name = N_("Space inside guillemets")
+    description = N_("Fires on a space after an opening « or before a closing » (the book sets them tight).")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -40,8 +41,8 @@ class SpaceBeforePunctuationCheck(EditionCheck):
     """A space before a comma, semicolon, colon or full stop."""
 
     id = "space-before-punctuation"
-    name = "Space before punctuation"
-    description = "Fires on a space before , ; : or a sentence's full stop."
+    name = N_("Space before punctuation")
+    description = N_("Fires on a space before , ; : or a sentence's full stop.")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -58,9 +59,9 @@ class DoubleSpaceCheck(EditionCheck):
     """Two spaces between words inside a line of the source (the imported text shows one)."""
 
     id = "double-space"
-    name = "Two spaces"
-    description = ("Fires where a line of the source has two or more spaces between words; the imported text "
-                   "keeps one, so the corrected edition is already right.")
+    name = N_("Two spaces")
+    description = N_("Fires where a line of the source has two or more spaces between words; the imported text "
+                      "keeps one, so the corrected edition is already right.")
     severity = "info"
 
     def run(self, edition: Edition) -> list[Finding]:

@@ -16,6 +16,7 @@ from collections import Counter
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.dictionary import SpellingDictionary, kazakh_dictionary, kazakh_dictionary_installed
 from workbench.checks.lexicon import CONFUSABLE_LETTERS
+from workbench.errors import N_
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER, KAZAKH_ALPHABET
 from workbench.text.normalise import KAZAKH_LETTERS
 
@@ -34,16 +35,16 @@ class VocabularyTypoCheck(EditionCheck):
     """A rare word one slip away from a frequent one, with the frequent one as the correction."""
 
     id = "vocabulary-typo"
-    name = "Typo against the book's vocabulary"
-    description = ("Fires on a word used once that differs from a word used at least ten times by one "
-                   "Kazakh/Russian letter pair (к/қ, у/ұ, …) or one doubled letter, or from a word used at "
-                   "least twenty times by one other letter of its stem (жершілікті / жергілікті), when the "
-                   "suspect's own stem occurs nowhere else (типті stays: the book also writes типтегі). In "
-                   "Kazakh also on one slip inside a stem that starts at least five words of the book "
-                   "(допломат / дипломат, the book writing дипломат, дипломатия, дипломаттар …), at least "
-                   "four letters before the word's end, when the Kazakh spelling dictionary (hunspell-kk) "
-                   "knows neither the word nor its stem; without the dictionary that last kind is not looked "
-                   "for.")
+    name = N_("Typo against the book's vocabulary")
+    description = N_("Fires on a word used once that differs from a word used at least ten times by one "
+                      "Kazakh/Russian letter pair (к/қ, у/ұ, …) or one doubled letter, or from a word used at "
+                      "least twenty times by one other letter of its stem (жершілікті / жергілікті), when the "
+                      "suspect's own stem occurs nowhere else (типті stays: the book also writes типтегі). In "
+                      "Kazakh also on one slip inside a stem that starts at least five words of the book "
+                      "(допломат / дипломат, the book writing дипломат, дипломатия, дипломаттар …), at least "
+                      "four letters before the word's end, when the Kazakh spelling dictionary (hunspell-kk) "
+                      "knows neither the word nor its stem; without the dictionary that last kind is not looked "
+                      "for.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -200,9 +201,9 @@ class StrayLetterCheck(EditionCheck):
     """A letter standing alone before a sentence's first word (a typing slip)."""
 
     id = "stray-letter"
-    name = "Stray letter"
-    description = ("Fires on a single capital letter standing alone before the first word of a Kazakh "
-                   "sentence (“В Төртіншіден”); initials and Roman numerals are left out.")
+    name = N_("Stray letter")
+    description = N_("Fires on a single capital letter standing alone before the first word of a Kazakh "
+                      "sentence (“В Төртіншіден”); initials and Roman numerals are left out.")
     severity = "error"
 
     def run(self, edition: Edition) -> list[Finding]:
