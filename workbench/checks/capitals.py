@@ -49,8 +49,9 @@ class MidSentenceCapitalCheck(EditionCheck):
         for b, start, end, word in candidates:
             if mid[word] == 1 and lower[word.lower()] >= MIN_LOWER:
                 found.append(self.at(edition, b, start, end,
-                                     f"“{word}” capitalised in mid-sentence; the book writes “{word.lower()}” "
-                                     f"{lower[word.lower()]} times", suggestion=word.lower()))
+                                     Message(N_("“%(word)s” capitalised in mid-sentence; the book writes "
+                                                "“%(lower)s” %(n)s times"), word=word, lower=word.lower(),
+                                             n=lower[word.lower()]), suggestion=word.lower()))
         return found
 
 
@@ -87,6 +88,6 @@ class LowercaseQuotedNameCheck(EditionCheck):
         for b, start, end, name in candidates:
             proper = name[0].upper() + name[1:]
             if capitalised[proper] >= lowercase[name]:  # a name of a body is capitalised unless the book says otherwise
-                found.append(self.at(edition, b, start, end, f"the book writes «{proper}» with a capital",
+                found.append(self.at(edition, b, start, end, Message(N_("the book writes «%(name)s» with a capital"), name=proper),
                                      suggestion=f"«{proper}»"))
         return found

@@ -40,7 +40,7 @@ class CitationStopCheck(EditionCheck):
             kept = m.group("stop")[:-1]  # drop the stop before the marker, keep ?, ! and »
             fixed = text[start:m.start("stop")] + kept + " " + m.group("marker") + "."
             found.append(self.at(edition, index, start, m.end(),
-                                 "a full stop both before and after the footnote marker", suggestion=fixed))
+                                 N_("a full stop both before and after the footnote marker"), suggestion=fixed))
         return found
 
 
@@ -58,11 +58,11 @@ class CitationPlacementCheck(EditionCheck):
         text = block.text
         for m in GLUED.finditer(text):
             start = word_start(text, m.start() - 15)
-            found.append(self.at(edition, index, start, m.end(), "the footnote marker is glued to the word",
+            found.append(self.at(edition, index, start, m.end(), N_("the footnote marker is glued to the word"),
                                  suggestion=text[start:m.start()] + " " + m.group("marker")))
         for m in STOP_BEFORE_ONLY.finditer(text):
             start = word_start(text, m.start() - 15)
             found.append(self.at(edition, index, start, m.end(),
-                                 "the footnote marker stands after the full stop",
+                                 N_("the footnote marker stands after the full stop"),
                                  suggestion=text[start:m.start()] + " " + m.group("marker") + "."))
         return found

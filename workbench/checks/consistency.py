@@ -5,7 +5,7 @@ import re
 from collections import defaultdict
 
 from workbench.checks.base import CorpusBeadCheck, Finding, Pair
-from workbench.errors import N_
+from workbench.errors import N_, Message
 from workbench.text.normalise import fold
 
 MIN_WORDS = 4  # short sentences ("Бірінші.", "Да.") are rendered differently in context on purpose
@@ -44,12 +44,11 @@ class _Inconsistency(CorpusBeadCheck):
                 found.append(self.at(pair, beads[0], self.message(pair, first), suggestion=None))
         return found
 
-    # What a later rendering is told about the first one; ``{line}`` is the first one's Kazakh line.
+    # What a later rendering is told about the first one; ``%(line)s`` is the first one's Kazakh line.
     template = "differs from line {line}"
 
-    def message(self, pair: Pair, first: int) -> str:
-        line = pair.kk[pair.beads[first].kk[0]].start_line
-        return self.template.format(line=line)
+    def message(self, pair: Pair, first: int) -> Message:
+        return Message(self.template, line=pair.kk[pair.beads[first].kk[0]].start_line)
 
 
 class InconsistentTranslationCheck(_Inconsistency):
@@ -63,7 +62,7 @@ class InconsistentTranslationCheck(_Inconsistency):
     severity = "warning"
     source_side = 1
 
-    template = "rendered differently from the same sentence at line {line}"
+    template = N_("rendered differently from the same sentence at line %(line)s")
 
 
 class InconsistentSourceCheck(_Inconsistency):
@@ -77,4 +76,4 @@ class InconsistentSourceCheck(_Inconsistency):
     severity = "warning"
     source_side = 2
 
-    template = "the same Russian sentence stands against a different Kazakh sentence at line {line}"
+    template = N_("the same Russian sentence stands against a different Kazakh sentence at line %(line)s")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding, word_end, word_start
 from workbench.checks.lexicon import CASE_ENDINGS
-from workbench.errors import N_
+from workbench.errors import N_, Message
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
 
 if TYPE_CHECKING:
@@ -60,8 +60,9 @@ class ListDashCheck(EditionCheck):
                             assert m is not None
                             piece = blocks[k].text[: m.end()]
                             fixed = piece[: m.start(1)] + usual + piece[m.end(1):]
-                            found.append(self.at(edition, k, 0, m.end(), f"“{mark}” where the rest of the "
-                                                 f"list has “{usual}”", suggestion=fixed.strip()))
+                            found.append(self.at(edition, k, 0, m.end(), Message(N_("“%(mark)s” where the rest of the list has "
+                                                            "“%(usual)s”"), mark=mark, usual=usual),
+                                                 suggestion=fixed.strip()))
             i = max(j, i + 1)
         return found
 
@@ -84,9 +85,9 @@ class GluedDashCheck(EditionCheck):
             at = m.start() - start
             if text[m.start() - 1].isalpha() and text[m.end()].isalpha() and m.group() != "-":
                 # өзін–өзі: a dash inside a compound stands for its hyphen
-                fixed, message = piece[:at] + "-" + piece[at + 1:], "a dash inside a compound word"
+                fixed, message = piece[:at] + "-" + piece[at + 1:], N_("a dash inside a compound word")
             else:
-                fixed, message = piece[:at].rstrip() + " – " + piece[at + 1:].lstrip(), "a dash glued to the word"
+                fixed, message = piece[:at].rstrip() + " – " + piece[at + 1:].lstrip(), N_("a dash glued to the word")
             found.append(self.at(edition, index, start, end, message, suggestion=fixed))
         return found
 
@@ -105,6 +106,6 @@ class DetachedEndingCheck(EditionCheck):
         if block.kind == "list_item" and re.match(rf"^[{CYRILLIC_UPPER}]{{2,}}\s+[-–]\s", block.text):
             return found  # an abbreviation list: “ААҚ – ашық акционерлік қоғам”
         for m in DETACHED.finditer(block.text):
-            found.append(self.at(edition, index, m.start(), m.end(), "a case ending detached by a dash",
+            found.append(self.at(edition, index, m.start(), m.end(), N_("a case ending detached by a dash"),
                                  suggestion=f"{m.group(1)}-{m.group(3)}"))
         return found

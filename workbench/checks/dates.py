@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.lexicon import MONTH_DAYS
-from workbench.errors import N_
+from workbench.errors import N_, Message
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -39,7 +39,7 @@ class DateCheck(EditionCheck):
         for m in SWAPPED.finditer(text):
             day, year, month = m.group(1), m.group(3), m.group(4)
             swapped.append(m.span())
-            found.append(self.at(edition, index, m.start(), m.end(), "the day and the year have changed places",
+            found.append(self.at(edition, index, m.start(), m.end(), N_("the day and the year have changed places"),
                                  suggestion=f"{year} {m.group(2)} {day} {month}{m.group(5)}"))
         for m in DAY_MONTH.finditer(text):
             if any(a <= m.start() < b for a, b in swapped):
@@ -48,12 +48,13 @@ class DateCheck(EditionCheck):
             month = month if month in MONTH_DAYS else month[:-1] + "к"
             if not 1 <= day <= MONTH_DAYS[month]:
                 found.append(self.at(edition, index, m.start(), m.end(),
-                                     f"{month} has no day {day}"))
+                                     Message(N_("%(month)s has no day %(day)s"), month=month, day=day)))
         for m in EVENT_YEAR.finditer(text):
             if not EARLIEST_YEAR <= int(m.group(1)) <= LATEST_YEAR:
-                found.append(self.at(edition, index, m.start(), m.end(), f"the year {m.group(1)} is out of range"))
+                found.append(self.at(edition, index, m.start(), m.end(), Message(N_("the year %(year)s is out of range"),
+                                                                                year=m.group(1))))
         for m in NUMERIC.finditer(text):
             day, month = int(m.group(1)), int(m.group(2))
             if not 1 <= month <= 12 or not 1 <= day <= 31:
-                found.append(self.at(edition, index, m.start(), m.end(), "no such day or month"))
+                found.append(self.at(edition, index, m.start(), m.end(), N_("no such day or month")))
         return found

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding, word_start
 from workbench.checks.lexicon import DOUBLET_CONTINUATIONS, DOUBLET_JOINERS, DOUBLET_MEANT
-from workbench.errors import N_
+from workbench.errors import N_, Message
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -31,10 +31,10 @@ class DoubledPunctuationCheck(EditionCheck):
             start = word_start(block.text, m.start() - 20)
             mark = m.group()[0]
             if m.group() == ".":  # "болады., өңірлердің": a full stop before a comma (not after an abbreviation)
-                found.append(self.at(edition, index, start, m.end() + 1, "a full stop before a comma",
+                found.append(self.at(edition, index, start, m.end() + 1, N_("a full stop before a comma"),
                                      suggestion=block.text[start:m.start()] + ","))
                 continue
-            found.append(self.at(edition, index, start, m.end(), f"“{mark}” written twice",
+            found.append(self.at(edition, index, start, m.end(), Message(N_("“%(mark)s” written twice"), mark=mark),
                                  suggestion=block.text[start:m.start()] + mark))
         return found
 
@@ -55,5 +55,6 @@ class DoubletCheck(EditionCheck):
             if word.lower() in DOUBLET_MEANT or after in DOUBLET_CONTINUATIONS or word.isdigit():
                 continue
             found.append(self.at(edition, index, m.start(), m.end(1) + len(m.group(2)) + len(word) + 2,
-                                 f"“{word}” on both sides of “{m.group(2)}”: one of two synonyms is lost"))
+                                 Message(N_("“%(word)s” on both sides of “%(joiner)s”: one of two synonyms is lost"),
+                                         word=word, joiner=m.group(2))))
         return found

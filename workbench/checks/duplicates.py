@@ -98,13 +98,19 @@ class _DuplicateBase(EditionCheck):
             if (abs(b.block - a.block) <= NEAR_BLOCKS) != self.near:
                 continue
             exact = all(s == 100 for _, _, s in run)
-            what = "repeated" if exact else "repeated with small changes"
-            n = f"{len(run)} sentences" if len(run) > 1 else "sentence"
+            if len(run) > 1:
+                msgid = (N_("%(n)s sentences repeated from line %(line)s") if exact else
+                         N_("%(n)s sentences repeated with small changes from line %(line)s"))
+            else:
+                msgid = (N_("sentence repeated from line %(line)s") if exact else
+                         N_("sentence repeated with small changes from line %(line)s"))
+            message = Message(msgid, n=len(run), line=a.start_line)
+            if a.page:
+                message = Message(N_("%(repeated)s (page %(page)s)"), repeated=message,
+                                  page=edition.printed_page(a.page))
             found.append(self.at_sentence(
-                edition, second,
-                f"{n} {what} from line {a.start_line} (page {edition.printed_page(a.page)})" if a.page else
-                f"{n} {what} from line {a.start_line}",
-                other_line=a.start_line, suggestion=None if not self.near else "delete one of the copies",
+                edition, second, message, other_line=a.start_line,
+                suggestion=Message(N_("delete one of the copies")) if self.near else None,
             ))
         return found
 
@@ -170,7 +176,8 @@ class ReorderedRepeatCheck(EditionCheck):
                 if share < REORDER_SHARE or fuzz.ratio(_norm(sentences[i].text), _norm(s.text)) >= MIN_SCORE:
                     continue
                 found.append(self.at_sentence(
-                    edition, j, f"repeats the sentence at line {sentences[i].start_line} in another word order "
-                    f"or shortened; delete one of the two", other_line=sentences[i].start_line))
+                    edition, j, Message(N_("repeats the sentence at line %(line)s in another word order or shortened; "
+                                          "delete one of the two"), line=sentences[i].start_line),
+                    other_line=sentences[i].start_line))
                 break
         return found

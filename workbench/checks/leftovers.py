@@ -6,7 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
-from workbench.errors import N_
+from workbench.errors import N_, Message
 from workbench.language import CYRILLIC_LOWER
 
 if TYPE_CHECKING:
@@ -56,13 +56,13 @@ class UnresolvedHyphenCheck(EditionCheck):
                 continue  # an abbreviation without vowels takes its ending after a hyphen (млн-нан)
             joined = left + right
             found.append(self.at(edition, index, m.start(), m.end(),
-                                 f"hyphen inside “{m.group()}”", suggestion=joined))
+                                 Message(N_("hyphen inside “%(word)s”"), word=m.group()), suggestion=joined))
         for m in SPACED_HYPHEN.finditer(text):
             left, right = m.groups()
             joined = left + right
             if self._vocab[joined.lower()] and not INNER_HYPHEN.fullmatch(m.group()):
                 found.append(self.at(edition, index, m.start(), m.end(),
-                                     f"word broken by a hyphen and a space: “{m.group()}”",
+                                     Message(N_("word broken by a hyphen and a space: “%(word)s”"), word=m.group()),
                                      suggestion=joined))
         return found
 
@@ -90,7 +90,7 @@ class RunningHeaderCheck(EditionCheck):
                 continue
             for m in pattern.finditer(block.text):
                 found.append(self.at(edition, index, m.start(), m.end(),
-                                     f"running header “{m.group(1)}” inside the text",
-                                     suggestion="delete it"))
+                                     Message(N_("running header “%(header)s” inside the text"), header=m.group(1)),
+                                     suggestion=Message(N_("delete it"))))
         return found
 

@@ -5,7 +5,7 @@ import re
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
-from workbench.errors import N_
+from workbench.errors import N_, Message
 from workbench.language import CYRILLIC_UPPER
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ class YearAbbreviationStopCheck(EditionCheck):
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
-        return [self.at(edition, index, m.start(), m.end(), f"“{m.group(3)}” without its full stop",
+        return [self.at(edition, index, m.start(), m.end(), Message(N_("“%(mark)s” without its full stop"), mark=m.group(3)),
                         suggestion=f"{m.group(1)}{m.group(2)}{m.group(3)}.")
                 for m in YEAR_WITHOUT_STOP.finditer(block.text)]
 
@@ -38,5 +38,5 @@ class SlashedAbbreviationCheck(EditionCheck):
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
-        return [self.at(edition, index, m.start(), m.end(), "an abbreviation between slashes",
+        return [self.at(edition, index, m.start(), m.end(), N_("an abbreviation between slashes"),
                         suggestion=f"({m.group(1)})") for m in SLASHED.finditer(block.text)]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.lexicon import COUNTRY_NAMES, RUSSIAN_SPELLINGS
 from workbench.checks.name_spellings import spelling_key, usual_first, word_places
-from workbench.errors import N_
+from workbench.errors import N_, Message
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
 from workbench.text.normalise import KAZAKH_LETTERS
 
@@ -50,7 +50,7 @@ class RussianSpellingCheck(EditionCheck):
             around = block.text[max(0, m.start() - 40):m.end() + 40]
             if RUSSIAN_CONTEXT.search(around) and not tail.startswith("-"):
                 continue
-            found.append(self.at(edition, index, m.start(), m.end(), f"{name} in its Russian spelling",
+            found.append(self.at(edition, index, m.start(), m.end(), Message(N_("%(name)s in its Russian spelling"), name=name),
                                  suggestion=RUSSIAN_SPELLINGS[name] + tail))
         return found
 
@@ -66,7 +66,7 @@ class LowercaseNameAfterHyphenCheck(EditionCheck):
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
         found = []
         for m in LOWER_AFTER_HYPHEN.finditer(block.text):
-            found.append(self.at(edition, index, m.start(), m.end(), f"“{m.group(2)}” is a name",
+            found.append(self.at(edition, index, m.start(), m.end(), Message(N_("“%(name)s” is a name"), name=m.group(2)),
                                  suggestion=f"{m.group(1)}-{m.group(2).capitalize()}{m.group(3)}"))
         return found
 
@@ -122,7 +122,8 @@ class NameVariantCheck(EditionCheck):
             if len(places[a]) >= COMMON:
                 continue
             block, start = places[b][0]
-            message = f"“{b}” ({len(places[b])}×) is written “{a}” elsewhere ({len(places[a])}×)"
+            message = Message(N_("“%(rare)s” (%(n)s×) is written “%(usual)s” elsewhere (%(m)s×)"),
+                              rare=b, n=len(places[b]), usual=a, m=len(places[a]))
             # Only the letters and the hyphen are in doubt; -ов against -ұлы is the author's choice to make.
             found.append(self.at(edition, block, start, start + len(b), message,
                                  suggestion=None if kind == "patronymic" else a))

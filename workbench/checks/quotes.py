@@ -143,18 +143,18 @@ class UnbalancedQuotesCheck(EditionCheck):
         found = []
         for i, st in enumerate(states):
             for at in st.reversed_at:
-                found.append(self.at(edition, i, max(0, at - 30), at + 20, "» stands where « belongs",
+                found.append(self.at(edition, i, max(0, at - 30), at + 20, N_("» stands where « belongs"),
                                      suggestion="«", severity="error"))
             for at, end in st.mirrored:
                 text = edition.blocks[i].text
                 found.append(self.at(edition, i, max(0, at - 20), end + 20,
-                                     "quotation marks turned the wrong way round (» … «)",
+                                     N_("quotation marks turned the wrong way round (» … «)"),
                                      suggestion="«" + text[at + 1:end].strip() + "»", severity="error"))
             if st.unopened is not None:
                 found.append(self.at(edition, i, max(0, st.unopened - 40), st.unopened + 1,
-                                     "» closes a quotation that was not opened"))
+                                     N_("» closes a quotation that was not opened")))
         for i, at in never_closed:
-            found.append(self.at(edition, i, at, at + 60, "« opens a quotation that is never closed"))
+            found.append(self.at(edition, i, at, at + 60, N_("« opens a quotation that is never closed")))
         return found
 
 

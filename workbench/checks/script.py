@@ -6,7 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
-from workbench.errors import N_
+from workbench.errors import N_, Message
 from workbench.text.normalise import KAZAKH_LETTERS, fold, mixed_script_words, script_of, to_russian_letters
 
 if TYPE_CHECKING:
@@ -68,7 +68,8 @@ class MixedScriptCheck(EditionCheck):
                 suggestion = self._best_spelling(suggestion)
                 at = start + off
                 found.append(self.at(edition, index, at, at + len(part),
-                                     f"“{part}” mixes Latin and Cyrillic letters", suggestion=suggestion))
+                                     Message(N_("“%(word)s” mixes Latin and Cyrillic letters"), word=part),
+                                     suggestion=suggestion))
         return found
 
     def _best_spelling(self, suggestion: str) -> str:
@@ -104,7 +105,8 @@ class CyrillicRomanNumeralCheck(EditionCheck):
                 continue
             latin = numeral.translate(str.maketrans("ХІ1", "XII"))
             found.append(self.at(edition, index, m.start(1), m.end(1),
-                                 f"Roman numeral “{numeral}” typed with Cyrillic letters", suggestion=latin))
+                                 Message(N_("Roman numeral “%(numeral)s” typed with Cyrillic letters"),
+                                         numeral=numeral), suggestion=latin))
         return found
 
 
@@ -211,15 +213,15 @@ class UntranslatedPassageCheck(EditionCheck):
 
     def run(self, edition: Edition) -> list[Finding]:
         skip = {i for first, last in foreign_sections(edition) for i in range(first, last + 1)}
-        language = "Russian" if edition.lang == "kk" else "Kazakh"
+        msgid = (N_("%(n)s words in Russian left untranslated: “%(text)s”") if edition.lang == "kk" else
+                 N_("%(n)s words in Kazakh left untranslated: “%(text)s”"))
         found = []
         for index, block in enumerate(edition.blocks):
             if index in skip:
                 continue
             for start, end, count in foreign_passages(block.text, edition.lang):
                 found.append(self.at(edition, index, start, end,
-                                     f"{count} words in {language} left untranslated: "
-                                     f"“{block.text[start:end][:400]}”"))
+                                     Message(msgid, n=count, text=block.text[start:end][:400])))
         return found
 
 
@@ -238,8 +240,9 @@ class ForeignSectionCheck(EditionCheck):
         for first, last in foreign_sections(edition):
             block = edition.blocks[first]
             found.append(self.at(edition, first, 0, len(block.text),
-                                 f"{last - first + 1} paragraphs in the other language "
-                                 f"(lines {block.start_line}–{edition.blocks[last].end_line})"))
+                                 Message(N_("%(n)s paragraphs in the other language (lines %(first)s–%(last)s)"),
+                                         n=last - first + 1, first=block.start_line,
+                                         last=edition.blocks[last].end_line)))
         return found
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding, word_end, word_start
-from workbench.errors import N_
+from workbench.errors import N_, Message
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -32,8 +32,8 @@ class SpaceInsideQuotesCheck(EditionCheck):
             start, end = word_start(text, m.start() - 12), word_end(text, m.end() + 12)
             piece = text[start:end]
             fixed = piece.replace(m.group(), m.group().strip(), 1)
-            what = "after «" if m.group().startswith("«") else "before »"
-            found.append(self.at(edition, index, start, end, f"a space {what}", suggestion=fixed))
+            what = N_("a space after «") if m.group().startswith("«") else N_("a space before »")
+            found.append(self.at(edition, index, start, end, what, suggestion=fixed))
         return found
 
 
@@ -50,7 +50,7 @@ class SpaceBeforePunctuationCheck(EditionCheck):
         for m in BEFORE_MARK.finditer(block.text):
             start = word_start(block.text, m.start() - 15)
             piece = block.text[start:m.end()]
-            found.append(self.at(edition, index, start, m.end(), f"a space before “{m.group(1)}”",
+            found.append(self.at(edition, index, start, m.end(), Message(N_("a space before “%(mark)s”"), mark=m.group(1)),
                                  suggestion=piece[: m.start() - start] + m.group(1)))
         return found
 
@@ -81,5 +81,5 @@ class DoubleSpaceCheck(EditionCheck):
             if not 0 < offset < len(text) or text[offset] != " ":
                 continue  # the paragraph was edited since
             start, end = word_start(text, offset - 1), word_end(text, offset + 1)
-            found.append(self.at(edition, index, start, end, "two spaces between these words in the source"))
+            found.append(self.at(edition, index, start, end, N_("two spaces between these words in the source")))
         return found

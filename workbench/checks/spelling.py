@@ -53,7 +53,8 @@ class SpelledTwoWaysCheck(EditionCheck):
                 kazakh = edition.lang == "kk" and _kazakh_letters(rare) > _kazakh_letters(usual)
                 found.append(self.at(
                     edition, b, start, start + len(rare),
-                    f"“{rare}” ({len(places[rare])}×) is spelled “{usual}” elsewhere ({len(places[usual])}×)",
+                    Message(N_("“%(rare)s” (%(n)s×) is spelled “%(usual)s” elsewhere (%(m)s×)"),
+                            rare=rare, n=len(places[rare]), usual=usual, m=len(places[usual])),
                     suggestion=None if kazakh else usual,
                     other_line=_line(edition, *places[usual][0]),
                 ))
@@ -115,6 +116,7 @@ class TermSpelledSeveralWaysCheck(EditionCheck):
                 b, start, end = rare[0]
                 printed = edition.blocks[b].text[start:end]
                 found.append(self.at(edition, b, start, end,
-                                     f"“{printed}” ({len(rare)}×) is written “{usual_text}” elsewhere "
-                                     f"({len(usual)}×)", suggestion=usual_text))
+                                     Message(N_("“%(rare)s” (%(n)s×) is written “%(usual)s” elsewhere (%(m)s×)"),
+                                             rare=printed, n=len(rare), usual=usual_text, m=len(usual)),
+                                     suggestion=usual_text))
         return found
