@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Optional
 
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.db import Base
-from workbench.errors import Message
+from workbench.errors import Message, from_stored_json
 from workbench.models.editions import utcnow
 
 FINDING_STATUSES = ("open", "fixed", "intended", "false-alarm")
@@ -59,18 +58,10 @@ class Finding(Base):
     @property
     def shown_message(self) -> Message:
         """The message as msgid and values (``translate`` renders it), else the stored English text."""
-        return _kept(self.message_json) or Message(self.message or "")
+        return from_stored_json(self.message_json) or Message(self.message or "")
 
     @property
     def shown_suggestion(self) -> Message | str | None:
         """The suggestion: advice as msgid and values, else the stored text (corrected text is shown as it is)."""
-        return _kept(self.suggestion_json) or self.suggestion
+        return from_stored_json(self.suggestion_json) or self.suggestion
 
-
-def _kept(data: str | None) -> Message | None:
-    if not data:
-        return None
-    try:
-        return Message.from_json(json.loads(data))
-    except (ValueError, KeyError, TypeError):  # unreadable: the English column is shown instead
-        return None

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from workbench.checks import base as checks
 from workbench.checks.runner import run_bead_checks, run_edition_checks
-from workbench.errors import N_, InputError, Message
+from workbench.errors import N_, InputError, Message, stored_json
 from workbench.models import Alignment, Bead, Block, Edition, Finding, Segment, utcnow
 from workbench.models.findings import FINDING_STATUSES
 from workbench.services import editions
@@ -122,11 +122,9 @@ def check_alignment(session: Session, alignment: Alignment, flags: tuple[str, ..
 def stored_texts(f: checks.Finding) -> dict[str, str | None]:
     """The message and suggestion columns of a finding: the English text, and msgid with values when the
     check gave a :class:`Message` (the key, which keeps verdicts across re-runs, involves neither)."""
-    def kept(text: str | None) -> str | None:
-        return json.dumps(text.to_json(), ensure_ascii=False) if isinstance(text, Message) else None
-
-    return {"message": str(f.message), "message_json": kept(f.message),
-            "suggestion": None if f.suggestion is None else str(f.suggestion), "suggestion_json": kept(f.suggestion)}
+    return {"message": str(f.message), "message_json": stored_json(f.message),
+            "suggestion": None if f.suggestion is None else str(f.suggestion),
+            "suggestion_json": stored_json(f.suggestion)}
 
 
 def merge_findings(session: Session, edition_id: int, alignment_id: int | None,
