@@ -7,9 +7,9 @@ import json
 
 import pytest
 from sqlalchemy import select
-
 from test_api import bearer, tokens  # noqa: F401 - the fixture
 from test_errata_pages import edition  # noqa: F401 - the fixture
+
 from workbench.checks.registry import CHECKS_BY_ID
 from workbench.models import Finding
 from workbench.services.checking import check_edition
@@ -58,7 +58,7 @@ def test_the_english_text_and_the_msgid_are_both_stored(session, edition):  # no
     row = _row(session, "mixed-script")
     kept = json.loads(row.message_json)
     assert kept["msgid"] == "“%(word)s” mixes Latin and Cyrillic letters"
-    assert row.message == "“%s” mixes Latin and Cyrillic letters" % kept["values"]["word"]
+    assert row.message == f"“{kept['values']['word']}” mixes Latin and Cyrillic letters"
     near = _row(session, "duplicate-passage")
     assert near.suggestion == "delete one of the copies" and json.loads(near.suggestion_json)["msgid"] == near.suggestion
 
