@@ -18,6 +18,7 @@ A file name and line number are never translated: they are the ``path`` and ``li
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable, Mapping
 from typing import Any, Union
 
@@ -70,6 +71,22 @@ class Message(str):
         values = {k: cls.from_json(v) if isinstance(v, Mapping) and "msgid" in v else v
                   for k, v in (data.get("values") or {}).items()}
         return cls(data["msgid"], **values)
+
+
+def stored_json(text: str | None) -> str | None:
+    """A message as the JSON text a ``…_json`` column keeps (``None`` for plain text: nothing to translate)."""
+    return json.dumps(text.to_json(), ensure_ascii=False) if isinstance(text, Message) else None
+
+
+def from_stored_json(data: str | None) -> Message | None:
+    """The message a ``…_json`` column keeps; ``None`` when there is none or it cannot be read (the English
+    column is shown then)."""
+    if not data:
+        return None
+    try:
+        return Message.from_json(json.loads(data))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def _fill(msgid: str, values: Mapping[str, Value], translate: Translate) -> str:

@@ -265,3 +265,29 @@ def test_an_editor_sets_a_context_restriction_and_a_bad_one_is_refused(client, l
     assert "expected &#39;not before" in page or "expected 'not before" in page
     session.expire_all()
     assert session.get(GlossaryEntry, "term-0392").terms[0].context == "not before: соғыс"
+
+
+@pytest.mark.parametrize("lang, two_expansions, mixed", [
+    ("kk", "сондай-ақ", "латын мен кирилл әріптері аралас"),
+    ("ru", "означает также", "смешаны латинские и кириллические буквы"),
+])
+def test_defects_page_speaks_the_readers_language(client, loaded, lang, two_expansions, mixed):
+    page = client.get("/glossary/defects", headers={"Accept-Language": lang}).get_data(as_text=True)
+    assert two_expansions in page and mixed in page and "ХҚДМ" in page
+    assert "also stands for" not in page and "mixes Latin and Cyrillic letters" not in page
+
+
+def test_harvest_queue_explains_scores_in_the_readers_language(client, users, run_in, session, tmp_path, run_jobs):
+    path = tmp_path / "p.txt"
+    path.write_text("Қазақстан халқы ассамблеясы (ҚХА) құрылды. ҚХА жұмыс істейді.\n", encoding="utf-8")
+    run_in(import_file, path, "kk", "Үзінді")
+    client.post("/glossary/harvest/run", data={"csrf_token": login(client, "editor")})
+    run_jobs()
+    run_in(lambda s: s.add(GlossaryCandidate(kind="bilingual", kk="сөз", ru="слово", score=2.0,
+                                             source="an old source kept in English only")))
+    cand = session.scalar(select(GlossaryCandidate).where(GlossaryCandidate.kk == "ҚХА"))
+    assert cand.source == "Үзінді [kk] line 1 (inline)"  # the English text as before, for the entry's source
+    page = client.get("/glossary/harvest", headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    assert "Балл: свидетельства в пользу кандидата" in page and "Score: the evidence" not in page
+    assert "Үзінді [kk], строка 1 (в тексте)" in page
+    assert "an old source kept in English only" in page  # stored before its msgid was kept

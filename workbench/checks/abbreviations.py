@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.errors import N_, Message
 from workbench.glossary.abbreviations import AbbreviationDefinition, find_definitions, letters_fit
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER, UPPER
 from workbench.text.normalise import fold, to_russian_letters
@@ -133,7 +134,7 @@ def _key(abbreviation: str) -> str:
 
 
 class _ListCheck(EditionCheck):
-    def at_line(self, edition: Edition, line: int, text: str, message: str, **kw: object) -> Finding:
+    def at_line(self, edition: Edition, line: int, text: str, message: Message, **kw: object) -> Finding:
         """A finding on a source line found by number (definitions carry lines, not offsets)."""
         for b, block in enumerate(edition.blocks):
             if block.start_line <= line <= block.end_line:
@@ -150,10 +151,10 @@ class AbbreviationTwoExpansionsCheck(_ListCheck):
     """One abbreviation given two different expansions."""
 
     id = "abbreviation-two-expansions"
-    name = "Abbreviation with two expansions"
-    description = ("Fires when the list of abbreviations (or the text, in brackets) expands the same "
-                   "abbreviation "
-                   "in two ways that are not mere case forms of each other.")
+    name = N_("Abbreviation with two expansions")
+    description = N_("Fires when the list of abbreviations (or the text, in brackets) expands the same "
+                      "abbreviation "
+                      "in two ways that are not mere case forms of each other.")
     severity = "error"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -170,8 +171,8 @@ class AbbreviationTwoExpansionsCheck(_ListCheck):
                     continue
                 found.append(self.at_line(
                     edition, d.line, abbr,
-                    f"{abbr} expanded as “{d.expansion}” here "
-                    f"but as “{first.expansion}” at line {first.line}",
+                    Message(N_("%(abbr)s expanded as “%(expansion)s” here but as “%(first)s” at line %(line)s"),
+                            abbr=abbr, expansion=d.expansion, first=first.expansion, line=first.line),
                     other_line=first.line))
         return found
 
@@ -180,10 +181,10 @@ class AbbreviationLettersCheck(_ListCheck):
     """An abbreviation in the list whose letters do not fit its expansion."""
 
     id = "abbreviation-letters"
-    name = "Abbreviation does not fit its expansion"
-    description = ("Fires when the letters of an abbreviation in the list of abbreviations cannot be read "
-                   "off "
-                   "the initials of its expansion (a garbled or mistyped abbreviation).")
+    name = N_("Abbreviation does not fit its expansion")
+    description = N_("Fires when the letters of an abbreviation in the list of abbreviations cannot be read "
+                      "off "
+                      "the initials of its expansion (a garbled or mistyped abbreviation).")
     severity = "error"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -199,7 +200,8 @@ class AbbreviationLettersCheck(_ListCheck):
             suggestion = _closest_fitting(d, idx)
             found.append(self.at_line(
                 edition, d.line, core(d.abbreviation),
-                f"the letters of {core(d.abbreviation)} do not fit “{d.expansion}”", suggestion=suggestion))
+                Message(N_("the letters of %(abbr)s do not fit “%(expansion)s”"), abbr=core(d.abbreviation),
+                        expansion=d.expansion), suggestion=suggestion))
         return found
 
 
@@ -218,10 +220,10 @@ class AbbreviationUndefinedCheck(EditionCheck):
     """An abbreviation used in the text but defined neither in the list, in the text nor in the glossary."""
 
     id = "abbreviation-undefined"
-    name = "Undefined abbreviation"
-    description = ("Fires on the first use of an abbreviation that the list of abbreviations, the text "
-                   "itself "
-                   "(in brackets) and the glossary all leave undefined.")
+    name = N_("Undefined abbreviation")
+    description = N_("Fires on the first use of an abbreviation that the list of abbreviations, the text "
+                      "itself "
+                      "(in brackets) and the glossary all leave undefined.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -248,13 +250,16 @@ class AbbreviationUndefinedCheck(EditionCheck):
                     letters_fit(suggestion, expansions[suggestion]) and not letters_fit(abbr, expansions[suggestion])):
                 suggestion = None  # only the spelling whose letters fit the expansion is offered (ҚКФ, not ҚҚФ)
             close = sorted(a for a in defined if len(a) == len(abbr) > 2 and Levenshtein.distance(a, abbr) == 1)
-            hint = f"; {', '.join(close)} is defined" if close and suggestion is None else ""
+            hint: Message | str = (Message(N_("; %(close)s is defined"), close=", ".join(close))
+                                   if close and suggestion is None else "")
             if abbr in other_language:
-                other = "Russian" if edition.lang == "kk" else "Kazakh"
-                hint = f"; the {other} abbreviation of {other_language[abbr]}?"
+                hint = Message(N_("; the Russian abbreviation of %(abbr)s?") if edition.lang == "kk" else
+                               N_("; the Kazakh abbreviation of %(abbr)s?"), abbr=other_language[abbr])
             b, start, end = uses[0]
-            times = f" (used {len(uses)} times)" if len(uses) > 1 else ""
-            found.append(self.at(edition, b, start, end, f"{abbr} is not in the list of abbreviations{times}{hint}",
+            times = Message(N_(" (used %(n)s times)"), n=len(uses)) if len(uses) > 1 else ""
+            found.append(self.at(edition, b, start, end,
+                                 Message(N_("%(abbr)s is not in the list of abbreviations%(times)s%(hint)s"),
+                                         abbr=abbr, times=times, hint=hint),
                                  suggestion=suggestion))
         return found
 
@@ -263,8 +268,8 @@ class AbbreviationUnusedCheck(_ListCheck):
     """An abbreviation in the list that the text never uses."""
 
     id = "abbreviation-unused"
-    name = "Abbreviation never used"
-    description = "Reports an abbreviation of the list of abbreviations that the text never uses."
+    name = N_("Abbreviation never used")
+    description = N_("Reports an abbreviation of the list of abbreviations that the text never uses.")
     severity = "info"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -277,7 +282,8 @@ class AbbreviationUnusedCheck(_ListCheck):
                 continue
             if " " not in abbr and not re.fullmatch(rf"[{CYRILLIC_UPPER}]+", abbr):
                 continue  # Latin (HAQ) and mixed forms (ҚазҰУ) are not searched for in the text
-            found.append(self.at_line(edition, d.line, abbr, f"{abbr} is listed but never used in the text"))
+            found.append(self.at_line(edition, d.line, abbr, Message(N_("%(abbr)s is listed but never used in the text"),
+                                                                            abbr=abbr)))
         return found
 
 
@@ -285,9 +291,9 @@ class AbbreviationVariantCheck(_ListCheck):
     """Two different abbreviations for one expansion (ОСКҚ and КОСКҰ)."""
 
     id = "abbreviation-variant"
-    name = "Abbreviation spelled two ways"
-    description = ("Fires when two different abbreviations are defined for the same expansion, or one "
-                   "abbreviation is written with and without Kazakh letters (ҚР / КР).")
+    name = N_("Abbreviation spelled two ways")
+    description = N_("Fires when two different abbreviations are defined for the same expansion, or one "
+                      "abbreviation is written with and without Kazakh letters (ҚР / КР).")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -306,7 +312,8 @@ class AbbreviationVariantCheck(_ListCheck):
                     reported.add(pair)
                     found.append(self.at_line(
                         edition, d.line, a,
-                        f"“{d.expansion}” is abbreviated {a} here but {b} at line {e.line}",
+                        Message(N_("“%(expansion)s” is abbreviated %(a)s here but %(b)s at line %(line)s"),
+                                expansion=d.expansion, a=a, b=b, line=e.line),
                         other_line=e.line))
         return found + self._kazakh_letters(edition, idx)
 
@@ -332,6 +339,7 @@ class AbbreviationVariantCheck(_ListCheck):
                 if right and expansion and not letters_fit(usual, expansion):
                     right = None
                 found.append(self.at(edition, b, start, end,
-                                     f"{rare} ({len(idx.uses[rare])}×) is written {usual} elsewhere "
-                                     f"({len(idx.uses[usual])}×)", suggestion=right))
+                                     Message(N_("%(rare)s (%(n)s×) is written %(usual)s elsewhere (%(m)s×)"),
+                                             rare=rare, n=len(idx.uses[rare]), usual=usual, m=len(idx.uses[usual])),
+                                     suggestion=right))
         return found

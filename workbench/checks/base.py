@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Literal, Protocol, TypeVar
 
+from workbench.errors import Message
 from workbench.text.normalise import fold
 
 if TYPE_CHECKING:
@@ -24,6 +25,10 @@ class Finding:
     ``line`` is the 1-based source line where the offending text starts; ``excerpt`` is that text as
     it stands (at most 80 characters). ``key`` identifies the finding across re-runs (check id +
     normalised excerpt + occurrence number) and is filled in by the runner.
+
+    ``message`` is a :class:`~workbench.errors.Message` (its ``str()`` is the English text, the msgid
+    and values let a page show it in the reader's language); ``suggestion`` is corrected text as it
+    should stand, or a Message when it is advice ("delete one of the copies").
     """
 
     check: str
@@ -50,6 +55,11 @@ class Finding:
             if value is not None and value != "":
                 out[name] = value
         return out
+
+
+def as_message(text: str) -> Message:
+    """``text`` as a :class:`Message`: a message as it is, a msgid (marked ``N_``) without values."""
+    return text if isinstance(text, Message) else Message(text)
 
 
 def excerpt_of(text: str) -> str:
@@ -173,7 +183,7 @@ class EditionCheck(Check):
         b = edition.blocks[block]
         anchor = b.anchor_at(start)
         return Finding(
-            check=self.id, severity=severity or self.severity, message=message, line=anchor.line,
+            check=self.id, severity=severity or self.severity, message=as_message(message), line=anchor.line,
             page=anchor.page, excerpt=excerpt_of(b.text[start:end]), suggestion=suggestion,
             block=block, sentence=sentence, other_line=other_line,
         )
@@ -210,7 +220,7 @@ class BeadCheck(Check):
         first = pair.kk[bead.kk[0]] if bead.kk else pair.ru[bead.ru[0]]
         kk, ru = pair.texts(index)
         return Finding(
-            check=self.id, severity=severity or self.severity, message=message, line=first.start_line,
+            check=self.id, severity=severity or self.severity, message=as_message(message), line=first.start_line,
             page=first.page, excerpt=excerpt_of(excerpt if excerpt is not None else (kk or ru)),
             suggestion=suggestion, bead=index,
             other_line=pair.ru[bead.ru[0]].start_line if bead.kk and bead.ru else None,

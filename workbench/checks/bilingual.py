@@ -8,6 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Bead, BeadCheck, Finding, Pair
+from workbench.errors import N_, Message
 from workbench.text.normalise import fold
 
 if TYPE_CHECKING:
@@ -53,9 +54,9 @@ class NumberMismatchCheck(BeadCheck):
     """Numbers, years or percentages that differ between the two sides of a bead."""
 
     id = "number-mismatch"
-    name = "Numbers differ"
-    description = ("Fires when the Kazakh and the Russian sentence of a bead do not contain the same numbers "
-                   "(years, percentages, counts); footnote markers are checked separately.")
+    name = N_("Numbers differ")
+    description = N_("Fires when the Kazakh and the Russian sentence of a bead do not contain the same numbers "
+                      "(years, percentages, counts); footnote markers are checked separately.")
     severity = "error"
 
     def check_bead(self, pair: Pair, index: int, bead: Bead) -> list[Finding]:
@@ -67,20 +68,22 @@ class NumberMismatchCheck(BeadCheck):
         only_ru = [n for n in only_ru if not _spelled(n, kk, "kk")]
         if not only_kk and not only_ru:
             return []
-        parts = []
-        if only_kk:
-            parts.append(f"only in Kazakh: {', '.join(only_kk)}")
-        if only_ru:
-            parts.append(f"only in Russian: {', '.join(only_ru)}")
-        return [self.at(pair, index, "numbers differ (" + "; ".join(parts) + ")")]
+        if only_kk and only_ru:
+            message = Message(N_("numbers differ (only in Kazakh: %(kk)s; only in Russian: %(ru)s)"),
+                              kk=", ".join(only_kk), ru=", ".join(only_ru))
+        elif only_kk:
+            message = Message(N_("numbers differ (only in Kazakh: %(kk)s)"), kk=", ".join(only_kk))
+        else:
+            message = Message(N_("numbers differ (only in Russian: %(ru)s)"), ru=", ".join(only_ru))
+        return [self.at(pair, index, message)]
 
 
 class MarkerMismatchCheck(BeadCheck):
     """Footnote markers that differ between the two sides of a bead."""
 
     id = "marker-mismatch"
-    name = "Footnote markers differ"
-    description = "Fires when the two sides of a bead do not carry the same footnote markers [N]."
+    name = N_("Footnote markers differ")
+    description = N_("Fires when the two sides of a bead do not carry the same footnote markers [N].")
     severity = "error"
 
     def check_bead(self, pair: Pair, index: int, bead: Bead) -> list[Finding]:
@@ -91,9 +94,9 @@ class MarkerMismatchCheck(BeadCheck):
         if a == b:
             return []
         only_kk, only_ru = _diff(a, b)
-        return [self.at(pair, index, "footnote markers differ: Kazakh "
-                        f"{''.join(f'[{n}]' for n in only_kk) or '—'}, Russian "
-                        f"{''.join(f'[{n}]' for n in only_ru) or '—'}")]
+        return [self.at(pair, index, Message(N_("footnote markers differ: Kazakh %(kk)s, Russian %(ru)s"),
+                                             kk="".join(f"[{n}]" for n in only_kk) or "—",
+                                             ru="".join(f"[{n}]" for n in only_ru) or "—"))]
 
 
 def _matcher(glossary: list[Entry] | None) -> object | None:
@@ -120,11 +123,11 @@ class GlossaryTermMissingCheck(_GlossaryCheck):
     """A glossary term on one side whose equivalent is missing on the other."""
 
     id = "glossary-term-missing"
-    name = "Glossary equivalent missing"
-    description = ("Fires when one side of a bead uses a glossary term of two or more words (or an "
-                   "abbreviation) and the other side has no word sharing a stem with any term of the same "
-                   "entry; paraphrases that keep part of the term (сөз еркіндігі for сөз бостандығы) are "
-                   "left out.")
+    name = N_("Glossary equivalent missing")
+    description = N_("Fires when one side of a bead uses a glossary term of two or more words (or an "
+                      "abbreviation) and the other side has no word sharing a stem with any term of the same "
+                      "entry; paraphrases that keep part of the term (сөз еркіндігі for сөз бостандығы) are "
+                      "left out.")
     severity = "warning"
 
     def check_bead(self, pair: Pair, index: int, bead: Bead) -> list[Finding]:
@@ -135,7 +138,8 @@ class GlossaryTermMissingCheck(_GlossaryCheck):
         kk_ids, ru_ids = {h.entry_id for h in kk_hits}, {h.entry_id for h in ru_hits}
         found = []
         for hits, other_ids, side, other, other_text in (
-            (kk_hits, ru_ids, "Kazakh", "ru", ru), (ru_hits, kk_ids, "Russian", "kk", kk),
+            (kk_hits, ru_ids, N_("“%(term)s” (Kazakh) has no “%(want)s” on the other side"), "ru", ru),
+            (ru_hits, kk_ids, N_("“%(term)s” (Russian) has no “%(want)s” on the other side"), "kk", kk),
         ):
             for entry_id in dict.fromkeys(h.entry_id for h in hits if h.entry_id not in other_ids):
                 hit = next(h for h in hits if h.entry_id == entry_id)
@@ -151,8 +155,7 @@ class GlossaryTermMissingCheck(_GlossaryCheck):
                     continue  # an inflected form the matcher did not know
                 if _shares_a_stem(entry.terms_in(other), other_text):
                     continue  # a paraphrase (сөз еркіндігі for сөз бостандығы): part of the term is there
-                message = f"“{hit.surface}” ({side}) has no “{want.text}” on the other side"
-                found.append(self.at(pair, index, message,
+                found.append(self.at(pair, index, Message(side, term=hit.surface, want=want.text),
                                      excerpt=hit.surface, suggestion=want.text))
         return found
 
@@ -202,9 +205,9 @@ class ForbiddenTermCheck(_GlossaryCheck):
     """A term the glossary marks as forbidden (or deprecated) used in either edition."""
 
     id = "forbidden-term"
-    name = "Forbidden term"
-    description = ("Fires when a bead uses a term that the glossary marks as forbidden, suggesting the "
-                   "preferred term.")
+    name = N_("Forbidden term")
+    description = N_("Fires when a bead uses a term that the glossary marks as forbidden, suggesting the "
+                      "preferred term.")
     severity = "error"
 
     def check_bead(self, pair: Pair, index: int, bead: Bead) -> list[Finding]:
@@ -219,7 +222,7 @@ class ForbiddenTermCheck(_GlossaryCheck):
                 if term is None or term.status != "forbidden":
                     continue
                 better = entry.preferred(lang)
-                found.append(self.at(pair, index, f"“{hit.surface}” is a forbidden term",
+                found.append(self.at(pair, index, Message(N_("“%(term)s” is a forbidden term"), term=hit.surface),
                                      excerpt=hit.surface, suggestion=better.text if better else None))
         return found
 
@@ -228,9 +231,9 @@ class OmissionCheck(BeadCheck):
     """A sentence with nothing on the other side (a 1-0 or 0-1 bead)."""
 
     id = "omission"
-    name = "Sentence not translated"
-    description = ("Fires on a bead with sentences on one side only: text that the other edition leaves out "
-                   "or adds.")
+    name = N_("Sentence not translated")
+    description = N_("Fires on a bead with sentences on one side only: text that the other edition leaves out "
+                      "or adds.")
     severity = "warning"
 
     def check_bead(self, pair: Pair, index: int, bead: Bead) -> list[Finding]:
@@ -239,9 +242,8 @@ class OmissionCheck(BeadCheck):
         kk, ru = pair.texts(index)
         if len(re.findall(r"[^\W\d_]{2,}", kk or ru)) < 2:
             return []  # a number or a stray letter, not a sentence
-        side = "Kazakh" if bead.kk else "Russian"
-        other = "Russian" if bead.kk else "Kazakh"
-        return [self.at(pair, index, f"{side} sentence with nothing in the {other} edition")]
+        return [self.at(pair, index, Message(N_("Kazakh sentence with nothing in the Russian edition") if bead.kk
+                                             else N_("Russian sentence with nothing in the Kazakh edition")))]
 
 
 MIN_CHARS = 30          # shorter sentences (headings, "3. Құрылтай:") vary too much in length to judge
@@ -252,9 +254,9 @@ class LengthRatioCheck(BeadCheck):
     """A bead whose length ratio is far from the document's norm: part of a sentence is missing."""
 
     id = "length-ratio"
-    name = "Length far from the norm"
-    description = ("Fires when one side of a bead is more than twice as long, relative to the other, as the "
-                   "document's median Russian/Kazakh length ratio says it should be.")
+    name = N_("Length far from the norm")
+    description = N_("Fires when one side of a bead is more than twice as long, relative to the other, as the "
+                      "document's median Russian/Kazakh length ratio says it should be.")
     severity = "warning"
 
     def run(self, pair: Pair) -> list[Finding]:
@@ -275,18 +277,18 @@ class LengthRatioCheck(BeadCheck):
         off = math.log(max(len(ru), 1) / max(len(kk), 1)) - self._norm
         if abs(off) < math.log(RATIO_FACTOR):
             return []
-        longer = "Russian" if off > 0 else "Kazakh"
-        return [self.at(pair, index, f"the {longer} side is {math.exp(abs(off)):.1f}× longer than usual "
-                                     f"({len(kk)} vs {len(ru)} characters)")]
+        longer = (N_("the Russian side is %(times)s× longer than usual (%(kk)s vs %(ru)s characters)") if off > 0
+                  else N_("the Kazakh side is %(times)s× longer than usual (%(kk)s vs %(ru)s characters)"))
+        return [self.at(pair, index, Message(longer, times=f"{math.exp(abs(off)):.1f}", kk=len(kk), ru=len(ru)))]
 
 
 class UntranslatedBeadCheck(BeadCheck):
     """Both sides of a bead carry the same text: the sentence was copied, not translated."""
 
     id = "untranslated-bead"
-    name = "Same text on both sides"
-    description = ("Fires when the Kazakh and the Russian side of a bead are the same text of four or more "
-                   "words.")
+    name = N_("Same text on both sides")
+    description = N_("Fires when the Kazakh and the Russian side of a bead are the same text of four or more "
+                      "words.")
     severity = "error"
 
     def check_bead(self, pair: Pair, index: int, bead: Bead) -> list[Finding]:
@@ -297,4 +299,4 @@ class UntranslatedBeadCheck(BeadCheck):
         # Three words or fewer are usually a name kept as it is (“Қазақстан Халық Кеңесі:”).
         if a != b or len(re.findall(r"[^\W\d_]{2,}", a)) < 4:
             return []
-        return [self.at(pair, index, "the Kazakh and Russian sides are the same text")]
+        return [self.at(pair, index, N_("the Kazakh and Russian sides are the same text"))]

@@ -6,6 +6,7 @@ from collections import Counter
 
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.lexicon import NAME_HEADS
+from workbench.errors import N_, Message
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER, KK_PLURAL_SUFFIXES
 
 MID_CAPITAL = re.compile(rf"(?<=[{CYRILLIC_LOWER},] )([{CYRILLIC_UPPER}][{CYRILLIC_LOWER}]+)(?![\w-])")
@@ -19,11 +20,11 @@ class MidSentenceCapitalCheck(EditionCheck):
     """A common word capitalised once in mid-sentence, where the book otherwise writes it in lower case."""
 
     id = "mid-sentence-capital"
-    name = "Capital in mid-sentence"
-    description = ("Fires on a word capitalised after a lower-case word or a comma, when the book writes it "
-                   f"in lower case at least {MIN_LOWER} times and capitalised in mid-sentence nowhere else; "
-                   "names of bodies and documents (… партиясы, … жөніндегі кеңес) and titles in «» are left "
-                   "out, and so is a word at the start of a source line (a table cell, a lost paragraph break).")
+    name = N_("Capital in mid-sentence")
+    description = Message(N_("Fires on a word capitalised after a lower-case word or a comma, when the book writes it "
+                             "in lower case at least %(n)s times and capitalised in mid-sentence nowhere else; "
+                             "names of bodies and documents (… партиясы, … жөніндегі кеңес) and titles in «» are left "
+                             "out, and so is a word at the start of a source line (a table cell, a lost paragraph break)."), n=MIN_LOWER)
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -48,8 +49,9 @@ class MidSentenceCapitalCheck(EditionCheck):
         for b, start, end, word in candidates:
             if mid[word] == 1 and lower[word.lower()] >= MIN_LOWER:
                 found.append(self.at(edition, b, start, end,
-                                     f"“{word}” capitalised in mid-sentence; the book writes “{word.lower()}” "
-                                     f"{lower[word.lower()]} times", suggestion=word.lower()))
+                                     Message(N_("“%(word)s” capitalised in mid-sentence; the book writes "
+                                                "“%(lower)s” %(n)s times"), word=word, lower=word.lower(),
+                                             n=lower[word.lower()]), suggestion=word.lower()))
         return found
 
 
@@ -61,10 +63,10 @@ class LowercaseQuotedNameCheck(EditionCheck):
     """A name in guillemets written in lower case where the book writes it capitalised («отандас» партиясы)."""
 
     id = "lowercase-quoted-name"
-    name = "Name in «» in lower case"
-    description = ("Fires on a name in «» that starts in lower case before the name of a body (партиясы, "
-                   "қозғалысы, қоры, блогы …) when the book writes the same name capitalised at least as often; "
-                   "names of concepts (… тұжырымдамасы) are left out.")
+    name = N_("Name in «» in lower case")
+    description = N_("Fires on a name in «» that starts in lower case before the name of a body (партиясы, "
+                      "қозғалысы, қоры, блогы …) when the book writes the same name capitalised at least as often; "
+                      "names of concepts (… тұжырымдамасы) are left out.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -86,6 +88,6 @@ class LowercaseQuotedNameCheck(EditionCheck):
         for b, start, end, name in candidates:
             proper = name[0].upper() + name[1:]
             if capitalised[proper] >= lowercase[name]:  # a name of a body is capitalised unless the book says otherwise
-                found.append(self.at(edition, b, start, end, f"the book writes «{proper}» with a capital",
+                found.append(self.at(edition, b, start, end, Message(N_("the book writes «%(name)s» with a capital"), name=proper),
                                      suggestion=f"«{proper}»"))
         return found

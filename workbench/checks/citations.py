@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding, word_start
 from workbench.checks.lexicon import STOP_ABBREVIATIONS
+from workbench.errors import N_
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -23,9 +24,9 @@ class CitationStopCheck(EditionCheck):
     """A full stop both before and after a footnote marker (… айтты. [12].)."""
 
     id = "citation-double-stop"
-    name = "Full stop on both sides of a footnote marker"
-    description = ("Fires on “… айтты. [12].”: the book ends a sentence with its marker and one stop "
-                   "(“айтты [12].”); a stop that belongs to an abbreviation (т.б. [14].) is left alone.")
+    name = N_("Full stop on both sides of a footnote marker")
+    description = N_("Fires on “… айтты. [12].”: the book ends a sentence with its marker and one stop "
+                      "(“айтты [12].”); a stop that belongs to an abbreviation (т.б. [14].) is left alone.")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -39,7 +40,7 @@ class CitationStopCheck(EditionCheck):
             kept = m.group("stop")[:-1]  # drop the stop before the marker, keep ?, ! and »
             fixed = text[start:m.start("stop")] + kept + " " + m.group("marker") + "."
             found.append(self.at(edition, index, start, m.end(),
-                                 "a full stop both before and after the footnote marker", suggestion=fixed))
+                                 N_("a full stop both before and after the footnote marker"), suggestion=fixed))
         return found
 
 
@@ -47,9 +48,9 @@ class CitationPlacementCheck(EditionCheck):
     """A footnote marker placed unlike the book's usage: glued to the word, or after the stop."""
 
     id = "citation-placement"
-    name = "Footnote marker out of place"
-    description = ("Fires on a marker glued to its word (ұсыну[82]) or standing after the sentence's stop "
-                   "with none of its own (сайланды. [3]); the book writes “ұсыну [82].”.")
+    name = N_("Footnote marker out of place")
+    description = N_("Fires on a marker glued to its word (ұсыну[82]) or standing after the sentence's stop "
+                      "with none of its own (сайланды. [3]); the book writes “ұсыну [82].”.")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -57,11 +58,11 @@ class CitationPlacementCheck(EditionCheck):
         text = block.text
         for m in GLUED.finditer(text):
             start = word_start(text, m.start() - 15)
-            found.append(self.at(edition, index, start, m.end(), "the footnote marker is glued to the word",
+            found.append(self.at(edition, index, start, m.end(), N_("the footnote marker is glued to the word"),
                                  suggestion=text[start:m.start()] + " " + m.group("marker")))
         for m in STOP_BEFORE_ONLY.finditer(text):
             start = word_start(text, m.start() - 15)
             found.append(self.at(edition, index, start, m.end(),
-                                 "the footnote marker stands after the full stop",
+                                 N_("the footnote marker stands after the full stop"),
                                  suggestion=text[start:m.start()] + " " + m.group("marker") + "."))
         return found

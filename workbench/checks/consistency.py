@@ -5,6 +5,7 @@ import re
 from collections import defaultdict
 
 from workbench.checks.base import CorpusBeadCheck, Finding, Pair
+from workbench.errors import N_, Message
 from workbench.text.normalise import fold
 
 MIN_WORDS = 4  # short sentences ("Бірінші.", "Да.") are rendered differently in context on purpose
@@ -43,37 +44,36 @@ class _Inconsistency(CorpusBeadCheck):
                 found.append(self.at(pair, beads[0], self.message(pair, first), suggestion=None))
         return found
 
-    # What a later rendering is told about the first one; ``{line}`` is the first one's Kazakh line.
+    # What a later rendering is told about the first one; ``%(line)s`` is the first one's Kazakh line.
     template = "differs from line {line}"
 
-    def message(self, pair: Pair, first: int) -> str:
-        line = pair.kk[pair.beads[first].kk[0]].start_line
-        return self.template.format(line=line)
+    def message(self, pair: Pair, first: int) -> Message:
+        return Message(self.template, line=pair.kk[pair.beads[first].kk[0]].start_line)
 
 
 class InconsistentTranslationCheck(_Inconsistency):
     """The same Kazakh sentence rendered by different Russian sentences."""
 
     id = "inconsistent-translation"
-    name = "Same sentence, different translation"
-    description = ("Fires when a Kazakh sentence of four or more words occurs twice and its Russian side "
-                   "differs; "
-                   "reported at each later rendering, naming the first.")
+    name = N_("Same sentence, different translation")
+    description = N_("Fires when a Kazakh sentence of four or more words occurs twice and its Russian side "
+                      "differs; "
+                      "reported at each later rendering, naming the first.")
     severity = "warning"
     source_side = 1
 
-    template = "rendered differently from the same sentence at line {line}"
+    template = N_("rendered differently from the same sentence at line %(line)s")
 
 
 class InconsistentSourceCheck(_Inconsistency):
     """Different Kazakh sentences rendered by the same Russian sentence."""
 
     id = "inconsistent-source"
-    name = "Different sentences, same translation"
-    description = ("Fires when one Russian sentence of four or more words stands against two different "
-                   "Kazakh "
-                   "sentences; one of them is probably mistranslated or misaligned.")
+    name = N_("Different sentences, same translation")
+    description = N_("Fires when one Russian sentence of four or more words stands against two different "
+                      "Kazakh "
+                      "sentences; one of them is probably mistranslated or misaligned.")
     severity = "warning"
     source_side = 2
 
-    template = "the same Russian sentence stands against a different Kazakh sentence at line {line}"
+    template = N_("the same Russian sentence stands against a different Kazakh sentence at line %(line)s")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding, word_end, word_start
 from workbench.checks.lexicon import CASE_ENDINGS
+from workbench.errors import N_, Message
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
 
 if TYPE_CHECKING:
@@ -36,9 +37,9 @@ class ListDashCheck(EditionCheck):
     """In a run of list items, the one whose term is followed by a hyphen when the others use a dash."""
 
     id = "list-dash"
-    name = "Hyphen in a list of dashes"
-    description = ("Fires on a list item whose term and definition are separated by “-” (or “–”) when most "
-                   "items of the same list use the other mark.")
+    name = N_("Hyphen in a list of dashes")
+    description = N_("Fires on a list item whose term and definition are separated by “-” (or “–”) when most "
+                      "items of the same list use the other mark.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -59,8 +60,9 @@ class ListDashCheck(EditionCheck):
                             assert m is not None
                             piece = blocks[k].text[: m.end()]
                             fixed = piece[: m.start(1)] + usual + piece[m.end(1):]
-                            found.append(self.at(edition, k, 0, m.end(), f"“{mark}” where the rest of the "
-                                                 f"list has “{usual}”", suggestion=fixed.strip()))
+                            found.append(self.at(edition, k, 0, m.end(), Message(N_("“%(mark)s” where the rest of the list has "
+                                                            "“%(usual)s”"), mark=mark, usual=usual),
+                                                 suggestion=fixed.strip()))
             i = max(j, i + 1)
         return found
 
@@ -69,9 +71,9 @@ class GluedDashCheck(EditionCheck):
     """A dash with a space on one side only (РКФСР– Ресей), or a hyphen for a dash (еңбегі-ол)."""
 
     id = "glued-dash"
-    name = "Dash glued to a word"
-    description = ("Fires on a dash with a space on one side only (“РКФСР– Ресей”) and on a hyphen standing "
-                   "for a dash before ол/бұл (“еңбегі-ол”); the book spaces its dashes on both sides.")
+    name = N_("Dash glued to a word")
+    description = N_("Fires on a dash with a space on one side only (“РКФСР– Ресей”) and on a hyphen standing "
+                      "for a dash before ол/бұл (“еңбегі-ол”); the book spaces its dashes on both sides.")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -83,9 +85,9 @@ class GluedDashCheck(EditionCheck):
             at = m.start() - start
             if text[m.start() - 1].isalpha() and text[m.end()].isalpha() and m.group() != "-":
                 # өзін–өзі: a dash inside a compound stands for its hyphen
-                fixed, message = piece[:at] + "-" + piece[at + 1:], "a dash inside a compound word"
+                fixed, message = piece[:at] + "-" + piece[at + 1:], N_("a dash inside a compound word")
             else:
-                fixed, message = piece[:at].rstrip() + " – " + piece[at + 1:].lstrip(), "a dash glued to the word"
+                fixed, message = piece[:at].rstrip() + " – " + piece[at + 1:].lstrip(), N_("a dash glued to the word")
             found.append(self.at(edition, index, start, end, message, suggestion=fixed))
         return found
 
@@ -94,9 +96,9 @@ class DetachedEndingCheck(EditionCheck):
     """A case ending cut off from its abbreviation or number by a spaced dash (ҚДП - ны)."""
 
     id = "detached-ending"
-    name = "Case ending detached by a dash"
-    description = ("Fires on “ҚДП - ны”, “ЕҚЫҰ – ға”, “2010 - жылы”: Kazakh joins an ending to an "
-                   "abbreviation or a number with a hyphen and no spaces (ҚДП-ны).")
+    name = N_("Case ending detached by a dash")
+    description = N_("Fires on “ҚДП - ны”, “ЕҚЫҰ – ға”, “2010 - жылы”: Kazakh joins an ending to an "
+                      "abbreviation or a number with a hyphen and no spaces (ҚДП-ны).")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -104,6 +106,6 @@ class DetachedEndingCheck(EditionCheck):
         if block.kind == "list_item" and re.match(rf"^[{CYRILLIC_UPPER}]{{2,}}\s+[-–]\s", block.text):
             return found  # an abbreviation list: “ААҚ – ашық акционерлік қоғам”
         for m in DETACHED.finditer(block.text):
-            found.append(self.at(edition, index, m.start(), m.end(), "a case ending detached by a dash",
+            found.append(self.at(edition, index, m.start(), m.end(), N_("a case ending detached by a dash"),
                                  suggestion=f"{m.group(1)}-{m.group(3)}"))
         return found

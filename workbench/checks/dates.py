@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.lexicon import MONTH_DAYS
+from workbench.errors import N_, Message
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -25,10 +26,10 @@ class DateCheck(EditionCheck):
     """A date that cannot be: day and year swapped, a day past the month's end, a month past twelve."""
 
     id = "impossible-date"
-    name = "Impossible date"
-    description = ("Fires on a day and a year in each other's place (“15 жылдың 2014 мамырында”), on a day "
-                   "the month does not have (31 қарашада, 35 мамыр), on a month above 12 in 25.13.2015 and on a year "
-                   "of an event after 2100.")
+    name = N_("Impossible date")
+    description = N_("Fires on a day and a year in each other's place (“15 жылдың 2014 мамырында”), on a day "
+                      "the month does not have (31 қарашада, 35 мамыр), on a month above 12 in 25.13.2015 and on a year "
+                      "of an event after 2100.")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -38,7 +39,7 @@ class DateCheck(EditionCheck):
         for m in SWAPPED.finditer(text):
             day, year, month = m.group(1), m.group(3), m.group(4)
             swapped.append(m.span())
-            found.append(self.at(edition, index, m.start(), m.end(), "the day and the year have changed places",
+            found.append(self.at(edition, index, m.start(), m.end(), N_("the day and the year have changed places"),
                                  suggestion=f"{year} {m.group(2)} {day} {month}{m.group(5)}"))
         for m in DAY_MONTH.finditer(text):
             if any(a <= m.start() < b for a, b in swapped):
@@ -47,12 +48,13 @@ class DateCheck(EditionCheck):
             month = month if month in MONTH_DAYS else month[:-1] + "к"
             if not 1 <= day <= MONTH_DAYS[month]:
                 found.append(self.at(edition, index, m.start(), m.end(),
-                                     f"{month} has no day {day}"))
+                                     Message(N_("%(month)s has no day %(day)s"), month=month, day=day)))
         for m in EVENT_YEAR.finditer(text):
             if not EARLIEST_YEAR <= int(m.group(1)) <= LATEST_YEAR:
-                found.append(self.at(edition, index, m.start(), m.end(), f"the year {m.group(1)} is out of range"))
+                found.append(self.at(edition, index, m.start(), m.end(), Message(N_("the year %(year)s is out of range"),
+                                                                                year=m.group(1))))
         for m in NUMERIC.finditer(text):
             day, month = int(m.group(1)), int(m.group(2))
             if not 1 <= month <= 12 or not 1 <= day <= 31:
-                found.append(self.at(edition, index, m.start(), m.end(), "no such day or month"))
+                found.append(self.at(edition, index, m.start(), m.end(), N_("no such day or month")))
         return found

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.errors import N_, Message
 from workbench.text.normalise import fold
 
 if TYPE_CHECKING:
@@ -97,13 +98,19 @@ class _DuplicateBase(EditionCheck):
             if (abs(b.block - a.block) <= NEAR_BLOCKS) != self.near:
                 continue
             exact = all(s == 100 for _, _, s in run)
-            what = "repeated" if exact else "repeated with small changes"
-            n = f"{len(run)} sentences" if len(run) > 1 else "sentence"
+            if len(run) > 1:
+                msgid = (N_("%(n)s sentences repeated from line %(line)s") if exact else
+                         N_("%(n)s sentences repeated with small changes from line %(line)s"))
+            else:
+                msgid = (N_("sentence repeated from line %(line)s") if exact else
+                         N_("sentence repeated with small changes from line %(line)s"))
+            message = Message(msgid, n=len(run), line=a.start_line)
+            if a.page:
+                message = Message(N_("%(repeated)s (page %(page)s)"), repeated=message,
+                                  page=edition.printed_page(a.page))
             found.append(self.at_sentence(
-                edition, second,
-                f"{n} {what} from line {a.start_line} (page {edition.printed_page(a.page)})" if a.page else
-                f"{n} {what} from line {a.start_line}",
-                other_line=a.start_line, suggestion=None if not self.near else "delete one of the copies",
+                edition, second, message, other_line=a.start_line,
+                suggestion=Message(N_("delete one of the copies")) if self.near else None,
             ))
         return found
 
@@ -112,9 +119,9 @@ class DuplicatePassageCheck(_DuplicateBase):
     """The same passage twice within a few paragraphs: a copying slip."""
 
     id = "duplicate-passage"
-    name = "Duplicated passage"
-    description = ("Fires when a sentence of seven or more words appears again, exactly or nearly (rapidfuzz "
-                   "ratio ≥ 88), within three paragraphs; consecutive repeated sentences are one finding.")
+    name = N_("Duplicated passage")
+    description = N_("Fires when a sentence of seven or more words appears again, exactly or nearly (rapidfuzz "
+                      "ratio ≥ 88), within three paragraphs; consecutive repeated sentences are one finding.")
     severity = "error"
     near = True
 
@@ -123,10 +130,10 @@ class RepeatedPassageCheck(_DuplicateBase):
     """The same passage in two distant places: a quotation, a summary or a forgotten copy."""
 
     id = "repeated-passage"
-    name = "Passage repeated elsewhere"
-    description = ("Reports, for information, a sentence of seven or more words that appears again, exactly "
-                   "or "
-                   "nearly, far from the first place (a summary, a quotation or a forgotten copy).")
+    name = N_("Passage repeated elsewhere")
+    description = N_("Reports, for information, a sentence of seven or more words that appears again, exactly "
+                      "or "
+                      "nearly, far from the first place (a summary, a quotation or a forgotten copy).")
     severity = "info"
     near = False
 
@@ -148,10 +155,10 @@ class ReorderedRepeatCheck(EditionCheck):
     """A sentence repeating one just before it with its words in another order, or shortened."""
 
     id = "reordered-repeat"
-    name = "Sentence repeated reordered or shortened"
-    description = ("Fires on a sentence whose words (at least four) are nearly all those of a sentence at "
-                   f"most {REORDER_WINDOW} sentences before it, in another order or fewer of them — a copy the "
-                   "duplicated-passage check, which compares the wording, does not see.")
+    name = N_("Sentence repeated reordered or shortened")
+    description = Message(N_("Fires on a sentence whose words (at least four) are nearly all those of a sentence at "
+                             "most %(n)s sentences before it, in another order or fewer of them — a copy the "
+                             "duplicated-passage check, which compares the wording, does not see."), n=REORDER_WINDOW)
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -169,7 +176,8 @@ class ReorderedRepeatCheck(EditionCheck):
                 if share < REORDER_SHARE or fuzz.ratio(_norm(sentences[i].text), _norm(s.text)) >= MIN_SCORE:
                     continue
                 found.append(self.at_sentence(
-                    edition, j, f"repeats the sentence at line {sentences[i].start_line} in another word order "
-                    f"or shortened; delete one of the two", other_line=sentences[i].start_line))
+                    edition, j, Message(N_("repeats the sentence at line %(line)s in another word order or shortened; "
+                                          "delete one of the two"), line=sentences[i].start_line),
+                    other_line=sentences[i].start_line))
                 break
         return found

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.errors import N_, Message
 
 MARKER_RE = re.compile(r"\[(\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*)\]")
 # Headings after which numbering starts again at [1]: chapters, introduction, conclusion (kk, ru).
@@ -48,10 +49,10 @@ class FootnoteSequenceCheck(EditionCheck):
     """Footnote markers out of order within a chapter: a gap, a repeat or a step back."""
 
     id = "footnote-sequence"
-    name = "Footnote markers out of order"
-    description = ("Fires when a footnote marker [N] does not follow the previous one by one: a number "
-                   "skipped, "
-                   "repeated or going back; numbering may restart at [1] at a chapter.")
+    name = N_("Footnote markers out of order")
+    description = N_("Fires when a footnote marker [N] does not follow the previous one by one: a number "
+                      "skipped, "
+                      "repeated or going back; numbering may restart at [1] at a chapter.")
     severity = "error"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -69,22 +70,25 @@ class FootnoteSequenceCheck(EditionCheck):
                 continue
             if nxt == expected + 1:
                 # One wrong number between two right ones: a misprint, not a gap or a restart.
-                found.append(self._at(edition, m, f"[{m.number}] should be [{expected}] "
-                                                  f"(between [{prev}] and [{nxt}])", f"[{expected}]"))
+                found.append(self._at(edition, m, Message(N_("[%(n)s] should be [%(expected)s] (between "
+                                                             "[%(prev)s] and [%(next)s])"), n=m.number,
+                                                          expected=expected, prev=prev, next=nxt), f"[{expected}]"))
                 prev = expected
                 continue
             if m.number == prev:
-                found.append(self._at(edition, m, f"[{m.number}] is repeated", None))
+                found.append(self._at(edition, m, Message(N_("[%(n)s] is repeated"), n=m.number), None))
             elif m.number > expected:
                 missing = f"[{expected}]" if m.number == expected + 1 else f"[{expected}]…[{m.number - 1}]"
-                found.append(self._at(edition, m, f"{missing} missing before [{m.number}]", None,
+                found.append(self._at(edition, m, Message(N_("%(missing)s missing before [%(n)s]"),
+                                                          missing=missing, n=m.number), None,
                                       severity="warning"))
             else:
-                found.append(self._at(edition, m, f"[{m.number}] goes back after [{prev}]", None))
+                found.append(self._at(edition, m, Message(N_("[%(n)s] goes back after [%(prev)s]"),
+                                                          n=m.number, prev=prev), None))
             prev = m.number
         return found
 
-    def _at(self, edition: Edition, m: Marker, message: str, suggestion: str | None, **kw: object) -> Finding:
+    def _at(self, edition: Edition, m: Marker, message: Message, suggestion: str | None, **kw: object) -> Finding:
         start = max(0, m.start - 30)
         return self.at(edition, m.block, start, m.end, message, suggestion=suggestion,
                        **kw)  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.errors import N_, Message
 from workbench.language import CYRILLIC_LOWER
 
 if TYPE_CHECKING:
@@ -34,10 +35,10 @@ class UnresolvedHyphenCheck(EditionCheck):
     """A hyphen left inside a word, where a line break used to be or where none belongs."""
 
     id = "unresolved-hyphen"
-    name = "Hyphen inside a word"
-    description = ("Fires on a word broken by a hyphen before a Kazakh ending (білдір-ді) or by a hyphen "
-                   "and a "
-                   "space (бө- лісе) when the whole word is found elsewhere in the edition.")
+    name = N_("Hyphen inside a word")
+    description = N_("Fires on a word broken by a hyphen before a Kazakh ending (білдір-ді) or by a hyphen "
+                      "and a "
+                      "space (бө- лісе) when the whole word is found elsewhere in the edition.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -55,13 +56,13 @@ class UnresolvedHyphenCheck(EditionCheck):
                 continue  # an abbreviation without vowels takes its ending after a hyphen (млн-нан)
             joined = left + right
             found.append(self.at(edition, index, m.start(), m.end(),
-                                 f"hyphen inside “{m.group()}”", suggestion=joined))
+                                 Message(N_("hyphen inside “%(word)s”"), word=m.group()), suggestion=joined))
         for m in SPACED_HYPHEN.finditer(text):
             left, right = m.groups()
             joined = left + right
             if self._vocab[joined.lower()] and not INNER_HYPHEN.fullmatch(m.group()):
                 found.append(self.at(edition, index, m.start(), m.end(),
-                                     f"word broken by a hyphen and a space: “{m.group()}”",
+                                     Message(N_("word broken by a hyphen and a space: “%(word)s”"), word=m.group()),
                                      suggestion=joined))
         return found
 
@@ -70,9 +71,9 @@ class RunningHeaderCheck(EditionCheck):
     """A running header or chapter title of the printed page left inside a sentence."""
 
     id = "running-header"
-    name = "Running header inside the text"
-    description = ("Fires when the text of a heading (a chapter or part title printed at the top of pages) "
-                   "appears inside a paragraph between two lowercase words.")
+    name = N_("Running header inside the text")
+    description = N_("Fires when the text of a heading (a chapter or part title printed at the top of pages) "
+                      "appears inside a paragraph between two lowercase words.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -89,7 +90,7 @@ class RunningHeaderCheck(EditionCheck):
                 continue
             for m in pattern.finditer(block.text):
                 found.append(self.at(edition, index, m.start(), m.end(),
-                                     f"running header “{m.group(1)}” inside the text",
-                                     suggestion="delete it"))
+                                     Message(N_("running header “%(header)s” inside the text"), header=m.group(1)),
+                                     suggestion=Message(N_("delete it"))))
         return found
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.lexicon import COUNTRY_NAMES, RUSSIAN_SPELLINGS
 from workbench.checks.name_spellings import spelling_key, usual_first, word_places
+from workbench.errors import N_, Message
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
 from workbench.text.normalise import KAZAKH_LETTERS
 
@@ -30,9 +31,9 @@ class RussianSpellingCheck(EditionCheck):
     """Казахстан for Қазақстан in a Kazakh sentence or heading."""
 
     id = "russian-spelling"
-    name = "Name in its Russian spelling"
-    description = ("Fires in a Kazakh text on “Казахстан” (and Алма-Ата) written the Russian way with a Kazakh "
-                   "ending, a number or alone in a Kazakh sentence; Russian titles are left out.")
+    name = N_("Name in its Russian spelling")
+    description = N_("Fires in a Kazakh text on “Казахстан” (and Алма-Ата) written the Russian way with a Kazakh "
+                      "ending, a number or alone in a Kazakh sentence; Russian titles are left out.")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -49,7 +50,7 @@ class RussianSpellingCheck(EditionCheck):
             around = block.text[max(0, m.start() - 40):m.end() + 40]
             if RUSSIAN_CONTEXT.search(around) and not tail.startswith("-"):
                 continue
-            found.append(self.at(edition, index, m.start(), m.end(), f"{name} in its Russian spelling",
+            found.append(self.at(edition, index, m.start(), m.end(), Message(N_("%(name)s in its Russian spelling"), name=name),
                                  suggestion=RUSSIAN_SPELLINGS[name] + tail))
         return found
 
@@ -58,14 +59,14 @@ class LowercaseNameAfterHyphenCheck(EditionCheck):
     """A country's name in lower case after a hyphen: Қазақстан-ресей for Қазақстан-Ресей."""
 
     id = "lowercase-name"
-    name = "Proper name in lower case"
-    description = "Fires on a country's name written in lower case after a hyphen (Қазақстан-ресей)."
+    name = N_("Proper name in lower case")
+    description = N_("Fires on a country's name written in lower case after a hyphen (Қазақстан-ресей).")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
         found = []
         for m in LOWER_AFTER_HYPHEN.finditer(block.text):
-            found.append(self.at(edition, index, m.start(), m.end(), f"“{m.group(2)}” is a name",
+            found.append(self.at(edition, index, m.start(), m.end(), Message(N_("“%(name)s” is a name"), name=m.group(2)),
                                  suggestion=f"{m.group(1)}-{m.group(2).capitalize()}{m.group(3)}"))
         return found
 
@@ -82,11 +83,11 @@ class NameVariantCheck(EditionCheck):
     """One person's name transliterated several ways: hyphenated or joined, і inserted or not, -ов or -ұлы."""
 
     id = "name-variant"
-    name = "Name transliterated several ways"
-    description = ("Fires when a name (a capitalised word never written in lower case) also appears "
-                   "hyphenated or joined (Қуаныш-Әли / Қуанышәлі), with or without an inserted і/ы "
-                   "(Әбілязов / Әблязов), or with -ов/-ев and -ұлы (Сәрсенбаев / Сәрсенбайұлы); "
-                   "reported once at the rarer spelling.")
+    name = N_("Name transliterated several ways")
+    description = N_("Fires when a name (a capitalised word never written in lower case) also appears "
+                      "hyphenated or joined (Қуаныш-Әли / Қуанышәлі), with or without an inserted і/ы "
+                      "(Әбілязов / Әблязов), or with -ов/-ев and -ұлы (Сәрсенбаев / Сәрсенбайұлы); "
+                      "reported once at the rarer spelling.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -121,7 +122,8 @@ class NameVariantCheck(EditionCheck):
             if len(places[a]) >= COMMON:
                 continue
             block, start = places[b][0]
-            message = f"“{b}” ({len(places[b])}×) is written “{a}” elsewhere ({len(places[a])}×)"
+            message = Message(N_("“%(rare)s” (%(n)s×) is written “%(usual)s” elsewhere (%(m)s×)"),
+                              rare=b, n=len(places[b]), usual=a, m=len(places[a]))
             # Only the letters and the hyphen are in doubt; -ов against -ұлы is the author's choice to make.
             found.append(self.at(edition, block, start, start + len(b), message,
                                  suggestion=None if kind == "patronymic" else a))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.quotes import UnbalancedQuotesCheck, glued_closing_quotes
+from workbench.errors import N_, Message
 from workbench.language import CYRILLIC_LOWER, LOWER, UPPER
 from workbench.text.normalise import script_of
 
@@ -34,9 +35,9 @@ class UnbalancedBracketsCheck(EditionCheck):
     """Round or square brackets that do not pair up within a paragraph."""
 
     id = "unbalanced-brackets"
-    name = "Unbalanced brackets"
-    description = ("Fires when a paragraph closes a ( or [ bracket it never opened or leaves one open; "
-                   "list markers such as “1)” and “а)” are not brackets.")
+    name = N_("Unbalanced brackets")
+    description = N_("Fires when a paragraph closes a ( or [ bracket it never opened or leaves one open; "
+                      "list markers such as “1)” and “а)” are not brackets.")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -54,12 +55,14 @@ class UnbalancedBracketsCheck(EditionCheck):
                         continue  # a reference to a list item: "подпунктом 17)", "тармағының 4)"
                     else:
                         found.append(self.at(edition, index, max(0, i - 40), i + 1,
-                                             f"{close} closes a bracket that was not opened"))
+                                             Message(N_("%(close)s closes a bracket that was not opened"),
+                                                     close=close)))
                         break
             else:
                 if stack:
                     found.append(self.at(edition, index, stack[-1], stack[-1] + 60,
-                                         f"{open_} opens a bracket that is never closed"))
+                                         Message(N_("%(open)s opens a bracket that is never closed"),
+                                                 open=open_)))
         return found
 
 
@@ -67,9 +70,9 @@ class DoubledWordCheck(EditionCheck):
     """The same word twice in a row."""
 
     id = "doubled-word"
-    name = "Doubled word"
-    description = ("Fires when a word is immediately repeated (“партиясы партиясы”); intended Kazakh "
-                   "repetitions are left out.")
+    name = N_("Doubled word")
+    description = N_("Fires when a word is immediately repeated (“партиясы партиясы”); intended Kazakh "
+                      "repetitions are left out.")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -78,7 +81,7 @@ class DoubledWordCheck(EditionCheck):
             word = m.group(1)
             if word.lower() in LEGITIMATE_DOUBLES or word.isdigit():
                 continue
-            found.append(self.at(edition, index, m.start(), m.end(), f"“{word}” is written twice",
+            found.append(self.at(edition, index, m.start(), m.end(), Message(N_("“%(word)s” is written twice"), word=word),
                                  suggestion=word))
         return found
 
@@ -87,10 +90,10 @@ class GluedWordsCheck(EditionCheck):
     """Two words run together, or a Latin word with a Cyrillic ending glued on."""
 
     id = "glued-words"
-    name = "Words run together"
-    description = ("Fires on a lowercase word running into a capitalised one (жатырБұл) and on a Latin word "
-                   "with a Cyrillic ending and no hyphen (Facebookи); names in «» and CamelCase brands are "
-                   "left out.")
+    name = N_("Words run together")
+    description = N_("Fires on a lowercase word running into a capitalised one (жатырБұл) and on a Latin word "
+                      "with a Cyrillic ending and no hyphen (Facebookи); names in «» and CamelCase brands are "
+                      "left out.")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -101,7 +104,7 @@ class GluedWordsCheck(EditionCheck):
                 continue
             cut = next(i for i in range(m.start() + 1, m.end()) if text[i].isupper())
             found.append(self.at(edition, index, m.start(), m.end(),
-                                 f"“{m.group()}” looks like two words run together",
+                                 Message(N_("“%(word)s” looks like two words run together"), word=m.group()),
                                  suggestion=f"{text[m.start():cut]} {text[cut:m.end()]}"))
         for m in GLUED_LATIN.finditer(text):
             word = m.group()
@@ -112,7 +115,7 @@ class GluedWordsCheck(EditionCheck):
             glue = " " if tail in {"и", "в", "с", "к", "а"} else "-"
             suggestion = f"{word[:cut]}{glue}{tail}"
             found.append(self.at(edition, index, m.start(), m.end(),
-                                 f"“{word}”: a Latin word with Cyrillic letters glued on",
+                                 Message(N_("“%(word)s”: a Latin word with Cyrillic letters glued on"), word=word),
                                  suggestion=suggestion))
         return found
 
@@ -125,10 +128,10 @@ class MissingSpaceCheck(EditionCheck):
     """No space after a full stop, comma or semicolon between two words."""
 
     id = "missing-space"
-    name = "Missing space after punctuation"
-    description = ("Fires when a full stop, comma, semicolon or closing » sits between two words without a "
-                   "space (береді.қоғамдағы, корпорацияға»айналдырды); abbreviations such as т.б. and web "
-                   "addresses are left out.")
+    name = N_("Missing space after punctuation")
+    description = N_("Fires when a full stop, comma, semicolon or closing » sits between two words without a "
+                      "space (береді.қоғамдағы, корпорацияға»айналдырды); abbreviations such as т.б. and web "
+                      "addresses are left out.")
     severity = "error"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -137,13 +140,13 @@ class MissingSpaceCheck(EditionCheck):
             left, mark, right = m.groups()
             if script_of(left[0]) == "latin" or script_of(right[0]) == "latin":
                 continue  # web addresses, e-mail, file names
-            found.append(self.at(edition, index, m.start(), m.end(), f"no space after “{mark}”",
+            found.append(self.at(edition, index, m.start(), m.end(), Message(N_("no space after “%(mark)s”"), mark=mark),
                                  suggestion=f"{left}{mark} {right}"))
         text = block.text
         for at in glued_closing_quotes(edition, index, block):
             start = max(text.rfind(" ", 0, at) + 1, 0)
             end = at + 1 + len(re.match(r"\w*", text[at + 1:]).group())  # type: ignore[union-attr]
-            found.append(self.at(edition, index, start, end, "no space after “»”",
+            found.append(self.at(edition, index, start, end, Message(N_("no space after “%(mark)s”"), mark="»"),
                                  suggestion=f"{text[start:at + 1]} {text[at + 1:end]}"))
         return sorted(found, key=lambda f: f.excerpt)
 
@@ -152,11 +155,11 @@ class LowercaseSentenceStartCheck(EditionCheck):
     """A sentence that starts with a lowercase letter after a full stop."""
 
     id = "lowercase-sentence-start"
-    name = "Sentence starts in lower case"
-    description = ("Fires when a word ends with a full stop, exclamation or question mark and the next "
-                   "sentence "
-                   "starts with a lowercase letter; abbreviations (ж., т.б., б.з.д.) and list items are "
-                   "left out.")
+    name = N_("Sentence starts in lower case")
+    description = N_("Fires when a word ends with a full stop, exclamation or question mark and the next "
+                      "sentence "
+                      "starts with a lowercase letter; abbreviations (ж., т.б., б.з.д.) and list items are "
+                      "left out.")
     severity = "warning"
 
     PATTERN = re.compile(rf"(?<![\w.])([{UPPER}{LOWER}]{{3,}})([.!?])\s+([{LOWER}][{LOWER}-]+)")
@@ -171,6 +174,6 @@ class LowercaseSentenceStartCheck(EditionCheck):
             if word.lower() in self.ABBREVIATED or (mark == "." and word[:1].isupper() and len(word) <= 4):
                 continue
             start = m.start(3)
-            found.append(self.at(edition, index, start, m.end(), f"sentence starts in lower case: “{nxt}”",
+            found.append(self.at(edition, index, start, m.end(), Message(N_("sentence starts in lower case: “%(word)s”"), word=nxt),
                                  suggestion=nxt[:1].upper() + nxt[1:]))
         return found

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.errors import N_
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -130,11 +131,11 @@ class UnbalancedQuotesCheck(EditionCheck):
     """Guillemets that do not pair up."""
 
     id = "unbalanced-quotes"
-    name = "Unbalanced quotation marks"
-    description = ("Fires when a «» quotation is closed but never opened, opened but never closed (within "
-                   "the next three paragraphs), or typed the wrong way (байланысты»экономикалық, "
-                   "уақытта» Назарбаев моделі « өзінің); quotations running over several paragraphs and "
-                   "nested quotes sharing one mark are left out.")
+    name = N_("Unbalanced quotation marks")
+    description = N_("Fires when a «» quotation is closed but never opened, opened but never closed (within "
+                      "the next three paragraphs), or typed the wrong way (байланысты»экономикалық, "
+                      "уақытта» Назарбаев моделі « өзінің); quotations running over several paragraphs and "
+                      "nested quotes sharing one mark are left out.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -142,18 +143,18 @@ class UnbalancedQuotesCheck(EditionCheck):
         found = []
         for i, st in enumerate(states):
             for at in st.reversed_at:
-                found.append(self.at(edition, i, max(0, at - 30), at + 20, "» stands where « belongs",
+                found.append(self.at(edition, i, max(0, at - 30), at + 20, N_("» stands where « belongs"),
                                      suggestion="«", severity="error"))
             for at, end in st.mirrored:
                 text = edition.blocks[i].text
                 found.append(self.at(edition, i, max(0, at - 20), end + 20,
-                                     "quotation marks turned the wrong way round (» … «)",
+                                     N_("quotation marks turned the wrong way round (» … «)"),
                                      suggestion="«" + text[at + 1:end].strip() + "»", severity="error"))
             if st.unopened is not None:
                 found.append(self.at(edition, i, max(0, st.unopened - 40), st.unopened + 1,
-                                     "» closes a quotation that was not opened"))
+                                     N_("» closes a quotation that was not opened")))
         for i, at in never_closed:
-            found.append(self.at(edition, i, at, at + 60, "« opens a quotation that is never closed"))
+            found.append(self.at(edition, i, at, at + 60, N_("« opens a quotation that is never closed")))
         return found
 
 

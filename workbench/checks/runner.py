@@ -8,6 +8,7 @@ from typing import Iterable
 
 from workbench.checks.base import BeadCheck, CheckCrash, Edition, EditionCheck, Finding, Pair, finding_key
 from workbench.checks.registry import BEAD_CHECKS, EDITION_CHECKS, enabled_checks
+from workbench.errors import N_, Message
 
 logger = logging.getLogger(__name__)
 
@@ -47,13 +48,14 @@ def _run_one(check: EditionCheck | BeadCheck, context: Edition | Pair) -> list[F
         return [_crash_finding(check.id, crash.where, crash.error)]
     except Exception as exc:  # noqa: BLE001 - one broken check must not stop the others
         logger.exception("check %s crashed", check.id)
-        return [_crash_finding(check.id, "the whole document", exc)]
+        return [_crash_finding(check.id, Message(N_("the whole document")), exc)]
 
 
-def _crash_finding(check_id: str, where: str, error: BaseException) -> Finding:
+def _crash_finding(check_id: str, where: str | Message, error: BaseException) -> Finding:
     return Finding(
         check=CRASH_ID, severity="error", line=0,
-        message=f"check {check_id} crashed at {where}: {type(error).__name__}: {error}",
+        message=Message(N_("check %(check)s crashed at %(where)s: %(error)s"), check=check_id, where=where,
+                        error=f"{type(error).__name__}: {error}"),
         excerpt=check_id,
     )
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.lexicon import RUSSIAN_ONLY_ENDINGS
 from workbench.checks.script import foreign_passages, foreign_sections
+from workbench.errors import N_, Message
 from workbench.text.normalise import KAZAKH_LETTERS
 
 if TYPE_CHECKING:
@@ -27,10 +28,10 @@ class RussianWordCheck(EditionCheck):
     """A lone Russian word in a Kazakh sentence."""
 
     id = "russian-word"
-    name = "Russian word in a Kazakh sentence"
-    description = ("Fires on a lower-case word with an ending only Russian has (-ых, -ого, -ая, -ться, "
-                   "-ение …) inside a Kazakh sentence; Russian titles in «…» and longer Russian passages "
-                   "(reported as untranslated passages) are left out.")
+    name = N_("Russian word in a Kazakh sentence")
+    description = N_("Fires on a lower-case word with an ending only Russian has (-ых, -ого, -ая, -ться, "
+                      "-ение …) inside a Kazakh sentence; Russian titles in «…» and longer Russian passages "
+                      "(reported as untranslated passages) are left out.")
     severity = "error"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -60,5 +61,6 @@ class RussianWordCheck(EditionCheck):
             if sum(bool(KAZAKH_WORD.fullmatch(w)) for w in words) < MIN_KAZAKH_SHARE * len(words):
                 continue
             found.append(self.at(edition, index, m.start(), m.end(),
-                                 f"“{m.group()}” is a Russian word left in a Kazakh sentence"))
+                                 Message(N_("“%(word)s” is a Russian word left in a Kazakh sentence"),
+                                         word=m.group())))
         return found

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding
+from workbench.errors import N_, Message
 from workbench.text.normalise import KAZAKH_LETTERS, fold, mixed_script_words, script_of, to_russian_letters
 
 if TYPE_CHECKING:
@@ -47,9 +48,9 @@ class MixedScriptCheck(EditionCheck):
     """Latin look-alike letters inside Cyrillic words, or Cyrillic inside Latin ones."""
 
     id = "mixed-script"
-    name = "Mixed Latin and Cyrillic letters"
-    description = ("Fires when a word mixes Latin and Cyrillic letters (Kазаk, елi); suggests the word in "
-                   "one script.")
+    name = N_("Mixed Latin and Cyrillic letters")
+    description = N_("Fires when a word mixes Latin and Cyrillic letters (Kазаk, елi); suggests the word in "
+                      "one script.")
     severity = "error"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -67,7 +68,8 @@ class MixedScriptCheck(EditionCheck):
                 suggestion = self._best_spelling(suggestion)
                 at = start + off
                 found.append(self.at(edition, index, at, at + len(part),
-                                     f"“{part}” mixes Latin and Cyrillic letters", suggestion=suggestion))
+                                     Message(N_("“%(word)s” mixes Latin and Cyrillic letters"), word=part),
+                                     suggestion=suggestion))
         return found
 
     def _best_spelling(self, suggestion: str) -> str:
@@ -90,9 +92,9 @@ class CyrillicRomanNumeralCheck(EditionCheck):
     """A Roman numeral typed with Cyrillic letters (ХХІ ғасыр) instead of Latin ones (XXI)."""
 
     id = "cyrillic-roman-numeral"
-    name = "Roman numeral in Cyrillic letters"
-    description = ("Fires when a Roman numeral before a word such as ғасыр, съезі or тарау is typed with the "
-                   "Cyrillic letters Х and І (or the digit 1) instead of the Latin X and I.")
+    name = N_("Roman numeral in Cyrillic letters")
+    description = N_("Fires when a Roman numeral before a word such as ғасыр, съезі or тарау is typed with the "
+                      "Cyrillic letters Х and І (or the digit 1) instead of the Latin X and I.")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -103,7 +105,8 @@ class CyrillicRomanNumeralCheck(EditionCheck):
                 continue
             latin = numeral.translate(str.maketrans("ХІ1", "XII"))
             found.append(self.at(edition, index, m.start(1), m.end(1),
-                                 f"Roman numeral “{numeral}” typed with Cyrillic letters", suggestion=latin))
+                                 Message(N_("Roman numeral “%(numeral)s” typed with Cyrillic letters"),
+                                         numeral=numeral), suggestion=latin))
         return found
 
 
@@ -202,23 +205,23 @@ class UntranslatedPassageCheck(EditionCheck):
     """A passage in the other language left inside the text (Russian in the Kazakh edition, or back)."""
 
     id = "untranslated-passage"
-    name = "Untranslated passage"
-    description = ("Fires on a run of four or more words of the other language inside the text of this "
-                   "edition; titles of publications in «…» and whole pages in the other language are left "
-                   "out.")
+    name = N_("Untranslated passage")
+    description = N_("Fires on a run of four or more words of the other language inside the text of this "
+                      "edition; titles of publications in «…» and whole pages in the other language are left "
+                      "out.")
     severity = "error"
 
     def run(self, edition: Edition) -> list[Finding]:
         skip = {i for first, last in foreign_sections(edition) for i in range(first, last + 1)}
-        language = "Russian" if edition.lang == "kk" else "Kazakh"
+        msgid = (N_("%(n)s words in Russian left untranslated: “%(text)s”") if edition.lang == "kk" else
+                 N_("%(n)s words in Kazakh left untranslated: “%(text)s”"))
         found = []
         for index, block in enumerate(edition.blocks):
             if index in skip:
                 continue
             for start, end, count in foreign_passages(block.text, edition.lang):
                 found.append(self.at(edition, index, start, end,
-                                     f"{count} words in {language} left untranslated: "
-                                     f"“{block.text[start:end][:400]}”"))
+                                     Message(msgid, n=count, text=block.text[start:end][:400])))
         return found
 
 
@@ -226,10 +229,10 @@ class ForeignSectionCheck(EditionCheck):
     """Several consecutive paragraphs wholly in the other language (a page kept in both languages)."""
 
     id = "foreign-section"
-    name = "Section in the other language"
-    description = ("Reports, for information, three or more consecutive paragraphs written wholly in the "
-                   "other "
-                   "language, such as an institute's page printed in several languages.")
+    name = N_("Section in the other language")
+    description = N_("Reports, for information, three or more consecutive paragraphs written wholly in the "
+                      "other "
+                      "language, such as an institute's page printed in several languages.")
     severity = "info"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -237,8 +240,9 @@ class ForeignSectionCheck(EditionCheck):
         for first, last in foreign_sections(edition):
             block = edition.blocks[first]
             found.append(self.at(edition, first, 0, len(block.text),
-                                 f"{last - first + 1} paragraphs in the other language "
-                                 f"(lines {block.start_line}–{edition.blocks[last].end_line})"))
+                                 Message(N_("%(n)s paragraphs in the other language (lines %(first)s–%(last)s)"),
+                                         n=last - first + 1, first=block.start_line,
+                                         last=edition.blocks[last].end_line)))
         return found
 
 

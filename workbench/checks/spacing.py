@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbench.checks.base import Edition, EditionCheck, Finding, word_end, word_start
+from workbench.errors import N_, Message
 
 if TYPE_CHECKING:
     from workbench.text.model import Block
@@ -20,8 +21,8 @@ class SpaceInsideQuotesCheck(EditionCheck):
     """« text» or «text »: the book sets guillemets tight against what they quote."""
 
     id = "space-inside-quotes"
-    name = "Space inside guillemets"
-    description = "Fires on a space after an opening « or before a closing » (the book sets them tight)."
+    name = N_("Space inside guillemets")
+    description = N_("Fires on a space after an opening « or before a closing » (the book sets them tight).")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -31,8 +32,8 @@ class SpaceInsideQuotesCheck(EditionCheck):
             start, end = word_start(text, m.start() - 12), word_end(text, m.end() + 12)
             piece = text[start:end]
             fixed = piece.replace(m.group(), m.group().strip(), 1)
-            what = "after «" if m.group().startswith("«") else "before »"
-            found.append(self.at(edition, index, start, end, f"a space {what}", suggestion=fixed))
+            what = N_("a space after «") if m.group().startswith("«") else N_("a space before »")
+            found.append(self.at(edition, index, start, end, what, suggestion=fixed))
         return found
 
 
@@ -40,8 +41,8 @@ class SpaceBeforePunctuationCheck(EditionCheck):
     """A space before a comma, semicolon, colon or full stop."""
 
     id = "space-before-punctuation"
-    name = "Space before punctuation"
-    description = "Fires on a space before , ; : or a sentence's full stop."
+    name = N_("Space before punctuation")
+    description = N_("Fires on a space before , ; : or a sentence's full stop.")
     severity = "warning"
 
     def check_block(self, edition: Edition, index: int, block: Block) -> list[Finding]:
@@ -49,7 +50,7 @@ class SpaceBeforePunctuationCheck(EditionCheck):
         for m in BEFORE_MARK.finditer(block.text):
             start = word_start(block.text, m.start() - 15)
             piece = block.text[start:m.end()]
-            found.append(self.at(edition, index, start, m.end(), f"a space before “{m.group(1)}”",
+            found.append(self.at(edition, index, start, m.end(), Message(N_("a space before “%(mark)s”"), mark=m.group(1)),
                                  suggestion=piece[: m.start() - start] + m.group(1)))
         return found
 
@@ -58,9 +59,9 @@ class DoubleSpaceCheck(EditionCheck):
     """Two spaces between words inside a line of the source (the imported text shows one)."""
 
     id = "double-space"
-    name = "Two spaces"
-    description = ("Fires where a line of the source has two or more spaces between words; the imported text "
-                   "keeps one, so the corrected edition is already right.")
+    name = N_("Two spaces")
+    description = N_("Fires where a line of the source has two or more spaces between words; the imported text "
+                      "keeps one, so the corrected edition is already right.")
     severity = "info"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -80,5 +81,5 @@ class DoubleSpaceCheck(EditionCheck):
             if not 0 < offset < len(text) or text[offset] != " ":
                 continue  # the paragraph was edited since
             start, end = word_start(text, offset - 1), word_end(text, offset + 1)
-            found.append(self.at(edition, index, start, end, "two spaces between these words in the source"))
+            found.append(self.at(edition, index, start, end, N_("two spaces between these words in the source")))
         return found

@@ -7,6 +7,7 @@ from collections import defaultdict
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.name_spellings import spelling_key, usual_first, word_places
 from workbench.checks.script import foreign_passages, foreign_sections
+from workbench.errors import N_, Message
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER
 from workbench.text.normalise import KAZAKH_LETTERS
 
@@ -18,11 +19,11 @@ class SpelledTwoWaysCheck(EditionCheck):
     """A name or term written both with and without Kazakh letters (or with ё and е)."""
 
     id = "spelled-two-ways"
-    name = "Name spelled two ways"
-    description = ("Fires when a capitalised word appears in two spellings that differ only in Kazakh "
-                   "letters "
-                   "(Қ/К, Ұ/У, Ә/А …) or ё/е; reported once, at the rarer spelling, suggesting the usual "
-                   "one.")
+    name = N_("Name spelled two ways")
+    description = N_("Fires when a capitalised word appears in two spellings that differ only in Kazakh "
+                      "letters "
+                      "(Қ/К, Ұ/У, Ә/А …) or ё/е; reported once, at the rarer spelling, suggesting the usual "
+                      "one.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -52,7 +53,8 @@ class SpelledTwoWaysCheck(EditionCheck):
                 kazakh = edition.lang == "kk" and _kazakh_letters(rare) > _kazakh_letters(usual)
                 found.append(self.at(
                     edition, b, start, start + len(rare),
-                    f"“{rare}” ({len(places[rare])}×) is spelled “{usual}” elsewhere ({len(places[usual])}×)",
+                    Message(N_("“%(rare)s” (%(n)s×) is spelled “%(usual)s” elsewhere (%(m)s×)"),
+                            rare=rare, n=len(places[rare]), usual=usual, m=len(places[usual])),
                     suggestion=None if kazakh else usual,
                     other_line=_line(edition, *places[usual][0]),
                 ))
@@ -77,10 +79,11 @@ class TermSpelledSeveralWaysCheck(EditionCheck):
     """A compound written hyphenated, spaced or joined, against the book's usual way (алдын-алу / алдын алу)."""
 
     id = "term-spelling"
-    name = "Compound spelled several ways"
-    description = ("Fires on the rare spelling of a compound that the book writes hyphenated, as two words or "
-                   f"as one (бара-бар / барабар) when the usual spelling is at least {TERM_RATIO} times as "
-                   f"frequent and occurs {TERM_MIN_USUAL} times or more; reported once, suggesting the usual one.")
+    name = N_("Compound spelled several ways")
+    description = Message(N_("Fires on the rare spelling of a compound that the book writes hyphenated, as two words or "
+                             "as one (бара-бар / барабар) when the usual spelling is at least %(ratio)s times as "
+                             "frequent and occurs %(n)s times or more; reported once, suggesting the usual one."),
+                             ratio=TERM_RATIO, n=TERM_MIN_USUAL)
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -113,6 +116,7 @@ class TermSpelledSeveralWaysCheck(EditionCheck):
                 b, start, end = rare[0]
                 printed = edition.blocks[b].text[start:end]
                 found.append(self.at(edition, b, start, end,
-                                     f"“{printed}” ({len(rare)}×) is written “{usual_text}” elsewhere "
-                                     f"({len(usual)}×)", suggestion=usual_text))
+                                     Message(N_("“%(rare)s” (%(n)s×) is written “%(usual)s” elsewhere (%(m)s×)"),
+                                             rare=printed, n=len(rare), usual=usual_text, m=len(usual)),
+                                     suggestion=usual_text))
         return found

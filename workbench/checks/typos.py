@@ -16,6 +16,7 @@ from collections import Counter
 from workbench.checks.base import Edition, EditionCheck, Finding
 from workbench.checks.dictionary import SpellingDictionary, kazakh_dictionary, kazakh_dictionary_installed
 from workbench.checks.lexicon import CONFUSABLE_LETTERS
+from workbench.errors import N_, Message
 from workbench.language import CYRILLIC_LOWER, CYRILLIC_UPPER, KAZAKH_ALPHABET
 from workbench.text.normalise import KAZAKH_LETTERS
 
@@ -30,20 +31,25 @@ STEM_LENGTH = 6     # that stem: at least this long and three letters past the s
 MIN_AFTER_SLIP = 4  # letters after the slip, the same in the suspect and the correction
 
 
+
+def _for(typed: str, meant: str) -> Message:
+    """The slip of one letter typed for another: “к” for “қ”."""
+    return Message(N_("“%(typed)s” for “%(meant)s”"), typed=typed, meant=meant)
+
 class VocabularyTypoCheck(EditionCheck):
     """A rare word one slip away from a frequent one, with the frequent one as the correction."""
 
     id = "vocabulary-typo"
-    name = "Typo against the book's vocabulary"
-    description = ("Fires on a word used once that differs from a word used at least ten times by one "
-                   "Kazakh/Russian letter pair (к/қ, у/ұ, …) or one doubled letter, or from a word used at "
-                   "least twenty times by one other letter of its stem (жершілікті / жергілікті), when the "
-                   "suspect's own stem occurs nowhere else (типті stays: the book also writes типтегі). In "
-                   "Kazakh also on one slip inside a stem that starts at least five words of the book "
-                   "(допломат / дипломат, the book writing дипломат, дипломатия, дипломаттар …), at least "
-                   "four letters before the word's end, when the Kazakh spelling dictionary (hunspell-kk) "
-                   "knows neither the word nor its stem; without the dictionary that last kind is not looked "
-                   "for.")
+    name = N_("Typo against the book's vocabulary")
+    description = N_("Fires on a word used once that differs from a word used at least ten times by one "
+                      "Kazakh/Russian letter pair (к/қ, у/ұ, …) or one doubled letter, or from a word used at "
+                      "least twenty times by one other letter of its stem (жершілікті / жергілікті), when the "
+                      "suspect's own stem occurs nowhere else (типті stays: the book also writes типтегі). In "
+                      "Kazakh also on one slip inside a stem that starts at least five words of the book "
+                      "(допломат / дипломат, the book writing дипломат, дипломатия, дипломаттар …), at least "
+                      "four letters before the word's end, when the Kazakh spelling dictionary (hunspell-kk) "
+                      "knows neither the word nor its stem; without the dictionary that last kind is not looked "
+                      "for.")
     severity = "warning"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -74,22 +80,26 @@ class VocabularyTypoCheck(EditionCheck):
                     usual = word[:i] + other + word[i + 1:]
                     # the changed letter must sit in a stem the book never uses otherwise
                     if counts[usual] >= MIN_USUAL and not stem_elsewhere(word[: max(i + 1, len(word) - 2)], word):
-                        best = max(best or (0, "", ""), (counts[usual], usual, f"“{ch}” for “{other}”"))
+                        best = max(best or (0, "", ""), (counts[usual], usual, _for(ch, other)))
                 if i and ch == word[i - 1]:
                     usual = word[:i] + word[i + 1:]
                     # a doubled letter at a morpheme boundary is right (әрекет+ті)
                     if counts[usual] >= MIN_USUAL and counts[word[:i]] == 0:
-                        best = max(best or (0, "", ""), (counts[usual], usual, f"“{ch}” doubled"))
+                        best = max(best or (0, "", ""), (counts[usual], usual,
+                                                     Message(N_("“%(letter)s” doubled"), letter=ch)))
             if best is None:
                 best = self._replaced_letter(word, counts, stem_elsewhere)
-            evidence = f"the book writes “{best[1]}” {best[0]} times" if best else ""
+            evidence: Message | str = (Message(N_("the book writes “%(usual)s” %(n)s times"), usual=best[1], n=best[0])
+                                       if best else "")
             if best is None and slips is not None and (slip := slips.find(word, slips.shared[word])):
                 family, usual, what, stem = slip
                 best = (family, usual, what)
-                evidence = f"the book writes “{usual}”, and words starting “{stem}” {family} times"
+                evidence = Message(N_("the book writes “%(usual)s”, and words starting “%(stem)s” %(n)s times"),
+                                   usual=usual, stem=stem, n=family)
             if best:
                 b, start, end = first[word]
-                found.append(self.at(edition, b, start, end, f"{best[2]}? {evidence}", suggestion=best[1]))
+                found.append(self.at(edition, b, start, end, Message(N_("%(slip)s? %(evidence)s"), slip=best[2],
+                                                                      evidence=evidence), suggestion=best[1]))
         return found
 
     @staticmethod
@@ -103,7 +113,7 @@ class VocabularyTypoCheck(EditionCheck):
                 usual = word[:i] + letter + word[i + 1:]
                 if letter != word[i] and counts.get(usual, 0) >= MIN_USUAL_ANY:
                     if best is None or counts[usual] > best[0]:
-                        best = (counts[usual], usual, f"“{word[i]}” for “{letter}”")
+                        best = (counts[usual], usual, _for(word[i], letter))
         return best
 
 
@@ -149,18 +159,18 @@ class StemSlips:
             if i == 0:  # a first letter only as a Kazakh/Russian pair: other first letters make other words
                 if first <= 1 <= last:
                     for other in CONFUSABLE_LETTERS.get(ch, ""):
-                        yield other + word[1:], 1, 1, f"“{ch}” for “{other}”"
+                        yield other + word[1:], 1, 1, _for(ch, other)
                 continue
             if first <= i + 1 <= last:
                 for letter in KAZAKH_ALPHABET:
                     if letter != ch:
-                        yield word[:i] + letter + word[i + 1:], i + 1, i + 1, f"“{ch}” for “{letter}”"
-                yield word[:i] + word[i + 1:], i + 1, i, f"“{ch}” added"
+                        yield word[:i] + letter + word[i + 1:], i + 1, i + 1, _for(ch, letter)
+                yield word[:i] + word[i + 1:], i + 1, i, Message(N_("“%(letter)s” added"), letter=ch)
             if first <= i <= last:
                 for letter in KAZAKH_ALPHABET:
-                    yield word[:i] + letter + word[i:], i, i + 1, f"“{letter}” left out"
+                    yield word[:i] + letter + word[i:], i, i + 1, Message(N_("“%(letter)s” left out"), letter=letter)
             if first <= i + 2 <= last and i + 1 < len(word) and word[i + 1] != ch:
-                yield word[:i] + word[i + 1] + ch + word[i + 2:], i + 2, i + 2, f"“{ch}{word[i + 1]}” swapped"
+                yield word[:i] + word[i + 1] + ch + word[i + 2:], i + 2, i + 2, Message(N_("“%(letters)s” swapped"), letters=ch + word[i + 1])
 
     def find(self, word: str, shared: int) -> tuple[int, str, str, str] | None:
         """(the family's uses, the correction, what slipped, the corrected stem), or None. ``shared`` is the
@@ -200,9 +210,9 @@ class StrayLetterCheck(EditionCheck):
     """A letter standing alone before a sentence's first word (a typing slip)."""
 
     id = "stray-letter"
-    name = "Stray letter"
-    description = ("Fires on a single capital letter standing alone before the first word of a Kazakh "
-                   "sentence (“В Төртіншіден”); initials and Roman numerals are left out.")
+    name = N_("Stray letter")
+    description = N_("Fires on a single capital letter standing alone before the first word of a Kazakh "
+                      "sentence (“В Төртіншіден”); initials and Roman numerals are left out.")
     severity = "error"
 
     def run(self, edition: Edition) -> list[Finding]:
@@ -213,6 +223,6 @@ class StrayLetterCheck(EditionCheck):
                     continue
                 end = block.text.find(" ", m.end())
                 end = end if end > 0 else len(block.text)
-                found.append(self.at(edition, b, m.start(1), end, f"a stray “{m.group(1)}”",
+                found.append(self.at(edition, b, m.start(1), end, Message(N_("a stray “%(letter)s”"), letter=m.group(1)),
                                      suggestion=block.text[m.end():end]))
         return found

@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
+from workbench.errors import N_, Message
 from workbench.glossary.abbreviations import letters_fit
 from workbench.glossary.model import Entry
 from workbench.text.normalise import fold, mixed_script_words
@@ -25,11 +26,12 @@ LANGS = ("kk", "ru")
 
 @dataclass(frozen=True)
 class GlossaryIssue:
-    """One defect of one entry (and, where it concerns a term, that term)."""
+    """One defect of one entry (and, where it concerns a term, that term); ``message`` is a
+    :class:`~workbench.errors.Message` (English as a ``str``, shown in the reader's language on pages)."""
 
     check: str
     entry_id: str
-    message: str
+    message: Message
     term: str | None = None
     lang: str | None = None
 
@@ -50,7 +52,8 @@ def abbreviation_two_expansions(entries: Sequence[Entry]) -> list[GlossaryIssue]
             others = ", ".join(f"{o.id} ({o.preferred(lang).text})" for o in owners
                                if o is not entry and o.preferred(lang))
             issues.append(GlossaryIssue("abbreviation-two-expansions", entry.id,
-                                        f"{abbreviation} also stands for {others}", abbreviation, lang))
+                                        Message(N_("%(abbreviation)s also stands for %(others)s"),
+                                                abbreviation=abbreviation, others=others), abbreviation, lang))
     return issues
 
 
@@ -64,14 +67,15 @@ def letters_do_not_fit(entries: Sequence[Entry]) -> list[GlossaryIssue]:
                 continue
             for term in entry.abbreviations(lang):
                 if not letters_fit(term.text, full.text):
-                    message = f"the letters of {term.text} do not fit {full.text}"
+                    message = Message(N_("the letters of %(abbreviation)s do not fit %(full)s"),
+                                      abbreviation=term.text, full=full.text)
                     issues.append(GlossaryIssue("letters-do-not-fit", entry.id, message, term.text, lang))
     return issues
 
 
 def missing_language(entries: Sequence[Entry]) -> list[GlossaryIssue]:
     """Entries without a Kazakh or without a Russian term."""
-    return [GlossaryIssue("missing-language", e.id, f"no {lang} term", lang=lang)
+    return [GlossaryIssue("missing-language", e.id, Message(N_("no %(lang)s term"), lang=lang), lang=lang)
             for e in entries for lang in LANGS if not e.terms_in(lang)]
 
 
@@ -86,7 +90,7 @@ def duplicate_term(entries: Sequence[Entry]) -> list[GlossaryIssue]:
             key = (term.lang, fold(term.text))
             first = seen.setdefault(key, entry.id)
             if first != entry.id:
-                message = f"{term.text} is also a term of {first}"
+                message = Message(N_("%(term)s is also a term of %(entry)s"), term=term.text, entry=first)
                 issues.append(GlossaryIssue("duplicate-term", entry.id, message, term.text, term.lang))
     return issues
 
@@ -97,7 +101,8 @@ def mixed_script(entries: Sequence[Entry]) -> list[GlossaryIssue]:
     for entry in entries:
         for term in entry.terms:
             for _, word, suggestion in mixed_script_words(term.text):
-                message = f"{word} mixes Latin and Cyrillic letters; {suggestion}?"
+                message = Message(N_("%(word)s mixes Latin and Cyrillic letters; %(suggestion)s?"), word=word,
+                                  suggestion=suggestion)
                 issues.append(GlossaryIssue("mixed-script", entry.id, message, term.text, term.lang))
     return issues
 
@@ -107,9 +112,9 @@ def approval_incomplete(entries: Sequence[Entry]) -> list[GlossaryIssue]:
     issues = []
     for e in entries:
         if e.approval == "approved" and (e.approved_by is None) != (e.approved_at is None):
-            issues.append(GlossaryIssue("approval-incomplete", e.id, "approved, but approver or date missing"))
+            issues.append(GlossaryIssue("approval-incomplete", e.id, Message(N_("approved, but approver or date missing"))))
         if e.approval == "proposed" and (e.approved_by or e.approved_at):
-            issues.append(GlossaryIssue("approval-incomplete", e.id, "proposed, yet approver or date set"))
+            issues.append(GlossaryIssue("approval-incomplete", e.id, Message(N_("proposed, yet approver or date set"))))
     return issues
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.db import Base
+from workbench.errors import Message, from_stored_json
 from workbench.models.editions import utcnow
 
 FINDING_STATUSES = ("open", "fixed", "intended", "false-alarm")
@@ -19,6 +20,10 @@ class Finding(Base):
     ``key`` identifies the finding across re-runs (check id + offending text + occurrence), so a
     verdict given once (intended, false alarm) is kept when the checks run again; a finding whose
     key no longer comes up is closed (``resolved_at`` set) rather than deleted.
+
+    ``message`` (and ``suggestion``) are in English; ``message_json`` keeps the message as msgid and
+    values so each reader sees it in their own language, and ``suggestion_json`` the suggestion when it
+    is advice rather than corrected text. Findings stored before those columns have only the English.
     """
 
     __tablename__ = "findings"
@@ -33,6 +38,8 @@ class Finding(Base):
     message: Mapped[str] = mapped_column(Text)
     excerpt: Mapped[str] = mapped_column(Text, default="")
     suggestion: Mapped[Optional[str]] = mapped_column(Text)
+    message_json: Mapped[Optional[str]] = mapped_column(Text)
+    suggestion_json: Mapped[Optional[str]] = mapped_column(Text)
     line: Mapped[Optional[int]]
     page: Mapped[Optional[int]]
     segment_position: Mapped[Optional[int]]
@@ -47,3 +54,14 @@ class Finding(Base):
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def shown_message(self) -> Message:
+        """The message as msgid and values (``translate`` renders it), else the stored English text."""
+        return from_stored_json(self.message_json) or Message(self.message or "")
+
+    @property
+    def shown_suggestion(self) -> Message | str | None:
+        """The suggestion: advice as msgid and values, else the stored text (corrected text is shown as it is)."""
+        return from_stored_json(self.suggestion_json) or self.suggestion
+

@@ -8,6 +8,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workbench.db import Base
+from workbench.errors import Message, from_stored_json
 from workbench.models.editions import utcnow
 
 
@@ -64,8 +65,14 @@ class GlossaryCandidate(Base):
     ru: Mapped[str] = mapped_column(String(400), default="")
     score: Mapped[float] = mapped_column(default=0.0)
     examples: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of {kk, ru, where}
-    source: Mapped[Optional[str]] = mapped_column(Text)
+    source: Mapped[Optional[str]] = mapped_column(Text)  # where it was found and why it scores so, in English
+    source_json: Mapped[Optional[str]] = mapped_column(Text)  # the same as msgid and values, for the pages
     status: Mapped[str] = mapped_column(String(20), default="pending")  # pending | accepted | rejected
     decided_by: Mapped[Optional[str]] = mapped_column(String(80))
     decided_at: Mapped[Optional[dt.datetime]]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    @property
+    def shown_source(self) -> Message:
+        """The source as msgid and values (``translate`` renders it), else the stored English text."""
+        return from_stored_json(self.source_json) or Message(self.source or "")

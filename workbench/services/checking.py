@@ -11,13 +11,12 @@ from sqlalchemy.orm import Session
 
 from workbench.checks import base as checks
 from workbench.checks.runner import run_bead_checks, run_edition_checks
-from workbench.errors import N_, InputError, Message
-from workbench.services import editions
+from workbench.errors import N_, InputError, Message, stored_json
 from workbench.models import Alignment, Bead, Block, Edition, Finding, Segment, utcnow
 from workbench.models.findings import FINDING_STATUSES
-from workbench.text.model import Anchor
+from workbench.services import editions
+from workbench.text.model import Anchor, Sentence
 from workbench.text.model import Block as TextBlock
-from workbench.text.model import Sentence
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +119,14 @@ def check_alignment(session: Session, alignment: Alignment, flags: tuple[str, ..
     return merge_findings(session, kk.id, alignment.id, found)
 
 
+def stored_texts(f: checks.Finding) -> dict[str, str | None]:
+    """The message and suggestion columns of a finding: the English text, and msgid with values when the
+    check gave a :class:`Message` (the key, which keeps verdicts across re-runs, involves neither)."""
+    return {"message": str(f.message), "message_json": stored_json(f.message),
+            "suggestion": None if f.suggestion is None else str(f.suggestion),
+            "suggestion_json": stored_json(f.suggestion)}
+
+
 def merge_findings(session: Session, edition_id: int, alignment_id: int | None,
                    found: list[checks.Finding]) -> CheckRun:
     """Insert new findings, refresh the ones still there, close the ones gone; verdicts are never lost."""
@@ -136,12 +143,14 @@ def merge_findings(session: Session, edition_id: int, alignment_id: int | None,
         if row is None:
             session.add(Finding(
                 edition_id=edition_id, alignment_id=alignment_id, check_id=f.check, key=f.key,
-                severity=f.severity, message=f.message, excerpt=f.excerpt, suggestion=f.suggestion,
+                severity=f.severity, excerpt=f.excerpt, **stored_texts(f),
                 line=f.line, page=f.page, segment_position=None if f.sentence is None else f.sentence + 1,
                 bead_position=None if f.bead is None else f.bead + 1, first_seen=now, last_seen=now))
             run.new += 1
             continue
-        row.message, row.excerpt, row.suggestion = f.message, f.excerpt, f.suggestion
+        row.excerpt = f.excerpt
+        for column, value in stored_texts(f).items():
+            setattr(row, column, value)
         row.line, row.page, row.severity, row.last_seen = f.line, f.page, f.severity, now
         row.segment_position = None if f.sentence is None else f.sentence + 1
         if row.resolved_at is not None:
@@ -167,8 +176,8 @@ def current_findings(session: Session, edition_id: int, alignment_id: int | None
     rows = session.scalars(select(Finding).where(Finding.edition_id == edition_id, scope,
                                                  Finding.resolved_at.is_(None))
                            .order_by(Finding.line, Finding.id))
-    return [checks.Finding(check=r.check_id, severity=r.severity, message=r.message,  # type: ignore[arg-type]
-                           line=r.line or 0, page=r.page, excerpt=r.excerpt, suggestion=r.suggestion, key=r.key)
+    return [checks.Finding(check=r.check_id, severity=r.severity, message=r.shown_message,  # type: ignore[arg-type]
+                           line=r.line or 0, page=r.page, excerpt=r.excerpt, suggestion=r.shown_suggestion, key=r.key)
             for r in rows]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
@@ -144,16 +145,18 @@ def sheet_rows(session: Session, edition_id: int, filters: Filters) -> list[Find
                                 .order_by(Finding.page, Finding.line, Finding.id)))
 
 
-def to_csv(rows: list[Finding], printed: dict[int, str] | None = None) -> str:
+def to_csv(rows: list[Finding], printed: dict[int, str] | None = None,
+           render: Callable[[Message | str | None], str] = lambda text: "" if text is None else str(text)) -> str:
     """The rows as CSV, starting with a byte-order mark so spreadsheet programs read it as UTF-8.
 
-    ``printed`` maps a page's position in the file to the page as printed (``editions.printed_pages``)."""
+    ``printed`` maps a page's position in the file to the page as printed (``editions.printed_pages``);
+    ``render`` gives a message or suggestion in the reader's language (English by default)."""
     printed = printed or {}
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for f in rows:
-        writer.writerow([printed.get(f.page, f.page) or "", f.line or "", f.check_id, f.severity, f.status, f.excerpt, f.message,
-                         f.suggestion or "", f.comment or "", f.changed_by or ""])
+        writer.writerow([printed.get(f.page, f.page) or "", f.line or "", f.check_id, f.severity, f.status, f.excerpt,
+                         render(f.shown_message), render(f.shown_suggestion), f.comment or "", f.changed_by or ""])
     return out.getvalue()

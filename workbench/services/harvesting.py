@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workbench.errors import N_, InputError, Message, NotFound
+from workbench.errors import N_, InputError, Message, NotFound, stored_json
 from workbench.glossary.abbreviations import find_definitions, letters_fit
 from workbench.glossary.candidates import bilingual_candidates, new_candidates
 from workbench.glossary.matching import TermMatcher
@@ -21,11 +21,11 @@ from workbench.services import glossary
 from workbench.services.checking import edition_text
 from workbench.text.normalise import fold, sort_key
 
-SCORE_MEANING = ("Score: the evidence for a candidate, in sentence pairs. A term pair scores the aligned "
-                 "sentence pairs holding both sides, times how consistently they go together (Dice: 1 when "
-                 "neither side occurs without the other); only pairs significant at p < 0.001 are proposed. "
-                 "An abbreviation definition found in a text scores 1, or 0.5 when its letters do not fit "
-                 "the expansion.")
+SCORE_MEANING = N_("Score: the evidence for a candidate, in sentence pairs. A term pair scores the aligned "
+                   "sentence pairs holding both sides, times how consistently they go together (Dice: 1 when "
+                   "neither side occurs without the other); only pairs significant at p < 0.001 are proposed. "
+                   "An abbreviation definition found in a text scores 1, or 0.5 when its letters do not fit "
+                   "the expansion.")
 SORTS = {"score": "best evidence first", "kk": "Kazakh A–Я", "ru": "Russian А–Я", "kind": "kind", "newest": "newest"}
 
 
@@ -59,9 +59,16 @@ def harvest_abbreviations(session: Session, edition: Edition, matcher: TermMatch
             kind="abbreviation", kk=kk, ru=ru, score=1.0 if letters_fit(d.abbreviation, d.expansion) else 0.5,
             examples=json.dumps([{"expansion": d.expansion, "lang": edition.lang,
                                   "where": f"{edition.source_name}:{d.line}"}], ensure_ascii=False),
-            source=f"{edition.title} [{edition.lang}] line {d.line} ({d.source})"))
+            **_source(Message(N_("%(title)s [%(lang)s] line %(line)s (list)") if d.source == "list" else
+                              N_("%(title)s [%(lang)s] line %(line)s (inline)"),
+                              title=edition.title, lang=edition.lang, line=d.line))))
         added += 1
     return added
+
+
+def _source(message: Message) -> dict[str, str | None]:
+    """The ``source`` (English) and ``source_json`` (msgid and values) columns of a candidate."""
+    return {"source": str(message), "source_json": stored_json(message)}
 
 
 def harvest_bilingual(session: Session, alignment: Alignment, matcher: TermMatcher, seen: set,
@@ -84,13 +91,15 @@ def harvest_bilingual(session: Session, alignment: Alignment, matcher: TermMatch
         if key in seen:
             continue
         seen.add(key)
-        seen_as = "" if (c.kk_seen, c.ru_seen) == (c.kk, c.ru) else f", seen as «{c.kk_seen}» ↔ «{c.ru_seen}»"
+        seen_as = ("" if (c.kk_seen, c.ru_seen) == (c.kk, c.ru) else
+                   Message(N_(", seen as «%(kk)s» ↔ «%(ru)s»"), kk=c.kk_seen, ru=c.ru_seen))
         session.add(GlossaryCandidate(
             kind="bilingual", kk=c.kk, ru=c.ru, score=c.evidence,
             examples=json.dumps([{"kk": pairs[i][0], "ru": pairs[i][1]} for i in c.examples[:3]],
                                 ensure_ascii=False),
-            source=f"alignment {alignment.id}: together in {c.joint} sentence pairs (Dice {c.dice:.2f}, "
-                   f"G² {c.score:.0f}){seen_as}"))
+            **_source(Message(N_("alignment %(id)s: together in %(n)s sentence pairs (Dice %(dice)s, "
+                                 "G² %(g2)s)%(seen_as)s"), id=alignment.id, n=c.joint, dice=f"{c.dice:.2f}",
+                              g2=f"{c.score:.0f}", seen_as=seen_as))))
         added += 1
     return added
 

@@ -5,7 +5,8 @@ those of the pages. Long work answers ``202 {"job": "/api/jobs/ID"}``; poll that
 progress and result. Every error is ``{"error": "..."}`` with 400, 401, 403, 404, 409 or 413: the text in the
 caller's language (their own choice, else ``Accept-Language``, else English); errors of the services also
 carry ``"error_en"``, the same text in English, for scripts that match on it. A job's ``message`` is in
-the caller's language too, with ``message_en`` beside it.
+the caller's language too, with ``message_en`` beside it; so are a finding's ``message`` and
+``suggestion`` (``message_en``, ``suggestion_en``).
 """
 from __future__ import annotations
 
@@ -18,10 +19,10 @@ from sqlalchemy import select
 from workbench.db import get_session, transaction
 from workbench.errors import N_, InputError, NotFound, WorkbenchError
 from workbench.models import Alignment, Bead
-from workbench.services import editions, exporting, jobs, review
+from workbench.services import editions, exporting, findings, jobs, review
 from workbench.web import jobs as job_pages
 from workbench.web.auth import require
-from workbench.web.i18n import translate
+from workbench.web.i18n import localise, translate
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 MAX_BEADS = 1000
@@ -100,6 +101,45 @@ def sentences(edition_id: int):
                     for s in editions.iter_segments(session, edition.id)])
 
 
+def finding_view(row: Any) -> dict[str, Any]:
+    """A finding with its message and suggestion in the caller's language, and in English beside them."""
+    from workbench.checks.registry import CHECKS_BY_ID
+
+    check = CHECKS_BY_ID.get(row.check_id)
+    return {"id": row.id, "check": row.check_id, "check_name": localise(check.name) if check else row.check_id,
+            "severity": row.severity, "status": row.status, "page": row.page, "line": row.line,
+            "excerpt": row.excerpt, "message": translate(row.shown_message), "message_en": row.message,
+            "suggestion": translate(row.shown_suggestion) or None, "suggestion_en": row.suggestion,
+            "comment": row.comment, "version": row.version}
+
+
+@bp.get("/editions/<int:edition_id>/findings")
+@require("read")
+def edition_findings(edition_id: int):
+    """The findings of an edition's checks, in check and line order; ``check``, ``severity``, ``status``
+    (default ``open``; ``all`` for every one) filter them, ``offset`` and ``limit`` (at most 1000) page them."""
+    session = get_session()
+    editions.get_edition(session, edition_id)
+    offset, limit = _window()
+    status = request.args.get("status", "open")
+    filters = findings.Filters(check=request.args.get("check") or None, severity=request.args.get("severity") or None,
+                               status=None if status == "all" else status)
+    rows, total = findings.page(session, edition_id, filters, offset, limit)
+    return jsonify({"total": total, "findings": [finding_view(f) for f in rows]})
+
+
+def _window() -> tuple[int, int]:
+    """``offset`` (default 0) and ``limit`` (default 100, at most 1000) of a listing."""
+    try:
+        offset = int(request.args.get("offset", 0))
+        limit = int(request.args.get("limit", 100))
+    except ValueError:
+        raise InputError(N_("offset and limit must be whole numbers")) from None
+    if offset < 0 or not 1 <= limit <= MAX_BEADS:
+        raise InputError(N_("offset must be 0 or more and limit between 1 and %(n)s"), n=MAX_BEADS)
+    return offset, limit
+
+
 def bead_view(row: Any) -> dict[str, Any]:
     return {"id": row.id, "position": row.position, "kk": list(range(row.kk_start, row.kk_end)),
             "ru": list(range(row.ru_start, row.ru_end)), "score": row.score,
@@ -118,13 +158,7 @@ def _alignment(alignment_id: int) -> Alignment:
 def beads(alignment_id: int):
     """The beads in order; ``offset`` (default 0) and ``limit`` (default 100, at most 1000)."""
     _alignment(alignment_id)
-    try:
-        offset = int(request.args.get("offset", 0))
-        limit = int(request.args.get("limit", 100))
-    except ValueError:
-        raise InputError(N_("offset and limit must be whole numbers")) from None
-    if offset < 0 or not 1 <= limit <= MAX_BEADS:
-        raise InputError(N_("offset must be 0 or more and limit between 1 and %(n)s"), n=MAX_BEADS)
+    offset, limit = _window()
     rows = get_session().scalars(select(Bead).where(Bead.alignment_id == alignment_id)
                                  .order_by(Bead.position).offset(offset).limit(limit))
     return jsonify([bead_view(b) for b in rows])

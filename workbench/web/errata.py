@@ -197,7 +197,7 @@ def export_csv(edition_id: int):
     edition = _edition(edition_id)
     rows = findings.sheet_rows(get_session(), edition_id, _filters(default="all"))
     name = f"errata-{edition.id}-{edition.lang}.csv"
-    return Response(findings.to_csv(rows, editions.printed_pages(get_session(), edition_id)), mimetype="text/csv; charset=utf-8",
+    return Response(findings.to_csv(rows, editions.printed_pages(get_session(), edition_id), translate), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 

@@ -71,6 +71,14 @@ def translate(text: WorkbenchError | Message | str | None) -> str:
     return "" if text is None else str(text)
 
 
+def localise(text: Message | str | None) -> str:
+    """A text the code marked with ``N_`` (a check's name or description), or a :class:`Message`, in the
+    page's language."""
+    if isinstance(text, Message):
+        return translate(text)
+    return _catalogue(text) if text else ""
+
+
 def select_language() -> str:
     """The user's own choice, else the browser's preference among kk, ru, en, else English."""
     if not has_request_context():
@@ -121,7 +129,8 @@ def compile_catalogues(source: Path, target: Path) -> list[str]:
 
 def install(app: Flask) -> None:
     """Flask-Babel with the compiled catalogues; ``_``, ``gettext``, ``ngettext``, ``page_language``, the
-    ``when`` / ``day`` date filters and the ``translate`` filter (a service's message) in templates."""
+    ``when`` / ``day`` date filters, the ``translate`` filter (a service's message) and the ``localise``
+    filter (a text marked with ``N_``) in templates."""
     compiled = Path(app.instance_path) / "translations"
     compile_catalogues(CATALOGUES, compiled)
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
@@ -134,4 +143,4 @@ def install(app: Flask) -> None:
         npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n),
         newstyle=True)
     app.jinja_env.globals.update(page_language=page_language)
-    app.jinja_env.filters.update(when=when, day=day, translate=translate)
+    app.jinja_env.filters.update(when=when, day=day, translate=translate, localise=localise)
