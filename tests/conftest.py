@@ -32,16 +32,17 @@ def quick_scrypt(monkeypatch):
     monkeypatch.setattr(accounts, "HASH_METHOD", "scrypt:1024:8:1")
 
 
-@pytest.fixture
-def database_url(tmp_path: Path) -> str:
+def fresh_database_url(folder: Path) -> str:
+    """An empty test database: PostgreSQL's when ``WORKBENCH_TEST_DATABASE_URL`` names one, else SQLite in
+    ``folder``."""
     url = os.environ.get("WORKBENCH_TEST_DATABASE_URL")
     if url:
         return _fresh_postgres(url)
-    return f"sqlite:///{tmp_path / 'test.sqlite'}"
+    return f"sqlite:///{folder / 'test.sqlite'}"
 
 
-@pytest.fixture
-def app(database_url: str, tmp_path: Path):
+def make_app(database_url: str):
+    """A test app on ``database_url``, migrated to the newest schema."""
     app = create_app({
         "TESTING": True,
         "SECRET_KEY": "test",
@@ -51,6 +52,17 @@ def app(database_url: str, tmp_path: Path):
         "MAX_IMPORT_BYTES": 5 * 1024 * 1024,
     })
     upgrade(app.extensions["workbench.engine"])
+    return app
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return fresh_database_url(tmp_path)
+
+
+@pytest.fixture
+def app(database_url: str, tmp_path: Path):
+    app = make_app(database_url)
     yield app
     app.extensions["workbench.engine"].dispose()
 

@@ -6,21 +6,32 @@ import re
 import pytest
 from sqlalchemy import select
 
+from workbench.db import transaction
 from workbench.models import Edition, Segment
 from workbench.services.importing import import_file
 
+from conftest import fresh_database_url, make_app
 from corpus_paths import BOOK
 
 LINES = BOOK.read_text(encoding="utf-8").split("\n")
 
 
-@pytest.fixture
-def book(run_in, session):
-    result = run_in(import_file, BOOK, "kk", "Кітап")
-    edition = session.get(Edition, result.edition.id)
-    sentences = list(session.scalars(select(Segment).where(Segment.edition_id == edition.id)
-                                     .order_by(Segment.position)))
-    return edition, sentences, result.report
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    """The book imported once for the module into a database of its own; the tests only read it."""
+    app = make_app(fresh_database_url(tmp_path_factory.mktemp("book")))
+    sessions = app.extensions["workbench.sessions"]
+    try:
+        with transaction(sessions) as s:
+            result = import_file(s, BOOK, "kk", "Кітап")
+        with sessions() as s:
+            edition = s.get(Edition, result.edition.id)
+            sentences = list(s.scalars(select(Segment).where(Segment.edition_id == edition.id)
+                                       .order_by(Segment.position)))
+            s.expunge_all()  # loaded rows stay readable after the session closes
+        return edition, sentences, result.report
+    finally:
+        app.extensions["workbench.engine"].dispose()
 
 
 def test_book_is_imported_with_pages_and_all_its_sentences(book):

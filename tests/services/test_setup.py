@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import func, select
 
 from workbench.models import Alignment, Edition, Finding, GlossaryEntry, User
 from workbench.services.setup import prepare
 
 
+# The first start imports, aligns and checks every bundled corpus: 10 s or more each; CI runs them.
+@pytest.mark.slow
 def test_first_start_prepares_everything_and_a_second_start_changes_nothing(app, run_in, session, tmp_path):
     lines = run_in(lambda s: list(prepare(s, app.config, str(tmp_path))))
     text = "\n".join(lines)
@@ -28,6 +31,7 @@ def test_first_start_prepares_everything_and_a_second_start_changes_nothing(app,
     assert count(Edition) == 7 and count(Alignment) == 3
 
 
+@pytest.mark.slow
 def test_cli_check_alignment_stores_bead_findings(app, run_in, cli_runner, session, tmp_path):
     from workbench.cli.main import cli
     from workbench.services.setup import PAIRS
