@@ -2,27 +2,13 @@
 ``WORKBENCH_TEST_DATABASE_URL`` names one), its client, a CLI runner and a session."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import create_engine, text
+from databases import fresh_database_url, make_app
 
-from workbench import create_app
-from workbench.db import transaction, upgrade
-
-from corpus_paths import CORPORA, GLOSSARY
-
-
-def _fresh_postgres(url: str) -> str:
-    """Empty the test database's public schema so every test starts from nothing."""
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    return url
+from workbench.db import transaction
 
 
 @pytest.fixture(autouse=True)
@@ -30,29 +16,6 @@ def quick_scrypt(monkeypatch):
     """Still scrypt, but with a small cost: the tests create and log in users hundreds of times."""
     from workbench.services import accounts
     monkeypatch.setattr(accounts, "HASH_METHOD", "scrypt:1024:8:1")
-
-
-def fresh_database_url(folder: Path) -> str:
-    """An empty test database: PostgreSQL's when ``WORKBENCH_TEST_DATABASE_URL`` names one, else SQLite in
-    ``folder``."""
-    url = os.environ.get("WORKBENCH_TEST_DATABASE_URL")
-    if url:
-        return _fresh_postgres(url)
-    return f"sqlite:///{folder / 'test.sqlite'}"
-
-
-def make_app(database_url: str):
-    """A test app on ``database_url``, migrated to the newest schema."""
-    app = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "test",
-        "DATABASE_URL": database_url,
-        "CORPORA_DIR": str(CORPORA),
-        "GLOSSARY_DIR": str(GLOSSARY),
-        "MAX_IMPORT_BYTES": 5 * 1024 * 1024,
-    })
-    upgrade(app.extensions["workbench.engine"])
-    return app
 
 
 @pytest.fixture

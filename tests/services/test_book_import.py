@@ -4,14 +4,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from corpus_paths import BOOK
+from databases import fresh_database_url, make_app
 from sqlalchemy import select
 
 from workbench.db import transaction
 from workbench.models import Edition, Segment
 from workbench.services.importing import import_file
-
-from conftest import fresh_database_url, make_app
-from corpus_paths import BOOK
 
 LINES = BOOK.read_text(encoding="utf-8").split("\n")
 
