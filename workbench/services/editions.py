@@ -62,11 +62,16 @@ def page_of_segments(session: Session, edition_id: int, start: int, size: int) -
         .order_by(Segment.position)))
 
 
+def _page_labels(session: Session, edition_id: int) -> list[tuple[int, str]]:
+    """(position in the file, label as printed) of every page of the edition that holds text."""
+    return list(session.execute(select(Segment.page, Segment.page_label).where(
+        Segment.edition_id == edition_id, Segment.page.is_not(None), Segment.page_label.is_not(None)).distinct()))
+
+
 def printed_pages(session: Session, edition_id: int) -> dict[int, str]:
     """Page position in the file → the page as printed, for the pages printed otherwise (a PDF's roman front
     matter, a body numbered from its third page); a page missing here is printed as its position."""
-    rows = session.execute(select(Segment.page, Segment.page_label).where(
-        Segment.edition_id == edition_id, Segment.page.is_not(None), Segment.page_label.is_not(None)).distinct())
+    rows = _page_labels(session, edition_id)
     return {page: label for page, label in rows if label != str(page)}
 
 
@@ -74,8 +79,7 @@ def labelled_page(session: Session, edition_id: int, label: str) -> int | None:
     """The position in the file of the first page printed as ``label`` (``ii``, ``IV``: case does not
     matter), or None when no page with text is printed so."""
     wanted = label.strip().casefold()
-    rows = session.execute(select(Segment.page, Segment.page_label).where(
-        Segment.edition_id == edition_id, Segment.page.is_not(None), Segment.page_label.is_not(None)).distinct())
+    rows = _page_labels(session, edition_id)
     return min((page for page, printed in rows if printed.casefold() == wanted), default=None)
 
 
@@ -97,8 +101,7 @@ def page_position(session: Session, edition_id: int, printed: int | str) -> int:
                                edition_id=edition_id, page=printed.strip())
             return page
         printed = int(printed)
-    rows = session.execute(select(Segment.page, Segment.page_label).where(
-        Segment.edition_id == edition_id, Segment.page.is_not(None), Segment.page_label.is_not(None)).distinct())
+    rows = _page_labels(session, edition_id)
     numbered = [(int(label), page) for page, label in rows if label.isdigit()]
     if not numbered:
         return printed
